@@ -1,0 +1,140 @@
+//! Actions: user intents (named in the keymap) and async results, the input of `App::update`.
+
+use crate::backend::BackendError;
+use crate::domain::{BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob};
+use crossterm::event::KeyEvent;
+use serde::{Deserialize, Serialize};
+
+/// Identifies one backend request, so a reply for a screen the user left is recognised.
+pub type RequestId = u64;
+
+/// What `App::update` consumes.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// A key from the terminal; the app maps it through the keymap (or into a text input).
+    Key(KeyEvent),
+    /// An intent directly (tests and the command palette use this).
+    Command(Command),
+    Resize(u16, u16),
+    /// Advances the spinner; sent only while something is loading.
+    Tick,
+    /// A page of results for request `req`; `done` is false while more pages follow.
+    Loaded {
+        req: RequestId,
+        data: Loaded,
+        done: bool,
+    },
+    LoadFailed {
+        req: RequestId,
+        error: BackendError,
+    },
+    /// SIGTERM, SIGHUP or the input closing: leave at once, restoring the terminal.
+    Shutdown,
+}
+
+/// Data a backend request returned.
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    Resources(Vec<ProtectedResource>),
+    RecoveryPoints(Vec<RecoveryPoint>),
+    RecoveryPoint(Box<RecoveryPoint>),
+    Vaults(Vec<BackupVault>),
+    BackupJobs(Vec<BackupJob>),
+    RestoreJobs(Vec<RestoreJob>),
+    CopyJobs(Vec<CopyJob>),
+}
+
+/// A user intent. The keymap binds keys to these by their snake_case names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Command {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    Back,
+    Quit,
+    ForceQuit,
+    Filter,
+    Palette,
+    Help,
+    Refresh,
+    SortNext,
+    SortReverse,
+    TypeFilterNext,
+    TypeFilterPrev,
+    NextTab,
+    PrevTab,
+}
+
+impl Command {
+    /// Every command, in the order the help screen lists them.
+    pub const ALL: [Command; 20] = [
+        Command::Up,
+        Command::Down,
+        Command::PageUp,
+        Command::PageDown,
+        Command::Top,
+        Command::Bottom,
+        Command::Open,
+        Command::Filter,
+        Command::SortNext,
+        Command::SortReverse,
+        Command::TypeFilterNext,
+        Command::TypeFilterPrev,
+        Command::NextTab,
+        Command::PrevTab,
+        Command::Refresh,
+        Command::Back,
+        Command::Palette,
+        Command::Help,
+        Command::Quit,
+        Command::ForceQuit,
+    ];
+
+    /// What the help screen says the command does.
+    pub fn description(self) -> &'static str {
+        match self {
+            Command::Up => "move up",
+            Command::Down => "move down",
+            Command::PageUp => "page up",
+            Command::PageDown => "page down",
+            Command::Top => "go to the first row",
+            Command::Bottom => "go to the last row",
+            Command::Open => "open the selected row",
+            Command::Back => "back / clear filter",
+            Command::Quit => "back, or quit from the top screen",
+            Command::ForceQuit => "quit at once",
+            Command::Filter => "filter rows",
+            Command::Palette => "command palette (:resources, :vaults, :jobs, :region …)",
+            Command::Help => "this help",
+            Command::Refresh => "reload / retry",
+            Command::SortNext => "sort by the next column",
+            Command::SortReverse => "reverse the sort",
+            Command::TypeFilterNext => "next resource type filter",
+            Command::TypeFilterPrev => "previous resource type filter",
+            Command::NextTab => "next tab",
+            Command::PrevTab => "previous tab",
+        }
+    }
+
+    /// The short word the footer shows next to the key.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Command::Open => "open",
+            Command::Back => "back",
+            Command::Quit => "quit",
+            Command::Filter => "filter",
+            Command::Palette => "cmd",
+            Command::Help => "help",
+            Command::Refresh => "reload",
+            Command::SortNext => "sort",
+            Command::TypeFilterNext => "type",
+            Command::NextTab => "tab",
+            _ => "",
+        }
+    }
+}

@@ -1,0 +1,329 @@
+//! The app model and its pure `update`: actions in, effects out, no IO and no await.
+
+use crate::action::{Action, Command, RequestId};
+use crate::backend::AccountInfo;
+use crate::domain::Region;
+use crate::effect::Effect;
+use crate::keymap::Keymap;
+use crate::palette::{self, Palette, PaletteCommand, Section};
+use crate::remote::Ctx;
+use crate::theme::Theme;
+use crate::ui::screens::{self, Nav, Screen};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// A one-line message in the footer, cleared by the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// What floats over the current screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help { scroll: u16 },
+    Palette(Palette),
+}
+
+/// The filter being typed: the text lives in the list; this keeps what to restore on Esc.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilterInput {
+    pub original: String,
+}
+
+pub struct App {
+    pub account: AccountInfo,
+    pub region: String,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub overlay: Overlay,
+    pub notice: Option<Notice>,
+    pub filter_input: Option<FilterInput>,
+    /// Advanced by ticks while something loads.
+    pub spinner: usize,
+    stack: Vec<Box<dyn Screen>>,
+    quit: bool,
+    next_req: RequestId,
+}
+
+impl App {
+    /// A new app on the Protected resources screen; returns the effects that load it.
+    pub fn new(account: AccountInfo, region: String, keymap: Keymap, theme: Theme) -> (App, Vec<Effect>) {
+        let mut app = App {
+            account,
+            region,
+            keymap,
+            theme,
+            overlay: Overlay::None,
+            notice: None,
+            filter_input: None,
+            spinner: 0,
+            stack: Vec::new(),
+            quit: false,
+            next_req: 0,
+        };
+        let mut effects = Vec::new();
+        app.go(Section::Resources, &mut effects);
+        (app, effects)
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Whether anything is loading (the runtime ticks the spinner only then).
+    pub fn is_busy(&self) -> bool {
+        self.stack.iter().any(|s| !s.pending().is_empty())
+    }
+
+    /// The screen on top (the stack holds at least the section's root once started).
+    pub fn top(&self) -> Option<&dyn Screen> {
+        self.stack.last().map(|b| b.as_ref())
+    }
+
+    fn top_mut(&mut self) -> Option<&mut Box<dyn Screen>> {
+        self.stack.last_mut()
+    }
+
+    /// Breadcrumbs, root first.
+    pub fn crumbs(&self) -> Vec<String> {
+        self.stack.iter().map(|s| s.crumb()).collect()
+    }
+
+    pub fn depth(&self) -> usize {
+        self.stack.len()
+    }
+
+    /// The single entry point: applies `action`, returns the work for the runtime.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        match action {
+            Action::Key(key) => self.on_key(key, &mut effects),
+            Action::Command(cmd) => self.on_command(cmd, &mut effects),
+            Action::Resize(..) => {}
+            Action::Tick => self.spinner = self.spinner.wrapping_add(1),
+            Action::Shutdown => self.quit = true,
+            Action::Loaded { req, data, done } => match self.owner(req) {
+                Some(screen) => screen.on_loaded(req, data, done),
+                None => tracing::warn!(req, "dropping a reply for a screen that is gone"),
+            },
+            Action::LoadFailed { req, error } => match self.owner(req) {
+                Some(screen) => {
+                    tracing::warn!(req, error = %error.headline(), "load failed");
+                    screen.on_failed(req, error);
+                }
+                None => tracing::warn!(req, "dropping a failure for a screen that is gone"),
+            },
+        }
+        effects
+    }
+
+    fn owner(&mut self, req: RequestId) -> Option<&mut Box<dyn Screen>> {
+        self.stack.iter_mut().rev().find(|s| s.pending().contains(&req))
+    }
+
+    fn on_key(&mut self, key: KeyEvent, effects: &mut Vec<Effect>) {
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        if self.keymap.lookup(&[], &key) == Some(Command::ForceQuit) {
+            self.quit = true;
+            return;
+        }
+        if let Overlay::Palette(palette) = &mut self.overlay {
+            match key.code {
+                KeyCode::Esc => self.overlay = Overlay::None,
+                KeyCode::Enter => {
+                    let text = palette.text.clone();
+                    match palette::parse(&text) {
+                        Ok(cmd) => {
+                            self.overlay = Overlay::None;
+                            self.run_palette(cmd, effects);
+                        }
+                        Err(message) => palette.error = Some(message),
+                    }
+                }
+                KeyCode::Tab => palette.complete(),
+                _ => {
+                    if edit_text(&mut palette.text, &key) {
+                        palette.error = None;
+                    }
+                }
+            }
+            return;
+        }
+        if let Overlay::Help { scroll } = &mut self.overlay {
+            match key.code {
+                KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1),
+                KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
+                _ => self.overlay = Overlay::None,
+            }
+            return;
+        }
+        if let Some(input) = &self.filter_input {
+            let original = input.original.clone();
+            let Some(list) = self.top_mut().and_then(|s| s.list_mut()) else {
+                self.filter_input = None;
+                return;
+            };
+            match key.code {
+                KeyCode::Enter => self.filter_input = None,
+                KeyCode::Esc => {
+                    list.set_filter(&original);
+                    self.filter_input = None;
+                }
+                // Arrows keep working while typing, so one can filter and pick.
+                KeyCode::Up => list.move_by(-1),
+                KeyCode::Down => list.move_by(1),
+                _ => {
+                    let mut text = list.filter().to_string();
+                    if edit_text(&mut text, &key) {
+                        list.set_filter(&text);
+                    }
+                }
+            }
+            return;
+        }
+        self.notice = None;
+        let contexts = self.top().map(|s| s.key_contexts()).unwrap_or(&[]);
+        if let Some(cmd) = self.keymap.lookup(contexts, &key) {
+            self.on_command(cmd, effects);
+        }
+    }
+
+    fn on_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
+        match cmd {
+            Command::ForceQuit => self.quit = true,
+            Command::Quit => {
+                if self.stack.len() > 1 {
+                    self.pop(effects);
+                } else {
+                    self.quit = true;
+                }
+            }
+            Command::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Command::Palette => self.overlay = Overlay::Palette(Palette::default()),
+            Command::Back => {
+                if let Some(list) = self.top_mut().and_then(|s| s.list_mut())
+                    && !list.filter().is_empty()
+                {
+                    list.set_filter("");
+                } else if self.stack.len() > 1 {
+                    self.pop(effects);
+                }
+            }
+            Command::Filter => {
+                if let Some(list) = self.top_mut().and_then(|s| s.list_mut()) {
+                    let original = list.filter().to_string();
+                    self.filter_input = Some(FilterInput { original });
+                }
+            }
+            Command::Up
+            | Command::Down
+            | Command::PageUp
+            | Command::PageDown
+            | Command::Top
+            | Command::Bottom
+            | Command::SortNext
+            | Command::SortReverse
+                if self.top().is_some_and(|s| s.list().is_some()) =>
+            {
+                let Some(list) = self.top_mut().and_then(|s| s.list_mut()) else { return };
+                match cmd {
+                    Command::Up => list.move_by(-1),
+                    Command::Down => list.move_by(1),
+                    Command::PageUp => list.page(-1),
+                    Command::PageDown => list.page(1),
+                    Command::Top => list.top(),
+                    Command::Bottom => list.bottom(),
+                    Command::SortNext => list.cycle_sort(),
+                    _ => list.reverse_sort(),
+                }
+            }
+            _ => self.screen_command(cmd, effects),
+        }
+    }
+
+    fn screen_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
+        let region = self.region.clone();
+        let Some(screen) = self.stack.last_mut() else { return };
+        let mut ctx = Ctx::new(&region, &mut self.next_req, effects);
+        match screen.handle(cmd, &mut ctx) {
+            Nav::Stay => {}
+            Nav::Push(mut next) => {
+                next.start(&mut ctx);
+                self.stack.push(next);
+            }
+        }
+    }
+
+    fn pop(&mut self, effects: &mut Vec<Effect>) {
+        if let Some(screen) = self.stack.pop() {
+            effects.extend(screen.pending().into_iter().map(|req| Effect::Cancel { req }));
+        }
+        self.filter_input = None;
+    }
+
+    /// Replaces the whole stack with a top-level section, cancelling every load under way.
+    fn go(&mut self, section: Section, effects: &mut Vec<Effect>) {
+        for screen in self.stack.drain(..) {
+            effects.extend(screen.pending().into_iter().map(|req| Effect::Cancel { req }));
+        }
+        self.filter_input = None;
+        let mut screen = screens::for_section(section, &self.region);
+        let mut ctx = Ctx::new(&self.region, &mut self.next_req, effects);
+        screen.start(&mut ctx);
+        self.stack.push(screen);
+    }
+
+    fn run_palette(&mut self, cmd: PaletteCommand, effects: &mut Vec<Effect>) {
+        match cmd {
+            PaletteCommand::Go(section) => self.go(section, effects),
+            PaletteCommand::Region(region) => {
+                let section = self.top_section();
+                self.region = region.code.to_string();
+                self.go(section, effects);
+                self.notice = Some(Notice {
+                    text: format!("Region: {} ({})", region.code, region.name),
+                    is_error: false,
+                });
+            }
+            PaletteCommand::Help => self.overlay = Overlay::Help { scroll: 0 },
+            PaletteCommand::Quit => self.quit = true,
+        }
+    }
+
+    /// The section the bottom of the stack belongs to.
+    fn top_section(&self) -> Section {
+        self.stack.first().map(|s| s.section()).unwrap_or(Section::Resources)
+    }
+
+    /// The Region's display name for the header.
+    pub fn region_name(&self) -> &'static str {
+        Region::by_code(&self.region).map(|r| r.name).unwrap_or("")
+    }
+}
+
+/// Applies an editing key to `text`; true if it changed. Typed text is never dropped silently.
+fn edit_text(text: &mut String, key: &KeyEvent) -> bool {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Char('u') if ctrl => {
+            text.clear();
+            true
+        }
+        KeyCode::Char('w') if ctrl => {
+            let trimmed = text.trim_end().len();
+            let cut = text[..trimmed].rfind(' ').map(|i| i + 1).unwrap_or(0);
+            text.truncate(cut);
+            true
+        }
+        KeyCode::Char(c) if !ctrl => {
+            text.push(c);
+            true
+        }
+        KeyCode::Backspace => text.pop().is_some(),
+        _ => false,
+    }
+}

@@ -1,0 +1,104 @@
+//! Typed backend errors: a classification plus a message that says what to do next.
+
+/// What kind of failure, so the screen can say what to do about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// No credentials, or they were rejected.
+    Auth,
+    /// The session or SSO token has expired.
+    ExpiredCredentials,
+    AccessDenied,
+    Throttled,
+    NotFound,
+    InvalidInput,
+    /// The endpoint could not be reached.
+    Network,
+    Timeout,
+    /// AWS answered with a server-side failure.
+    Service,
+}
+
+impl ErrorKind {
+    /// What the user can do about this kind of failure.
+    pub fn advice(self) -> &'static str {
+        match self {
+            ErrorKind::Auth => "Check your AWS credentials (profile, environment) and try again.",
+            ErrorKind::ExpiredCredentials => {
+                "Your credentials have expired: run `aws sso login` (or refresh them), then press r."
+            }
+            ErrorKind::AccessDenied => {
+                "Your IAM identity lacks permission for this call: ask for it, or switch profile."
+            }
+            ErrorKind::Throttled => "AWS is throttling requests: wait a moment, then press r.",
+            ErrorKind::NotFound => "It no longer exists, or is in another Region or account.",
+            ErrorKind::InvalidInput => "Correct the highlighted input and try again.",
+            ErrorKind::Network => "AWS could not be reached: check the network, then press r.",
+            ErrorKind::Timeout => "The request timed out: press r to try again.",
+            ErrorKind::Service => "AWS reported a service error: press r to try again.",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ErrorKind::Auth => "Not authenticated",
+            ErrorKind::ExpiredCredentials => "Credentials expired",
+            ErrorKind::AccessDenied => "Access denied",
+            ErrorKind::Throttled => "Throttled",
+            ErrorKind::NotFound => "Not found",
+            ErrorKind::InvalidInput => "Invalid input",
+            ErrorKind::Network => "Network error",
+            ErrorKind::Timeout => "Timed out",
+            ErrorKind::Service => "Service error",
+        }
+    }
+
+    /// Whether pressing retry can help without the user changing anything.
+    pub fn is_retryable(self) -> bool {
+        matches!(
+            self,
+            ErrorKind::Throttled | ErrorKind::Network | ErrorKind::Timeout | ErrorKind::Service
+        )
+    }
+}
+
+/// A failed backend call. `message` is AWS's own words (never credentials).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackendError {
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+impl BackendError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        BackendError {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// `Throttled: Rate exceeded`, for a one-line notice.
+    pub fn headline(&self) -> String {
+        format!("{}: {}", self.kind.label(), self.message)
+    }
+}
+
+impl std::fmt::Display for BackendError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.headline(), self.kind.advice())
+    }
+}
+
+impl std::error::Error for BackendError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expired_credentials_say_how_to_log_in_again() {
+        let e = BackendError::new(ErrorKind::ExpiredCredentials, "The security token expired");
+        assert!(e.to_string().contains("aws sso login"));
+        assert!(!ErrorKind::ExpiredCredentials.is_retryable());
+        assert!(ErrorKind::Throttled.is_retryable());
+    }
+}

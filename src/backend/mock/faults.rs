@@ -1,0 +1,111 @@
+//! Faults a test (or `--demo` rehearsal) can inject into the mock account.
+
+use crate::backend::{BackendError, ErrorKind};
+
+/// The mock's operations, named as in the AWS API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Operation {
+    ListProtectedResources,
+    ListRecoveryPointsByResource,
+    ListBackupVaults,
+    ListRecoveryPointsByBackupVault,
+    DescribeRecoveryPoint,
+    ListBackupJobs,
+    ListRestoreJobs,
+    ListCopyJobs,
+}
+
+/// A failure AWS (or the network) can produce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    Throttled,
+    AccessDenied,
+    ExpiredCredentials,
+    Timeout,
+    Network,
+}
+
+impl Fault {
+    /// The error AWS would return, worded as the real service words it.
+    pub fn to_error(self, op: Operation) -> BackendError {
+        match self {
+            Fault::Throttled => BackendError::new(ErrorKind::Throttled, "Rate exceeded"),
+            Fault::AccessDenied => BackendError::new(
+                ErrorKind::AccessDenied,
+                format!(
+                    "User: arn:aws:iam::123456789012:user/demo is not authorized to perform: \
+                     backup:{op:?}"
+                ),
+            ),
+            Fault::ExpiredCredentials => BackendError::new(
+                ErrorKind::ExpiredCredentials,
+                "The security token included in the request is expired",
+            ),
+            Fault::Timeout => BackendError::new(
+                ErrorKind::Timeout,
+                "The operation timed out after 30 seconds",
+            ),
+            Fault::Network => BackendError::new(
+                ErrorKind::Network,
+                "error trying to connect: dns error: failed to lookup address information",
+            ),
+        }
+    }
+}
+
+/// One planned failure: which call, which page, how many times.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FaultRule {
+    pub op: Operation,
+    /// `Some(n)`: only the call for page `n` (0 is the first page) fails.
+    pub page: Option<usize>,
+    pub fault: Fault,
+    pub remaining: usize,
+}
+
+/// The queue of planned failures, consumed as calls match.
+#[derive(Debug, Default)]
+pub struct FaultPlan {
+    rules: Vec<FaultRule>,
+}
+
+impl FaultPlan {
+    pub fn push(&mut self, rule: FaultRule) {
+        self.rules.push(rule);
+    }
+
+    /// The fault for this call, if one is planned; consumes one use of the rule.
+    pub fn take(&mut self, op: Operation, page: usize) -> Option<Fault> {
+        let index = self
+            .rules
+            .iter()
+            .position(|r| r.op == op && r.page.is_none_or(|p| p == page))?;
+        let rule = &mut self.rules[index];
+        let fault = rule.fault;
+        rule.remaining = rule.remaining.saturating_sub(1);
+        if rule.remaining == 0 {
+            self.rules.remove(index);
+        }
+        Some(fault)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_fault_fires_only_on_its_page_and_only_as_often_as_planned() {
+        let mut plan = FaultPlan::default();
+        plan.push(FaultRule {
+            op: Operation::ListBackupVaults,
+            page: Some(1),
+            fault: Fault::Timeout,
+            remaining: 1,
+        });
+        assert_eq!(plan.take(Operation::ListBackupVaults, 0), None);
+        assert_eq!(plan.take(Operation::ListCopyJobs, 1), None);
+        assert_eq!(plan.take(Operation::ListBackupVaults, 1), Some(Fault::Timeout));
+        assert_eq!(plan.take(Operation::ListBackupVaults, 1), None);
+    }
+}

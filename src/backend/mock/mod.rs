@@ -1,0 +1,365 @@
+//! The demo account: a seeded, deterministic, stateful in-memory AWS Backup account.
+
+mod faults;
+mod fixtures;
+
+pub use faults::{Fault, FaultRule, Operation};
+pub use fixtures::{ACCOUNT_ID, DEMO_NOW, HOME_REGION};
+
+use super::{
+    AccountInfo, BackendError, BackendFuture, BackupBackend, ErrorKind, Mode, Page, PageResult,
+};
+use crate::domain::{BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob};
+use faults::FaultPlan;
+use fixtures::Account;
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+/// One call the mock received, for tests to assert on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Call {
+    pub op: Operation,
+    pub region: String,
+    /// The resource ARN or vault name the call was about, if any.
+    pub target: Option<String>,
+    pub page: usize,
+}
+
+/// How the mock account behaves: latency, page size, synthetic scale.
+#[derive(Debug, Clone)]
+pub struct MockOptions {
+    /// Added to every call; 0 in tests.
+    pub latency: Duration,
+    /// Items per page of every listing (AWS's maximum is 1000).
+    pub page_size: usize,
+    /// Extra synthetic recovery points, spread over many EBS volumes (`--demo-scale`).
+    pub scale: usize,
+}
+
+impl Default for MockOptions {
+    fn default() -> Self {
+        MockOptions {
+            latency: Duration::ZERO,
+            page_size: 1000,
+            scale: 0,
+        }
+    }
+}
+
+/// The in-memory account. Its state sits behind a mutex that only the backend touches.
+pub struct MockBackend {
+    options: MockOptions,
+    state: Mutex<State>,
+}
+
+struct State {
+    account: Account,
+    faults: FaultPlan,
+    calls: Vec<Call>,
+}
+
+impl MockBackend {
+    pub fn new(options: MockOptions) -> Self {
+        let account = fixtures::seed(options.scale);
+        MockBackend {
+            options,
+            state: Mutex::new(State {
+                account,
+                faults: FaultPlan::default(),
+                calls: Vec::new(),
+            }),
+        }
+    }
+
+    /// Makes the next call of `op` fail with `fault`, `times` times.
+    pub fn fail_next(&self, op: Operation, fault: Fault, times: usize) {
+        self.lock().faults.push(FaultRule {
+            op,
+            page: None,
+            fault,
+            remaining: times,
+        });
+    }
+
+    /// Makes the call for page `page` (0 = first) of `op` fail once: a failure mid-pagination.
+    pub fn fail_on_page(&self, op: Operation, page: usize, fault: Fault) {
+        self.lock().faults.push(FaultRule {
+            op,
+            page: Some(page),
+            fault,
+            remaining: 1,
+        });
+    }
+
+    /// Every call received so far, in order.
+    pub fn calls(&self) -> Vec<Call> {
+        self.lock().calls.clone()
+    }
+
+    /// Total recovery points across every Region (for scale checks).
+    pub fn recovery_point_count(&self) -> usize {
+        self.lock()
+            .account
+            .regions
+            .values()
+            .map(|r| r.recovery_points.len())
+            .sum()
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // A panic while holding the lock cannot leave the account half-written (every write is
+        // a single push), so a poisoned lock is still safe to use.
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Records the call, applies a planned fault, and returns the page index of `token`.
+    fn begin(
+        &self,
+        op: Operation,
+        region: &str,
+        target: Option<&str>,
+        token: Option<&str>,
+    ) -> Result<usize, BackendError> {
+        let offset = parse_token(token)?;
+        let page = offset / self.options.page_size.max(1);
+        let mut state = self.lock();
+        state.calls.push(Call {
+            op,
+            region: region.to_string(),
+            target: target.map(str::to_string),
+            page,
+        });
+        if let Some(fault) = state.faults.take(op, page) {
+            return Err(fault.to_error(op));
+        }
+        Ok(offset)
+    }
+
+    async fn delay(&self) {
+        if !self.options.latency.is_zero() {
+            tokio::time::sleep(self.options.latency).await;
+        }
+    }
+
+    /// One page of `items` starting at `offset`.
+    fn page_of<T>(&self, items: impl Iterator<Item = T>, offset: usize) -> Page<T> {
+        let size = self.options.page_size.max(1);
+        let mut items = items.skip(offset);
+        let page: Vec<T> = items.by_ref().take(size).collect();
+        let next = items.next().map(|_| (offset + size).to_string());
+        Page { items: page, next }
+    }
+
+    async fn list<R>(
+        &self,
+        op: Operation,
+        region: &str,
+        target: Option<&str>,
+        token: Option<String>,
+        select: impl FnOnce(&Account, usize) -> R,
+    ) -> Result<R, BackendError> {
+        self.delay().await;
+        let offset = self.begin(op, region, target, token.as_deref())?;
+        let state = self.lock();
+        Ok(select(&state.account, offset))
+    }
+}
+
+fn parse_token(token: Option<&str>) -> Result<usize, BackendError> {
+    match token {
+        None => Ok(0),
+        Some(t) => t.parse().map_err(|_| {
+            BackendError::new(ErrorKind::InvalidInput, format!("Invalid NextToken: {t}"))
+        }),
+    }
+}
+
+impl BackupBackend for MockBackend {
+    fn account(&self) -> AccountInfo {
+        AccountInfo {
+            mode: Mode::Demo,
+            account_id: ACCOUNT_ID.to_string(),
+            profile: "demo".to_string(),
+        }
+    }
+
+    fn list_protected_resources<'a>(
+        &'a self,
+        region: &'a str,
+        token: Option<String>,
+    ) -> PageResult<'a, ProtectedResource> {
+        Box::pin(self.list(
+            Operation::ListProtectedResources,
+            region,
+            None,
+            token,
+            move |account, offset| {
+                self.page_of(account.region(region).resources.iter().cloned(), offset)
+            },
+        ))
+    }
+
+    fn list_recovery_points_by_resource<'a>(
+        &'a self,
+        region: &'a str,
+        resource_arn: &'a str,
+        token: Option<String>,
+    ) -> PageResult<'a, RecoveryPoint> {
+        Box::pin(async move {
+            let page = self
+                .list(
+                    Operation::ListRecoveryPointsByResource,
+                    region,
+                    Some(resource_arn),
+                    token,
+                    |account, offset| {
+                        let data = account.region(region);
+                        if !data.resources.iter().any(|r| &*r.arn == resource_arn) {
+                            return None;
+                        }
+                        let points = data
+                            .recovery_points
+                            .iter()
+                            .filter(|rp| &*rp.resource_arn == resource_arn)
+                            .cloned();
+                        Some(self.page_of(points, offset))
+                    },
+                )
+                .await?;
+            page.ok_or_else(|| {
+                BackendError::new(
+                    ErrorKind::NotFound,
+                    format!("Resource {resource_arn} has no recovery points in {region}"),
+                )
+            })
+        })
+    }
+
+    fn list_backup_vaults<'a>(
+        &'a self,
+        region: &'a str,
+        token: Option<String>,
+    ) -> PageResult<'a, BackupVault> {
+        Box::pin(self.list(
+            Operation::ListBackupVaults,
+            region,
+            None,
+            token,
+            move |account, offset| {
+                let data = account.region(region);
+                let vaults = data.vaults.iter().map(|v| BackupVault {
+                    recovery_points: data
+                        .recovery_points
+                        .iter()
+                        .filter(|rp| rp.vault_name == v.name)
+                        .count() as u64,
+                    ..v.clone()
+                });
+                self.page_of(vaults, offset)
+            },
+        ))
+    }
+
+    fn list_recovery_points_by_vault<'a>(
+        &'a self,
+        region: &'a str,
+        vault_name: &'a str,
+        token: Option<String>,
+    ) -> PageResult<'a, RecoveryPoint> {
+        Box::pin(async move {
+            let page = self
+                .list(
+                    Operation::ListRecoveryPointsByBackupVault,
+                    region,
+                    Some(vault_name),
+                    token,
+                    |account, offset| {
+                        let data = account.region(region);
+                        if !data.vaults.iter().any(|v| &*v.name == vault_name) {
+                            return None;
+                        }
+                        let points = data
+                            .recovery_points
+                            .iter()
+                            .filter(|rp| &*rp.vault_name == vault_name)
+                            .cloned();
+                        Some(self.page_of(points, offset))
+                    },
+                )
+                .await?;
+            page.ok_or_else(|| {
+                BackendError::new(
+                    ErrorKind::NotFound,
+                    format!("Backup vault {vault_name} does not exist in {region}"),
+                )
+            })
+        })
+    }
+
+    fn describe_recovery_point<'a>(
+        &'a self,
+        region: &'a str,
+        vault_name: &'a str,
+        recovery_point_arn: &'a str,
+    ) -> BackendFuture<'a, RecoveryPoint> {
+        Box::pin(async move {
+            self.delay().await;
+            self.begin(
+                Operation::DescribeRecoveryPoint,
+                region,
+                Some(recovery_point_arn),
+                None,
+            )?;
+            let state = self.lock();
+            state
+                .account
+                .region(region)
+                .recovery_points
+                .iter()
+                .find(|rp| &*rp.arn == recovery_point_arn && &*rp.vault_name == vault_name)
+                .cloned()
+                .ok_or_else(|| {
+                    BackendError::new(
+                        ErrorKind::NotFound,
+                        format!("Recovery point {recovery_point_arn} not found in {vault_name}"),
+                    )
+                })
+        })
+    }
+
+    fn list_backup_jobs<'a>(
+        &'a self,
+        region: &'a str,
+        token: Option<String>,
+    ) -> PageResult<'a, BackupJob> {
+        Box::pin(
+            self.list(Operation::ListBackupJobs, region, None, token, move |a, o| {
+                self.page_of(a.region(region).backup_jobs.iter().cloned(), o)
+            }),
+        )
+    }
+
+    fn list_restore_jobs<'a>(
+        &'a self,
+        region: &'a str,
+        token: Option<String>,
+    ) -> PageResult<'a, RestoreJob> {
+        Box::pin(
+            self.list(Operation::ListRestoreJobs, region, None, token, move |a, o| {
+                self.page_of(a.region(region).restore_jobs.iter().cloned(), o)
+            }),
+        )
+    }
+
+    fn list_copy_jobs<'a>(
+        &'a self,
+        region: &'a str,
+        token: Option<String>,
+    ) -> PageResult<'a, CopyJob> {
+        Box::pin(
+            self.list(Operation::ListCopyJobs, region, None, token, move |a, o| {
+                self.page_of(a.region(region).copy_jobs.iter().cloned(), o)
+            }),
+        )
+    }
+}

@@ -1,0 +1,41 @@
+//! Command-line arguments.
+
+use clap::Parser;
+use std::path::PathBuf;
+
+/// backup-tui: the AWS Backup console in your terminal.
+#[derive(Debug, Clone, Parser)]
+#[command(name = "backup-tui", version, about)]
+pub struct Cli {
+    /// Browse a realistic, stateful demo account instead of AWS.
+    #[arg(long)]
+    pub demo: bool,
+
+    /// Simulated latency of every demo call, in milliseconds (default from the config: 350).
+    #[arg(long, value_name = "MS", requires = "demo")]
+    pub demo_latency: Option<u64>,
+
+    /// Add N synthetic recovery points to the demo account (large-account rehearsal).
+    #[arg(long, value_name = "N", default_value_t = 0, requires = "demo")]
+    pub demo_scale: usize,
+
+    /// The Region to start in.
+    #[arg(long, env = "AWS_REGION")]
+    pub region: Option<String>,
+
+    /// The AWS profile to use.
+    #[arg(long, env = "AWS_PROFILE")]
+    pub profile: Option<String>,
+
+    /// Config file (default: $BACKUP_TUI_CONFIG, then the platform config directory).
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Log file (default: from the config, then the platform state directory).
+    #[arg(long, value_name = "PATH")]
+    pub log_file: Option<PathBuf>,
+
+    /// Print the default configuration (with comments) and exit.
+    #[arg(long)]
+    pub print_default_config: bool,
+}

@@ -1,0 +1,19 @@
+//! Domain types of an AWS Backup account: no screen, no SDK, no IO.
+
+pub mod format;
+pub mod job;
+pub mod recovery_point;
+pub mod region;
+pub mod resource;
+pub mod vault;
+
+pub use job::{BackupJob, BackupJobState, CopyJob, CopyJobState, RestoreJob, RestoreJobStatus};
+pub use recovery_point::{
+    BackupKind, Lifecycle, RecoveryPoint, RecoveryPointStatus, StatusHelp, StorageClass,
+};
+pub use region::Region;
+pub use resource::{ProtectedResource, ResourceType};
+pub use vault::BackupVault;
+
+/// Text shared cheaply between many rows (ARNs, vault names): cloning is a reference-count bump.
+pub type Text = std::sync::Arc<str>;

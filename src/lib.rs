@@ -1,0 +1,18 @@
+//! backup-tui: a terminal replica of the AWS Backup console (library half; `main.rs` wires it up).
+#![forbid(unsafe_code)]
+
+pub mod action;
+pub mod app;
+pub mod backend;
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod effect;
+pub mod keymap;
+pub mod listing;
+pub mod palette;
+pub mod remote;
+pub mod logging;
+pub mod runtime;
+pub mod theme;
+pub mod ui;

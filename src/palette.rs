@@ -1,0 +1,188 @@
+//! The `:` command palette: parsing, completion and suggestions (pure).
+
+use crate::domain::Region;
+
+/// Top-level sections of the navigation pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Resources,
+    Vaults,
+    Jobs(JobTab),
+}
+
+/// The tabs of the Jobs screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum JobTab {
+    #[default]
+    Backup,
+    Restore,
+    Copy,
+}
+
+impl JobTab {
+    pub const ALL: [JobTab; 3] = [JobTab::Backup, JobTab::Restore, JobTab::Copy];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            JobTab::Backup => "Backup jobs",
+            JobTab::Restore => "Restore jobs",
+            JobTab::Copy => "Copy jobs",
+        }
+    }
+
+    pub fn shifted(self, by: isize) -> JobTab {
+        let i = Self::ALL.iter().position(|t| *t == self).unwrap_or(0) as isize;
+        Self::ALL[(i + by).rem_euclid(Self::ALL.len() as isize) as usize]
+    }
+}
+
+/// What a palette line asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PaletteCommand {
+    Go(Section),
+    Region(Region),
+    Help,
+    Quit,
+}
+
+/// The palette's commands with their aliases and a one-line description.
+pub const COMMANDS: &[(&str, &[&str], &str)] = &[
+    ("resources", &["res", "protected", "pr"], "Protected resources"),
+    ("vaults", &["vault", "v"], "Backup vaults"),
+    ("jobs", &["job"], "Backup, restore and copy jobs"),
+    ("backup-jobs", &["bj"], "Backup jobs"),
+    ("restore-jobs", &["rj"], "Restore jobs"),
+    ("copy-jobs", &["cj"], "Copy jobs"),
+    ("region", &["reg"], "Switch Region: region CODE"),
+    ("help", &["h"], "Key bindings"),
+    ("quit", &["q", "exit"], "Quit backup-tui"),
+];
+
+/// Parses a palette line (without the leading `:`).
+pub fn parse(line: &str) -> Result<PaletteCommand, String> {
+    let mut words = line.split_whitespace();
+    let Some(word) = words.next() else {
+        return Err("Type a command, e.g. resources, vaults, jobs, region us-west-2".into());
+    };
+    let word = word.to_ascii_lowercase();
+    let name = COMMANDS
+        .iter()
+        .find(|(name, aliases, _)| *name == word || aliases.contains(&word.as_str()))
+        .map(|(name, _, _)| *name)
+        .ok_or_else(|| format!("Unknown command `{word}`. Try resources, vaults, jobs, region CODE, help, quit"))?;
+    let arg = words.next();
+    if words.next().is_some() {
+        return Err(format!("`{name}` takes at most one argument"));
+    }
+    let no_arg = |cmd: PaletteCommand| match arg {
+        None => Ok(cmd),
+        Some(a) => Err(format!("`{name}` takes no argument (got `{a}`)")),
+    };
+    match name {
+        "resources" => no_arg(PaletteCommand::Go(Section::Resources)),
+        "vaults" => no_arg(PaletteCommand::Go(Section::Vaults)),
+        "jobs" => match arg.map(str::to_ascii_lowercase).as_deref() {
+            None | Some("backup") => Ok(PaletteCommand::Go(Section::Jobs(JobTab::Backup))),
+            Some("restore") => Ok(PaletteCommand::Go(Section::Jobs(JobTab::Restore))),
+            Some("copy") => Ok(PaletteCommand::Go(Section::Jobs(JobTab::Copy))),
+            Some(other) => Err(format!("Unknown job type `{other}`: use backup, restore or copy")),
+        },
+        "backup-jobs" => no_arg(PaletteCommand::Go(Section::Jobs(JobTab::Backup))),
+        "restore-jobs" => no_arg(PaletteCommand::Go(Section::Jobs(JobTab::Restore))),
+        "copy-jobs" => no_arg(PaletteCommand::Go(Section::Jobs(JobTab::Copy))),
+        "region" => {
+            let code = arg.ok_or("Which Region? e.g. region us-west-2")?;
+            Region::by_code(code)
+                .map(PaletteCommand::Region)
+                .ok_or_else(|| {
+                    let close: Vec<_> = Region::completions(&code[..code.len().min(3)]).take(4).collect();
+                    if close.is_empty() {
+                        format!("Unknown Region `{code}`")
+                    } else {
+                        format!("Unknown Region `{code}`. Did you mean {}?", close.join(", "))
+                    }
+                })
+        }
+        "help" => no_arg(PaletteCommand::Help),
+        _ => no_arg(PaletteCommand::Quit),
+    }
+}
+
+/// Completions for what is typed so far: command names, or Region codes after `region `.
+pub fn suggestions(line: &str) -> Vec<String> {
+    let lower = line.trim_start().to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("region ").or_else(|| lower.strip_prefix("reg ")) {
+        return Region::completions(rest.trim())
+            .map(|code| format!("region {code}"))
+            .collect();
+    }
+    COMMANDS
+        .iter()
+        .filter(|(name, _, _)| name.starts_with(lower.as_str()))
+        .map(|(name, _, _)| name.to_string())
+        .collect()
+}
+
+/// The palette's editable state; the typed text survives an error.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Palette {
+    pub text: String,
+    pub error: Option<String>,
+}
+
+impl Palette {
+    /// Completes to the first suggestion (Tab).
+    pub fn complete(&mut self) {
+        if let Some(first) = suggestions(&self.text).into_iter().next() {
+            self.text = if first.starts_with("region") && !first.contains(' ') {
+                "region ".to_string()
+            } else {
+                first
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_commands_and_aliases() {
+        assert_eq!(parse("resources"), Ok(PaletteCommand::Go(Section::Resources)));
+        assert_eq!(parse(" v "), Ok(PaletteCommand::Go(Section::Vaults)));
+        assert_eq!(parse("jobs copy"), Ok(PaletteCommand::Go(Section::Jobs(JobTab::Copy))));
+        assert_eq!(parse("restore-jobs"), Ok(PaletteCommand::Go(Section::Jobs(JobTab::Restore))));
+        assert_eq!(parse("q"), Ok(PaletteCommand::Quit));
+        let west = Region::by_code("us-west-2").expect("known");
+        assert_eq!(parse("region us-west-2"), Ok(PaletteCommand::Region(west)));
+    }
+
+    #[test]
+    fn errors_explain_what_to_type() {
+        assert!(parse("").is_err());
+        assert!(parse("vaultz").expect_err("unknown").contains("Unknown command `vaultz`"));
+        assert!(parse("region").expect_err("no code").contains("Which Region"));
+        let e = parse("region us-west-9").expect_err("bad code");
+        assert!(e.contains("Did you mean") && e.contains("us-west-2"), "{e}");
+        assert!(parse("vaults now").is_err());
+    }
+
+    #[test]
+    fn suggests_and_completes() {
+        assert_eq!(suggestions("re"), vec!["resources", "restore-jobs", "region"]);
+        assert_eq!(suggestions("region ca"), vec!["region ca-central-1"]);
+        let mut p = Palette { text: "vau".into(), error: None };
+        p.complete();
+        assert_eq!(p.text, "vaults");
+        let mut p = Palette { text: "region eu-c".into(), error: None };
+        p.complete();
+        assert_eq!(p.text, "region eu-central-1");
+    }
+
+    #[test]
+    fn job_tabs_wrap() {
+        assert_eq!(JobTab::Backup.shifted(-1), JobTab::Copy);
+        assert_eq!(JobTab::Copy.shifted(1), JobTab::Backup);
+    }
+}

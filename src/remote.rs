@@ -1,0 +1,114 @@
+//! A list fetched page by page: its rows plus whether it is loading, done or failed.
+
+use crate::action::RequestId;
+use crate::backend::BackendError;
+use crate::effect::{Effect, Query};
+use crate::listing::{Column, FilteredList, Row, Sort};
+
+/// Where a backend read stands. Rows already received stay shown in every state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadState {
+    Loading { req: RequestId, pages: usize },
+    Done,
+    Failed { error: BackendError },
+}
+
+/// What screens get from the app to ask for data: request ids and effects.
+pub struct Ctx<'a> {
+    pub region: &'a str,
+    next_req: &'a mut RequestId,
+    effects: &'a mut Vec<Effect>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(region: &'a str, next_req: &'a mut RequestId, effects: &'a mut Vec<Effect>) -> Self {
+        Ctx {
+            region,
+            next_req,
+            effects,
+        }
+    }
+
+    /// Asks the runtime to run `query`; the replies carry the returned id.
+    pub fn load(&mut self, query: Query) -> RequestId {
+        *self.next_req += 1;
+        let req = *self.next_req;
+        self.effects.push(Effect::Load { req, query });
+        req
+    }
+
+    pub fn cancel(&mut self, req: RequestId) {
+        self.effects.push(Effect::Cancel { req });
+    }
+}
+
+/// A table whose rows come from one paginated query.
+#[derive(Debug)]
+pub struct RemoteList<T> {
+    pub list: FilteredList<T>,
+    pub state: LoadState,
+    query: Query,
+}
+
+impl<T: Row> RemoteList<T> {
+    pub fn new(columns: &'static [Column], sort: Option<Sort>, query: Query) -> Self {
+        RemoteList {
+            list: FilteredList::new(columns, sort),
+            state: LoadState::Done,
+            query,
+        }
+    }
+
+    /// (Re)loads from the first page, cancelling a load still under way.
+    pub fn load(&mut self, ctx: &mut Ctx) {
+        if let Some(req) = self.pending() {
+            ctx.cancel(req);
+        }
+        self.list.clear();
+        let req = ctx.load(self.query.clone());
+        self.state = LoadState::Loading { req, pages: 0 };
+    }
+
+    pub fn pending(&self) -> Option<RequestId> {
+        match self.state {
+            LoadState::Loading { req, .. } => Some(req),
+            _ => None,
+        }
+    }
+
+    pub fn owns(&self, req: RequestId) -> bool {
+        self.pending() == Some(req)
+    }
+
+    /// Takes a page for `req`; false if the page belongs to another (stale) request.
+    pub fn accept(&mut self, req: RequestId, rows: Vec<T>, done: bool) -> bool {
+        let LoadState::Loading { req: want, pages } = self.state else {
+            return false;
+        };
+        if want != req {
+            return false;
+        }
+        self.list.append(rows);
+        self.state = if done {
+            LoadState::Done
+        } else {
+            LoadState::Loading {
+                req,
+                pages: pages + 1,
+            }
+        };
+        true
+    }
+
+    pub fn fail(&mut self, req: RequestId, error: BackendError) -> bool {
+        if !self.owns(req) {
+            return false;
+        }
+        self.state = LoadState::Failed { error };
+        true
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.pending().is_some()
+    }
+}

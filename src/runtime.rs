@@ -1,0 +1,135 @@
+//! The event loop: input stream + action channel → `update` → spawned effects → draw.
+
+use crate::action::{Action, RequestId};
+use crate::app::App;
+use crate::backend::BackupBackend;
+use crate::effect::{self, Effect};
+use crossterm::event::Event;
+use futures::{FutureExt, Stream, StreamExt};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
+use tokio::task::AbortHandle;
+
+/// How often the spinner moves while something loads.
+const TICK: Duration = Duration::from_millis(120);
+
+/// Owns the app, the backend and the tasks running effects.
+pub struct Runtime {
+    app: App,
+    backend: Arc<dyn BackupBackend>,
+    tx: UnboundedSender<Action>,
+    rx: UnboundedReceiver<Action>,
+    tasks: HashMap<RequestId, AbortHandle>,
+}
+
+impl Runtime {
+    /// `initial` are the effects `App::new` returned.
+    pub fn new(app: App, backend: Arc<dyn BackupBackend>, initial: Vec<Effect>) -> Runtime {
+        let (tx, rx) = unbounded_channel();
+        let mut runtime = Runtime { app, backend, tx, rx, tasks: HashMap::new() };
+        runtime.spawn_all(initial);
+        runtime
+    }
+
+    /// A sender for actions from outside the loop (signal handlers).
+    pub fn sender(&self) -> UnboundedSender<Action> {
+        self.tx.clone()
+    }
+
+    pub fn app(&self) -> &App {
+        &self.app
+    }
+
+    fn spawn_all(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::Load { req, query } => {
+                    let backend = Arc::clone(&self.backend);
+                    let tx = self.tx.clone();
+                    let task = tokio::spawn(async move {
+                        effect::execute(backend.as_ref(), req, &query, |action| tx.send(action).is_ok()).await;
+                    });
+                    self.tasks.insert(req, task.abort_handle());
+                }
+                Effect::Cancel { req } => {
+                    if let Some(task) = self.tasks.remove(&req) {
+                        task.abort();
+                    }
+                }
+            }
+        }
+    }
+
+    fn apply(&mut self, action: Action) {
+        if let Action::Loaded { req, done: true, .. } | Action::LoadFailed { req, .. } = &action {
+            self.tasks.remove(req);
+        }
+        let effects = self.app.update(action);
+        self.spawn_all(effects);
+    }
+
+    /// Runs until the app quits. Draws only when something changed and the queue is empty.
+    pub async fn run<B, S>(&mut self, terminal: &mut Terminal<B>, mut input: S) -> std::io::Result<()>
+    where
+        B: Backend,
+        B::Error: Into<std::io::Error>,
+        S: Stream<Item = std::io::Result<Event>> + Unpin,
+    {
+        let mut ticker = tokio::time::interval(TICK);
+        ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        self.draw(terminal)?;
+        while !self.app.should_quit() {
+            let busy = self.app.is_busy();
+            tokio::select! {
+                biased;
+                Some(action) = self.rx.recv() => self.apply(action),
+                event = input.next() => self.on_input(event),
+                _ = ticker.tick(), if busy => self.apply(Action::Tick),
+            }
+            // Take everything already waiting before drawing once.
+            while let Ok(action) = self.rx.try_recv() {
+                self.apply(action);
+            }
+            while !self.app.should_quit() {
+                match input.next().now_or_never() {
+                    Some(event) => self.on_input(event),
+                    None => break,
+                }
+            }
+            if !self.app.should_quit() {
+                self.draw(terminal)?;
+            }
+        }
+        for (_, task) in self.tasks.drain() {
+            task.abort();
+        }
+        Ok(())
+    }
+
+    fn on_input(&mut self, event: Option<std::io::Result<Event>>) {
+        match event {
+            Some(Ok(Event::Key(key))) => self.apply(Action::Key(key)),
+            Some(Ok(Event::Resize(w, h))) => self.apply(Action::Resize(w, h)),
+            Some(Ok(_)) => {}
+            // The terminal went away (an SSH connection dropped): leave cleanly.
+            Some(Err(error)) => {
+                tracing::warn!(%error, "terminal input failed; quitting");
+                self.apply(Action::Shutdown);
+            }
+            None => self.apply(Action::Shutdown),
+        }
+    }
+
+    fn draw<B>(&mut self, terminal: &mut Terminal<B>) -> std::io::Result<()>
+    where
+        B: Backend,
+        B::Error: Into<std::io::Error>,
+    {
+        let app = &self.app;
+        terminal.draw(|frame| crate::ui::draw(frame, app)).map(|_| ()).map_err(Into::into)
+    }
+}

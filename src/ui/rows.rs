@@ -1,0 +1,343 @@
+//! How each domain type shows as a table row: columns, cell text, tones, sorting, matching.
+
+use crate::domain::format::{bytes, opt_bytes, opt_date_time};
+use crate::domain::recovery_point::short_key;
+use crate::domain::resource::{arn_last_colon_segment, arn_resource_id};
+use crate::domain::{
+    BackupJob, BackupJobState, BackupVault, CopyJob, CopyJobState, ProtectedResource,
+    RecoveryPoint, RecoveryPointStatus, ResourceType, RestoreJob, RestoreJobStatus, StorageClass,
+};
+use crate::listing::{Column, Row, Tone, contains_ci};
+use std::borrow::Cow;
+use std::cmp::Ordering;
+
+pub const RESOURCE_COLUMNS: &[Column] = &[
+    Column::new(0, "Name", 22, 0),
+    Column::new(1, "Type", 15, 0),
+    Column::new(2, "Last backup", 16, 1),
+    Column::new(3, "Resource ID", 22, 2),
+    Column::new(4, "Vault", 16, 3),
+];
+
+impl Row for ProtectedResource {
+    fn cell(&self, column: u8) -> Cow<'_, str> {
+        match column {
+            0 => Cow::Borrowed(&self.name),
+            1 => Cow::Borrowed(self.resource_type.api_name()),
+            2 => opt_date_time(self.last_backup).into(),
+            3 => Cow::Borrowed(self.resource_id()),
+            _ => Cow::Borrowed(self.last_backup_vault_arn.as_deref().map(arn_last_colon_segment).unwrap_or("-")),
+        }
+    }
+
+    fn compare(&self, other: &Self, column: u8) -> Ordering {
+        match column {
+            1 => self.resource_type.cmp(&other.resource_type),
+            2 => self.last_backup.cmp(&other.last_backup),
+            _ => self.cell(column).cmp(&other.cell(column)),
+        }
+    }
+
+    fn matches(&self, needle: &str) -> bool {
+        contains_ci(&self.name, needle) || contains_ci(&self.arn, needle) || contains_ci(self.resource_type.api_name(), needle)
+    }
+
+    fn resource_type(&self) -> Option<&ResourceType> {
+        Some(&self.resource_type)
+    }
+}
+
+/// Recovery points of one resource.
+pub const RESOURCE_POINT_COLUMNS: &[Column] = &[
+    Column::new(0, "Recovery point ID", 24, 0),
+    Column::new(1, "Status", 10, 0),
+    Column::new(2, "Type", 10, 1),
+    Column::new(3, "Created", 16, 0),
+    Column::new(4, "Vault", 14, 2),
+    Column::new(5, "Size", 9, 3).right(),
+    Column::new(6, "Storage", 7, 4),
+    Column::new(7, "Encryption", 13, 5),
+    Column::new(8, "Retention", 14, 6),
+];
+
+/// Recovery points of one vault: the resource matters, the vault is implied.
+pub const VAULT_POINT_COLUMNS: &[Column] = &[
+    Column::new(0, "Recovery point ID", 24, 0),
+    Column::new(9, "Resource", 18, 0),
+    Column::new(1, "Status", 10, 0),
+    Column::new(10, "Res. type", 9, 2),
+    Column::new(2, "Type", 10, 3),
+    Column::new(3, "Created", 16, 1),
+    Column::new(5, "Size", 9, 4).right(),
+    Column::new(6, "Storage", 7, 5),
+    Column::new(7, "Encryption", 13, 6),
+];
+
+pub fn point_status_tone(status: RecoveryPointStatus) -> Tone {
+    match status {
+        RecoveryPointStatus::Completed | RecoveryPointStatus::Available => Tone::Good,
+        RecoveryPointStatus::Partial | RecoveryPointStatus::Stopped | RecoveryPointStatus::Creating => Tone::Warning,
+        RecoveryPointStatus::Expired => Tone::Bad,
+        RecoveryPointStatus::Deleting => Tone::Muted,
+    }
+}
+
+impl Row for RecoveryPoint {
+    fn cell(&self, column: u8) -> Cow<'_, str> {
+        match column {
+            0 => Cow::Borrowed(self.short_id()),
+            1 => Cow::Borrowed(self.status.api_name()),
+            2 => Cow::Borrowed(self.kind.label()),
+            3 => opt_date_time(Some(self.created)).into(),
+            4 => Cow::Borrowed(&self.vault_name),
+            5 => opt_bytes(self.size_bytes).into(),
+            6 => Cow::Borrowed(self.storage_class.api_name()),
+            7 => match (&self.encrypted, &self.encryption_key_arn) {
+                (false, _) => Cow::Borrowed("No"),
+                (true, Some(k)) => Cow::Borrowed(short_key(k)),
+                (true, None) => Cow::Borrowed("Yes"),
+            },
+            8 => self.lifecycle.summary().into(),
+            9 => Cow::Borrowed(&self.resource_name),
+            _ => Cow::Borrowed(self.resource_type.api_name()),
+        }
+    }
+
+    fn tone(&self, column: u8) -> Tone {
+        match column {
+            1 => point_status_tone(self.status),
+            6 if self.storage_class == StorageClass::Cold => Tone::Muted,
+            7 if !self.encrypted => Tone::Warning,
+            _ => Tone::Normal,
+        }
+    }
+
+    fn compare(&self, other: &Self, column: u8) -> Ordering {
+        match column {
+            1 => self.status.cmp(&other.status),
+            2 => self.kind.cmp(&other.kind),
+            3 => self.created.cmp(&other.created),
+            5 => self.size_bytes.cmp(&other.size_bytes),
+            6 => self.storage_class.cmp(&other.storage_class),
+            8 => self.lifecycle.delete_after_days.cmp(&other.lifecycle.delete_after_days),
+            10 => self.resource_type.cmp(&other.resource_type),
+            _ => self.cell(column).cmp(&other.cell(column)),
+        }
+    }
+
+    fn matches(&self, needle: &str) -> bool {
+        contains_ci(&self.arn, needle)
+            || contains_ci(self.status.api_name(), needle)
+            || contains_ci(&self.resource_name, needle)
+            || contains_ci(&self.vault_name, needle)
+            || contains_ci(self.kind.label(), needle)
+    }
+
+    fn resource_type(&self) -> Option<&ResourceType> {
+        Some(&self.resource_type)
+    }
+}
+
+pub const VAULT_COLUMNS: &[Column] = &[
+    Column::new(0, "Vault name", 20, 0),
+    Column::new(1, "Recovery points", 15, 0).right(),
+    Column::new(2, "Vault lock", 22, 1),
+    Column::new(3, "Encryption key", 22, 2),
+    Column::new(4, "Created", 16, 3),
+];
+
+impl Row for BackupVault {
+    fn cell(&self, column: u8) -> Cow<'_, str> {
+        match column {
+            0 => Cow::Borrowed(&self.name),
+            1 => self.recovery_points.to_string().into(),
+            2 => self.lock_label().into(),
+            3 => Cow::Borrowed(self.encryption_key_arn.as_deref().map(short_key).unwrap_or("-")),
+            _ => opt_date_time(Some(self.created)).into(),
+        }
+    }
+
+    fn tone(&self, column: u8) -> Tone {
+        if column == 2 && self.locked { Tone::Warning } else { Tone::Normal }
+    }
+
+    fn compare(&self, other: &Self, column: u8) -> Ordering {
+        match column {
+            1 => self.recovery_points.cmp(&other.recovery_points),
+            4 => self.created.cmp(&other.created),
+            _ => self.cell(column).cmp(&other.cell(column)),
+        }
+    }
+
+    fn matches(&self, needle: &str) -> bool {
+        contains_ci(&self.name, needle) || contains_ci(&self.arn, needle)
+    }
+}
+
+pub const BACKUP_JOB_COLUMNS: &[Column] = &[
+    Column::new(0, "Job ID", 14, 1),
+    Column::new(1, "Resource", 18, 0),
+    Column::new(2, "Type", 9, 2),
+    Column::new(3, "State", 10, 0),
+    Column::new(4, "Created", 16, 0),
+    Column::new(5, "Vault", 14, 3),
+    Column::new(6, "Size", 9, 4).right(),
+    Column::new(7, "Message", 30, 5),
+];
+
+fn job_tone_backup(state: BackupJobState) -> Tone {
+    match state {
+        BackupJobState::Completed => Tone::Good,
+        BackupJobState::Failed | BackupJobState::Expired => Tone::Bad,
+        BackupJobState::Partial | BackupJobState::Aborted | BackupJobState::Aborting => Tone::Warning,
+        _ => Tone::Normal,
+    }
+}
+
+impl Row for BackupJob {
+    fn cell(&self, column: u8) -> Cow<'_, str> {
+        match column {
+            0 => Cow::Borrowed(&self.id),
+            1 => Cow::Borrowed(&self.resource_name),
+            2 => Cow::Borrowed(self.resource_type.api_name()),
+            3 => Cow::Borrowed(self.state.api_name()),
+            4 => opt_date_time(Some(self.created)).into(),
+            5 => Cow::Borrowed(&self.vault_name),
+            6 => opt_bytes(self.size_bytes).into(),
+            _ => Cow::Borrowed(self.status_message.as_deref().unwrap_or("")),
+        }
+    }
+    fn tone(&self, column: u8) -> Tone {
+        if column == 3 { job_tone_backup(self.state) } else { Tone::Normal }
+    }
+    fn compare(&self, other: &Self, column: u8) -> Ordering {
+        match column {
+            3 => self.state.cmp(&other.state),
+            4 => self.created.cmp(&other.created),
+            6 => self.size_bytes.cmp(&other.size_bytes),
+            _ => self.cell(column).cmp(&other.cell(column)),
+        }
+    }
+    fn matches(&self, needle: &str) -> bool {
+        contains_ci(&self.id, needle) || contains_ci(&self.resource_name, needle) || contains_ci(self.state.api_name(), needle)
+    }
+    fn resource_type(&self) -> Option<&ResourceType> {
+        Some(&self.resource_type)
+    }
+}
+
+pub const RESTORE_JOB_COLUMNS: &[Column] = &[
+    Column::new(0, "Job ID", 14, 1),
+    Column::new(1, "Source", 18, 0),
+    Column::new(2, "Type", 9, 2),
+    Column::new(3, "Status", 10, 0),
+    Column::new(4, "Created", 16, 0),
+    Column::new(5, "Done", 5, 3).right(),
+    Column::new(6, "Message", 30, 4),
+];
+
+impl Row for RestoreJob {
+    fn cell(&self, column: u8) -> Cow<'_, str> {
+        match column {
+            0 => Cow::Borrowed(&self.id),
+            1 => Cow::Borrowed(&self.source_resource_name),
+            2 => Cow::Borrowed(self.resource_type.api_name()),
+            3 => Cow::Borrowed(self.status.api_name()),
+            4 => opt_date_time(Some(self.created)).into(),
+            5 => self.percent_done.map(|p| format!("{p}%")).unwrap_or_else(|| "-".into()).into(),
+            _ => Cow::Borrowed(self.status_message.as_deref().unwrap_or("")),
+        }
+    }
+    fn tone(&self, column: u8) -> Tone {
+        match (column, self.status) {
+            (3, RestoreJobStatus::Completed) => Tone::Good,
+            (3, RestoreJobStatus::Failed) => Tone::Bad,
+            (3, RestoreJobStatus::Aborted) => Tone::Warning,
+            _ => Tone::Normal,
+        }
+    }
+    fn compare(&self, other: &Self, column: u8) -> Ordering {
+        match column {
+            3 => self.status.cmp(&other.status),
+            4 => self.created.cmp(&other.created),
+            5 => self.percent_done.cmp(&other.percent_done),
+            _ => self.cell(column).cmp(&other.cell(column)),
+        }
+    }
+    fn matches(&self, needle: &str) -> bool {
+        contains_ci(&self.id, needle) || contains_ci(&self.source_resource_name, needle) || contains_ci(self.status.api_name(), needle)
+    }
+    fn resource_type(&self) -> Option<&ResourceType> {
+        Some(&self.resource_type)
+    }
+}
+
+pub const COPY_JOB_COLUMNS: &[Column] = &[
+    Column::new(0, "Job ID", 14, 1),
+    Column::new(1, "Resource", 18, 0),
+    Column::new(2, "State", 10, 0),
+    Column::new(3, "Destination", 24, 0),
+    Column::new(4, "Created", 16, 1),
+    Column::new(5, "Size", 9, 3).right(),
+    Column::new(6, "Message", 30, 4),
+];
+
+/// `us-west-2/dr-west` from a vault ARN.
+pub fn vault_location(arn: &str) -> String {
+    let region = arn.split(':').nth(3).unwrap_or("?");
+    format!("{region}/{}", arn_last_colon_segment(arn))
+}
+
+impl Row for CopyJob {
+    fn cell(&self, column: u8) -> Cow<'_, str> {
+        match column {
+            0 => Cow::Borrowed(&self.id),
+            1 => Cow::Borrowed(&self.resource_name),
+            2 => Cow::Borrowed(self.state.api_name()),
+            3 => vault_location(&self.destination_vault_arn).into(),
+            4 => opt_date_time(Some(self.created)).into(),
+            5 => self.size_bytes.map(bytes).unwrap_or_else(|| "-".into()).into(),
+            _ => Cow::Borrowed(self.status_message.as_deref().unwrap_or("")),
+        }
+    }
+    fn tone(&self, column: u8) -> Tone {
+        match (column, self.state) {
+            (2, CopyJobState::Completed) => Tone::Good,
+            (2, CopyJobState::Failed) => Tone::Bad,
+            (2, CopyJobState::Partial) => Tone::Warning,
+            _ => Tone::Normal,
+        }
+    }
+    fn compare(&self, other: &Self, column: u8) -> Ordering {
+        match column {
+            2 => self.state.cmp(&other.state),
+            4 => self.created.cmp(&other.created),
+            5 => self.size_bytes.cmp(&other.size_bytes),
+            _ => self.cell(column).cmp(&other.cell(column)),
+        }
+    }
+    fn matches(&self, needle: &str) -> bool {
+        contains_ci(&self.id, needle)
+            || contains_ci(&self.resource_name, needle)
+            || contains_ci(self.state.api_name(), needle)
+            || contains_ci(&self.destination_vault_arn, needle)
+    }
+    fn resource_type(&self) -> Option<&ResourceType> {
+        Some(&self.resource_type)
+    }
+}
+
+/// The ID a resource ARN ends with (re-exported for screens).
+pub fn resource_id(arn: &str) -> &str {
+    arn_resource_id(arn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vault_locations_read_region_and_name() {
+        assert_eq!(vault_location("arn:aws:backup:us-west-2:123456789012:backup-vault:dr-west"), "us-west-2/dr-west");
+    }
+}

@@ -1,0 +1,70 @@
+//! Screens: one file each (state + key handling + drawing); they ask for data only through `Ctx`.
+
+mod detail;
+mod jobs;
+mod point;
+mod points;
+mod resources;
+mod vaults;
+
+pub use detail::DetailScreen;
+pub use jobs::JobsScreen;
+pub use point::RecoveryPointScreen;
+pub use points::RecoveryPointsScreen;
+pub use resources::ResourcesScreen;
+pub use vaults::VaultsScreen;
+
+use crate::action::{Command, Loaded, RequestId};
+use crate::backend::BackendError;
+use crate::keymap::KeyContext;
+use crate::listing::ListControl;
+use crate::palette::Section;
+use crate::remote::Ctx;
+use crate::ui::UiCtx;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+/// What a screen asks the app to do after handling a command.
+pub enum Nav {
+    Stay,
+    Push(Box<dyn Screen>),
+}
+
+/// A screen of the console. Only the top screen gets commands; replies go to their owner.
+pub trait Screen {
+    /// The navigation-pane section this screen belongs to.
+    fn section(&self) -> Section;
+    /// This screen's breadcrumb.
+    fn crumb(&self) -> String;
+    /// Keymap contexts searched (before `global`) while this screen is on top.
+    fn key_contexts(&self) -> &'static [KeyContext];
+    /// Commands worth a footer hint here.
+    fn hints(&self) -> &'static [Command];
+    /// Issues the screen's first loads.
+    fn start(&mut self, ctx: &mut Ctx);
+    fn handle(&mut self, cmd: Command, ctx: &mut Ctx) -> Nav;
+    /// Requests still under way for this screen.
+    fn pending(&self) -> Vec<RequestId>;
+    fn on_loaded(&mut self, req: RequestId, data: Loaded, done: bool);
+    fn on_failed(&mut self, req: RequestId, error: BackendError);
+    /// The list the generic list commands (move, sort, filter) act on, if any.
+    fn list(&self) -> Option<&dyn ListControl> {
+        None
+    }
+    fn list_mut(&mut self) -> Option<&mut dyn ListControl> {
+        None
+    }
+    fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx);
+}
+
+/// The root screen of a section.
+pub fn for_section(section: Section, region: &str) -> Box<dyn Screen> {
+    match section {
+        Section::Resources => Box::new(ResourcesScreen::new(region)),
+        Section::Vaults => Box::new(VaultsScreen::new(region)),
+        Section::Jobs(tab) => Box::new(JobsScreen::new(region, tab)),
+    }
+}
+
+const LIST_HINTS: &[Command] = &[Command::Open, Command::Filter, Command::SortNext, Command::Refresh];
+const DETAIL_HINTS: &[Command] = &[Command::Refresh];

@@ -1,0 +1,171 @@
+//! Recovery points of one resource (Resource details) or of one backup vault.
+
+use super::{LIST_HINTS, Nav, RecoveryPointScreen, Screen};
+use crate::action::{Command, Loaded, RequestId};
+use crate::backend::BackendError;
+use crate::domain::format::opt_date_time;
+use crate::domain::recovery_point::short_key;
+use crate::domain::resource::arn_last_colon_segment;
+use crate::domain::{BackupVault, ProtectedResource, RecoveryPoint};
+use crate::effect::Query;
+use crate::keymap::KeyContext;
+use crate::listing::{ListControl, Sort};
+use crate::palette::Section;
+use crate::remote::{Ctx, RemoteList};
+use crate::ui::UiCtx;
+use crate::ui::rows::{RESOURCE_POINT_COLUMNS, VAULT_POINT_COLUMNS};
+use crate::ui::widgets::table;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+/// Whose recovery points these are.
+enum Scope {
+    Resource(ProtectedResource),
+    Vault(BackupVault),
+}
+
+pub struct RecoveryPointsScreen {
+    scope: Scope,
+    region: String,
+    remote: RemoteList<RecoveryPoint>,
+}
+
+/// Newest first, as the console lists them.
+const NEWEST_FIRST: Option<Sort> = Some(Sort { column: 3, descending: true });
+
+impl RecoveryPointsScreen {
+    pub fn for_resource(resource: ProtectedResource, region: &str) -> Self {
+        let query = Query::RecoveryPointsByResource { region: region.to_string(), resource_arn: resource.arn.to_string() };
+        RecoveryPointsScreen {
+            scope: Scope::Resource(resource),
+            region: region.to_string(),
+            remote: RemoteList::new(RESOURCE_POINT_COLUMNS, NEWEST_FIRST, query),
+        }
+    }
+
+    pub fn for_vault(vault: BackupVault, region: &str) -> Self {
+        let query = Query::RecoveryPointsByVault { region: region.to_string(), vault: vault.name.to_string() };
+        RecoveryPointsScreen {
+            scope: Scope::Vault(vault),
+            region: region.to_string(),
+            remote: RemoteList::new(VAULT_POINT_COLUMNS, NEWEST_FIRST, query),
+        }
+    }
+
+    fn summary(&self, ui: &UiCtx) -> Vec<Line<'static>> {
+        let t = ui.theme;
+        let pair = |label: &str, value: String| vec![Span::styled(format!("{label}: "), t.label), Span::raw(value)];
+        match &self.scope {
+            Scope::Resource(r) => {
+                let mut first = pair("Name", r.name.to_string());
+                first.extend(pair("   Type", r.resource_type.to_string()));
+                let mut last = pair("Last backup", opt_date_time(r.last_backup));
+                if let Some(vault) = &r.last_backup_vault_arn {
+                    last.push(Span::raw(format!(" in {}", arn_last_colon_segment(vault))));
+                }
+                vec![
+                    Line::from(first),
+                    Line::from(pair("ARN", r.arn.to_string())),
+                    Line::from(last),
+                    Line::from(Span::styled(r.description.as_deref().unwrap_or("").to_string(), t.muted)),
+                ]
+            }
+            Scope::Vault(v) => {
+                let mut first = pair("Vault", v.name.to_string());
+                first.extend(pair("   Region", v.region.to_string()));
+                let mut keys = pair("Encryption key", v.encryption_key_arn.as_deref().map(short_key).unwrap_or("-").to_string());
+                keys.extend(pair("   Lock", v.lock_label()));
+                vec![
+                    Line::from(first),
+                    Line::from(pair("ARN", v.arn.to_string())),
+                    Line::from(keys),
+                    Line::from(pair("Created", opt_date_time(Some(v.created)))),
+                ]
+            }
+        }
+    }
+}
+
+impl Screen for RecoveryPointsScreen {
+    fn section(&self) -> Section {
+        match self.scope {
+            Scope::Resource(_) => Section::Resources,
+            Scope::Vault(_) => Section::Vaults,
+        }
+    }
+
+    fn crumb(&self) -> String {
+        match &self.scope {
+            Scope::Resource(r) => r.name.to_string(),
+            Scope::Vault(v) => v.name.to_string(),
+        }
+    }
+
+    fn key_contexts(&self) -> &'static [KeyContext] {
+        &[KeyContext::List]
+    }
+
+    fn hints(&self) -> &'static [Command] {
+        LIST_HINTS
+    }
+
+    fn start(&mut self, ctx: &mut Ctx) {
+        self.remote.load(ctx);
+    }
+
+    fn handle(&mut self, cmd: Command, ctx: &mut Ctx) -> Nav {
+        match cmd {
+            Command::Open => {
+                if let Some(rp) = self.remote.list.selected() {
+                    return Nav::Push(Box::new(RecoveryPointScreen::new(rp.clone(), &self.region)));
+                }
+            }
+            Command::Refresh => self.remote.load(ctx),
+            _ => {}
+        }
+        Nav::Stay
+    }
+
+    fn pending(&self) -> Vec<RequestId> {
+        self.remote.pending().into_iter().collect()
+    }
+
+    fn on_loaded(&mut self, req: RequestId, data: Loaded, done: bool) {
+        if let Loaded::RecoveryPoints(rows) = data {
+            self.remote.accept(req, rows, done);
+        }
+    }
+
+    fn on_failed(&mut self, req: RequestId, error: BackendError) {
+        self.remote.fail(req, error);
+    }
+
+    fn list(&self) -> Option<&dyn ListControl> {
+        Some(&self.remote.list)
+    }
+
+    fn list_mut(&mut self) -> Option<&mut dyn ListControl> {
+        Some(&mut self.remote.list)
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx) {
+        let summary = self.summary(ui);
+        let [top, rest] = Layout::vertical([Constraint::Length(summary.len() as u16 + 2), Constraint::Fill(1)]).areas(area);
+        let title = match self.scope {
+            Scope::Resource(_) => " Resource details ",
+            Scope::Vault(_) => " Backup vault ",
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(ui.theme.border)
+            .title(Span::styled(title, ui.theme.title));
+        frame.render_widget(Paragraph::new(summary).block(block), top);
+        let empty = match &self.scope {
+            Scope::Resource(r) => format!("{} has no recovery points in {}.", r.name, self.region),
+            Scope::Vault(v) => format!("Vault {} holds no recovery points.", v.name),
+        };
+        table::render_remote(frame, rest, "Recovery points", &self.remote, ui, &empty);
+    }
+}

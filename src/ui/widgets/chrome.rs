@@ -1,0 +1,71 @@
+//! Header (mode, account, profile, Region), breadcrumbs and the footer line.
+
+use crate::action::Command;
+use crate::app::App;
+use crate::backend::Mode;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn header(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let mode_style = match app.account.mode {
+        Mode::Demo => theme.mode_demo,
+        Mode::Aws => theme.mode_aws,
+    };
+    let line = Line::from(vec![
+        Span::styled(format!(" {} ", app.account.mode.label()), mode_style),
+        Span::raw(format!(
+            " acct {}  profile {}  {} {} ",
+            app.account.account_id,
+            app.account.profile,
+            app.region,
+            app.region_name()
+        )),
+    ]);
+    frame.render_widget(Paragraph::new(line).style(theme.header), area);
+}
+
+pub fn breadcrumbs(frame: &mut Frame, area: Rect, app: &App) {
+    let full = app.crumbs().join(" > ");
+    let width = area.width as usize;
+    let count = full.chars().count();
+    // Keep the end of the trail (where the user is) when it does not fit.
+    let shown = if count + 1 > width {
+        let skip = count + 2 - width;
+        format!("…{}", full.chars().skip(skip).collect::<String>())
+    } else {
+        format!(" {full}")
+    };
+    frame.render_widget(Paragraph::new(Span::styled(shown, app.theme.breadcrumb)), area);
+}
+
+pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let line = if app.filter_input.is_some() {
+        let text = app.top().and_then(|s| s.list()).map(|l| l.filter().to_string()).unwrap_or_default();
+        Line::from(vec![
+            Span::styled("/", theme.key),
+            Span::styled(text, theme.input),
+            Span::styled("_", theme.key),
+            Span::styled("  enter keep  esc cancel", theme.muted),
+        ])
+    } else if let Some(notice) = &app.notice {
+        let style = if notice.is_error { theme.error } else { theme.info };
+        Line::from(Span::styled(notice.text.clone(), style))
+    } else {
+        let contexts = app.top().map(|s| s.key_contexts()).unwrap_or(&[]);
+        let screen_hints = app.top().map(|s| s.hints()).unwrap_or(&[]);
+        let quit = if app.depth() > 1 { Command::Back } else { Command::Quit };
+        let mut spans = Vec::new();
+        for &cmd in screen_hints.iter().chain([Command::Palette, Command::Help, quit].iter()) {
+            if let Some(key) = app.keymap.key_for(contexts, cmd) {
+                spans.push(Span::styled(key.to_string(), theme.key));
+                spans.push(Span::styled(format!(" {}  ", cmd.hint()), theme.muted));
+            }
+        }
+        Line::from(spans)
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}

@@ -1,0 +1,134 @@
+//! A scrollable list of labelled fields (details pages), wrapped to the width.
+
+use crate::listing::Tone;
+use crate::ui::UiCtx;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use std::cell::Cell;
+
+/// One line item of a details page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Field {
+    Pair { label: &'static str, value: String, tone: Tone },
+    Heading(&'static str),
+    Text { text: String, tone: Tone },
+    Blank,
+}
+
+impl Field {
+    pub fn pair(label: &'static str, value: impl Into<String>) -> Field {
+        Field::Pair { label, value: value.into(), tone: Tone::Normal }
+    }
+
+    pub fn toned(label: &'static str, value: impl Into<String>, tone: Tone) -> Field {
+        Field::Pair { label, value: value.into(), tone }
+    }
+}
+
+const LABEL_WIDTH: usize = 20;
+
+/// Scroll position of a fields view; the renderer clamps it and remembers the maximum.
+#[derive(Debug, Default)]
+pub struct Scroll {
+    pub top: usize,
+    max: Cell<usize>,
+    page: Cell<usize>,
+}
+
+impl Scroll {
+    pub fn by(&mut self, delta: isize) {
+        self.top = self.top.saturating_add_signed(delta).min(self.max.get());
+    }
+    pub fn page(&mut self, pages: isize) {
+        self.by(pages * self.page.get().max(1) as isize);
+    }
+    pub fn to_end(&mut self) {
+        self.top = self.max.get();
+    }
+}
+
+/// Splits `text` into chunks of at most `width` characters, breaking at spaces when it can.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split(' ') {
+        let mut word = word.to_string();
+        loop {
+            let used = current.chars().count();
+            let len = word.chars().count();
+            let sep = usize::from(used > 0);
+            if used + sep + len <= width {
+                if sep == 1 {
+                    current.push(' ');
+                }
+                current.push_str(&word);
+                break;
+            }
+            if used > 0 {
+                lines.push(std::mem::take(&mut current));
+                continue;
+            }
+            // A word longer than a line (an ARN): cut it.
+            let head: String = word.chars().take(width).collect();
+            word = word.chars().skip(width).collect();
+            lines.push(head);
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+/// Draws `fields` in a bordered block titled `title`, starting at `scroll`.
+pub fn render(frame: &mut Frame, area: Rect, title: &str, fields: &[Field], scroll: &Scroll, ui: &UiCtx) {
+    let theme = ui.theme;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(Span::styled(format!(" {title} "), theme.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let value_width = width.saturating_sub(LABEL_WIDTH + 1).max(10);
+    let mut lines: Vec<Line> = Vec::new();
+    for field in fields {
+        match field {
+            Field::Pair { label, value, tone } => {
+                for (i, chunk) in wrap(value, value_width).into_iter().enumerate() {
+                    let label = if i == 0 { format!("{label:<LABEL_WIDTH$} ") } else { " ".repeat(LABEL_WIDTH + 1) };
+                    lines.push(Line::from(vec![Span::styled(label, theme.label), Span::styled(chunk, theme.tone(*tone))]));
+                }
+            }
+            Field::Heading(text) => lines.push(Line::from(Span::styled(text.to_string(), theme.title))),
+            Field::Text { text, tone } => {
+                lines.extend(wrap(text, width).into_iter().map(|l| Line::from(Span::styled(l, theme.tone(*tone)))));
+            }
+            Field::Blank => lines.push(Line::from("")),
+        }
+    }
+    let height = inner.height as usize;
+    scroll.max.set(lines.len().saturating_sub(height));
+    scroll.page.set(height);
+    let top = scroll.top.min(scroll.max.get());
+    let visible: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_at_spaces_and_cuts_long_words() {
+        assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
+        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap("", 3), vec![""]);
+    }
+}

@@ -1,0 +1,6 @@
+//! Reusable drawing pieces: tables, field lists, the chrome and overlays.
+
+pub mod chrome;
+pub mod fields;
+pub mod overlay;
+pub mod table;

@@ -1,0 +1,79 @@
+//! End-to-end tests of the real backup-tui binary in a local pseudo-terminal: browse, SIGTERM, resize.
+
+#[path = "support/app.rs"]
+mod app;
+#[path = "support/pty.rs"]
+mod pty;
+
+use std::path::Path;
+use std::process::Command;
+
+use portable_pty::CommandBuilder;
+
+use pty::{COLS, EXIT_TIMEOUT, PtySession, ROWS, SCREEN_TIMEOUT};
+
+/// Starts the demo in an 80x24 PTY, as a user's xterm-256color terminal would (colours on).
+fn start_demo(dir: &Path) -> PtySession {
+    let mut cmd = CommandBuilder::new(app::BIN);
+    cmd.args(app::demo_args(dir));
+    cmd.cwd(dir);
+    cmd.env("TERM", "xterm-256color");
+    for var in ["NO_COLOR", "COLUMNS", "LINES"] {
+        cmd.env_remove(var);
+    }
+    let mut term = PtySession::spawn(cmd);
+    term.dump_on_failure(dir.join("log"));
+    term
+}
+
+#[test]
+fn browse_a_resource_then_quit_restores_the_terminal() {
+    let dir = tempfile::tempdir().expect("create a temp dir");
+    let mut term = start_demo(dir.path());
+    app::browse_resource_details(&term);
+    app::quit_and_check_restored(&mut term);
+}
+
+#[test]
+fn sigterm_on_the_main_screen_restores_the_terminal() {
+    let dir = tempfile::tempdir().expect("create a temp dir");
+    let mut term = start_demo(dir.path());
+    term.wait_for_text("Protected resources", SCREEN_TIMEOUT);
+    term.wait_for_text("acme-media", SCREEN_TIMEOUT);
+
+    let pid = term.pid().to_string();
+    let kill = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("run kill");
+    assert!(kill.success(), "kill -TERM {pid} failed: {kill}");
+
+    let status = term.wait_exit(EXIT_TIMEOUT);
+    eprintln!("backup-tui exited with {status} after SIGTERM");
+    term.assert_terminal_restored();
+}
+
+#[test]
+fn too_small_a_terminal_says_so_and_recovers() {
+    let dir = tempfile::tempdir().expect("create a temp dir");
+    let mut term = start_demo(dir.path());
+    term.wait_for_text("Protected resources", SCREEN_TIMEOUT);
+
+    term.resize(10, 40);
+    term.wait_for("a \"too small\" message", SCREEN_TIMEOUT, |screen| {
+        // The message may wrap on a narrow screen: compare words, ignoring case.
+        let words: Vec<String> = screen
+            .contents()
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        words.join(" ").contains("too small")
+    });
+    term.assert_running();
+
+    term.resize(ROWS, COLS);
+    term.wait_for_text("Protected resources", SCREEN_TIMEOUT);
+    term.assert_running();
+
+    app::quit_and_check_restored(&mut term);
+}

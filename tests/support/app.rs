@@ -1,0 +1,65 @@
+//! What the end-to-end tests know about backup-tui: how to start the demo and the browse flow.
+
+use std::path::Path;
+
+use crate::pty::{EXIT_TIMEOUT, PtySession, SCREEN_TIMEOUT};
+
+/// The binary under test, built by cargo for this test run.
+pub const BIN: &str = env!("CARGO_BIN_EXE_backup-tui");
+
+pub const ENTER: &[u8] = b"\r";
+pub const ESC: &[u8] = b"\x1b";
+pub const DOWN: &[u8] = b"\x1b[B";
+pub const UP: &[u8] = b"\x1b[A";
+
+/// Arguments for the deterministic demo, with its log and a (missing) config file in `dir`.
+pub fn demo_args(dir: &Path) -> Vec<String> {
+    vec![
+        "--demo".into(),
+        "--demo-latency".into(),
+        "0".into(),
+        "--log-file".into(),
+        dir.join("log").display().to_string(),
+        "--config".into(),
+        dir.join("none.toml").display().to_string(),
+    ]
+}
+
+/// Protected resources → filter to acme-media → its recovery points → back to the list.
+pub fn browse_resource_details(term: &PtySession) {
+    term.wait_for_text("Protected resources", SCREEN_TIMEOUT);
+    term.wait_for_text("acme-media", SCREEN_TIMEOUT);
+
+    // Move around (down twice, up twice: back on the first row), then filter to one resource,
+    // so that Enter opens acme-media whatever the order of the list.
+    for key in [b"j".as_slice(), DOWN, UP, b"k"] {
+        term.send_keys(key);
+    }
+    term.send_keys(b"/");
+    term.send_keys(b"acme-media");
+    term.send_keys(ENTER);
+    term.send_keys(ENTER);
+    term.wait_for(
+        "the details of acme-media (\"Recovery points\" and \"acme-media\")",
+        SCREEN_TIMEOUT,
+        |screen| {
+            let text = screen.contents();
+            text.contains("Recovery points") && text.contains("acme-media")
+        },
+    );
+
+    term.send_keys(ESC);
+    term.wait_for_text("Protected resources", SCREEN_TIMEOUT);
+}
+
+/// Presses `q`, expects exit status 0 and a terminal left usable.
+pub fn quit_and_check_restored(term: &mut PtySession) {
+    term.send_keys(b"q");
+    let status = term.wait_exit(EXIT_TIMEOUT);
+    assert!(
+        status.success(),
+        "expected exit status 0 after q, got {status}\n{}",
+        term.report()
+    );
+    term.assert_terminal_restored();
+}
