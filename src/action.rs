@@ -134,6 +134,7 @@ impl Command {
             Command::SortNext => "sort",
             Command::TypeFilterNext => "type",
             Command::NextTab => "tab",
+            Command::Down => "scroll",
             _ => "",
         }
     }

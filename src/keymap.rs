@@ -171,10 +171,16 @@ pub struct Keymap {
 impl Keymap {
     /// The embedded defaults with `overrides` applied. Errors name the offending entry.
     pub fn new(overrides: &KeyOverrides) -> Result<Keymap, String> {
-        let defaults: KeyOverrides = toml::from_str(DEFAULT_KEYMAP).map_err(|e| format!("built-in keymap: {e}"))?;
+        // Parsed in file order: the first key of a command is the one the footer shows.
+        let defaults: toml::Table = DEFAULT_KEYMAP.parse().map_err(|e| format!("built-in keymap: {e}"))?;
         let mut map = Keymap { contexts: BTreeMap::new() };
-        map.apply(&defaults, "built-in keymap")?;
-        map.apply(overrides, "[keys]")?;
+        for (context, bindings) in &defaults {
+            let pairs = bindings.as_table().into_iter().flatten().map(|(k, v)| (k.as_str(), v.as_str().unwrap_or("")));
+            map.apply(context, pairs, "built-in keymap")?;
+        }
+        for (context, bindings) in overrides {
+            map.apply(context, bindings.iter().map(|(k, v)| (k.as_str(), v.as_str())), "[keys]")?;
+        }
         Ok(map)
     }
 
@@ -184,23 +190,26 @@ impl Keymap {
         Keymap::new(&KeyOverrides::new()).unwrap_or(Keymap { contexts: BTreeMap::new() })
     }
 
-    fn apply(&mut self, table: &KeyOverrides, origin: &str) -> Result<(), String> {
-        for (context_name, bindings) in table {
-            let context = KeyContext::from_name(context_name).ok_or_else(|| {
-                format!("{origin}: unknown context `{context_name}` (use global, list, resources, detail or jobs)")
-            })?;
-            let entries = self.contexts.entry(context).or_default();
-            for (key_name, command_name) in bindings {
-                let key = Key::parse(key_name).map_err(|e| format!("{origin}.{context_name}: {e}"))?;
-                entries.retain(|(k, _)| *k != key);
-                if command_name == "none" {
-                    continue;
-                }
-                let command = parse_command(command_name).ok_or_else(|| {
-                    format!("{origin}.{context_name}: unknown command `{command_name}` for key `{key_name}`")
-                })?;
-                entries.push((key, command));
+    fn apply<'a>(
+        &mut self,
+        context_name: &str,
+        bindings: impl Iterator<Item = (&'a str, &'a str)>,
+        origin: &str,
+    ) -> Result<(), String> {
+        let context = KeyContext::from_name(context_name).ok_or_else(|| {
+            format!("{origin}: unknown context `{context_name}` (use global, list, resources, detail or jobs)")
+        })?;
+        let entries = self.contexts.entry(context).or_default();
+        for (key_name, command_name) in bindings {
+            let key = Key::parse(key_name).map_err(|e| format!("{origin}.{context_name}: {e}"))?;
+            entries.retain(|(k, _)| *k != key);
+            if command_name == "none" {
+                continue;
             }
+            let command = parse_command(command_name).ok_or_else(|| {
+                format!("{origin}.{context_name}: unknown command `{command_name}` for key `{key_name}`")
+            })?;
+            entries.push((key, command));
         }
         Ok(())
     }

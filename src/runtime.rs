@@ -5,7 +5,7 @@ use crate::app::App;
 use crate::backend::BackupBackend;
 use crate::effect::{self, Effect};
 use crossterm::event::Event;
-use futures::{FutureExt, Stream, StreamExt};
+use futures::{Stream, StreamExt};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use std::collections::HashMap;
@@ -73,12 +73,22 @@ impl Runtime {
     }
 
     /// Runs until the app quits. Draws only when something changed and the queue is empty.
+    /// Input is read by its own task, so a burst of keys (a paste, key repeat over SSH) is
+    /// handled before the next frame instead of one frame per key.
     pub async fn run<B, S>(&mut self, terminal: &mut Terminal<B>, mut input: S) -> std::io::Result<()>
     where
         B: Backend,
         B::Error: Into<std::io::Error>,
-        S: Stream<Item = std::io::Result<Event>> + Unpin,
+        S: Stream<Item = std::io::Result<Event>> + Unpin + Send + 'static,
     {
+        let (input_tx, mut input_rx) = unbounded_channel();
+        let reader = tokio::spawn(async move {
+            while let Some(event) = input.next().await {
+                if input_tx.send(event).is_err() {
+                    break;
+                }
+            }
+        });
         let mut ticker = tokio::time::interval(TICK);
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         self.draw(terminal)?;
@@ -87,23 +97,24 @@ impl Runtime {
             tokio::select! {
                 biased;
                 Some(action) = self.rx.recv() => self.apply(action),
-                event = input.next() => self.on_input(event),
+                event = input_rx.recv() => self.on_input(event),
                 _ = ticker.tick(), if busy => self.apply(Action::Tick),
             }
             // Take everything already waiting before drawing once.
-            while let Ok(action) = self.rx.try_recv() {
-                self.apply(action);
-            }
-            while !self.app.should_quit() {
-                match input.next().now_or_never() {
-                    Some(event) => self.on_input(event),
-                    None => break,
+            loop {
+                if let Ok(action) = self.rx.try_recv() {
+                    self.apply(action);
+                } else if let Ok(event) = input_rx.try_recv() {
+                    self.on_input(Some(event));
+                } else {
+                    break;
                 }
             }
             if !self.app.should_quit() {
                 self.draw(terminal)?;
             }
         }
+        reader.abort();
         for (_, task) in self.tasks.drain() {
             task.abort();
         }

@@ -18,7 +18,8 @@ fn start_demo(dir: &Path) -> PtySession {
     cmd.args(app::demo_args(dir));
     cmd.cwd(dir);
     cmd.env("TERM", "xterm-256color");
-    for var in ["NO_COLOR", "COLUMNS", "LINES"] {
+    // A deterministic start: no colour opt-out, no size override, the demo's default Region.
+    for var in ["NO_COLOR", "COLUMNS", "LINES", "AWS_REGION", "AWS_PROFILE"] {
         cmd.env_remove(var);
     }
     let mut term = PtySession::spawn(cmd);

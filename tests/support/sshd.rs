@@ -98,10 +98,8 @@ impl Sshd {
         cmd.arg(format!("{}@127.0.0.1", login_name()));
         cmd.arg(remote_command);
         cmd.cwd(d);
+        // ssh -tt passes TERM on; with -F /dev/null it sends no other variable.
         cmd.env("TERM", term);
-        for var in ["NO_COLOR", "COLUMNS", "LINES"] {
-            cmd.env_remove(var);
-        }
         cmd
     }
 

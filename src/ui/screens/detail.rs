@@ -51,7 +51,7 @@ impl Screen for DetailScreen {
     }
 
     fn hints(&self) -> &'static [Command] {
-        &[]
+        &[Command::Down]
     }
 
     fn start(&mut self, _ctx: &mut Ctx) {}

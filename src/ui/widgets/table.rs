@@ -34,6 +34,28 @@ pub fn fit_columns(columns: &[Column], width: u16) -> Vec<(Column, u16)> {
         .collect()
 }
 
+/// `text` cut to `width` cells, ending in `…` when cut, so a truncated ID never looks whole.
+pub fn ellipsize(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// The block title: name, counts, filter and sort, so the user always knows what is shown.
 fn title<T: ListRow>(name: &str, list: &FilteredList<T>) -> String {
     let mut title = if list.visible_len() == list.len() {
@@ -115,9 +137,9 @@ fn render_rows<T: ListRow>(frame: &mut Frame, area: Rect, list: &FilteredList<T>
     }))
     .style(theme.table_header);
     let rows = list.visible_rows(offset, body_rows).enumerate().map(|(i, item)| {
-        let cells = columns.iter().map(|(c, _)| {
-            let text = item.cell(c.id);
-            let line = Line::from(Span::styled(text.into_owned(), theme.tone(item.tone(c.id))));
+        let cells = columns.iter().map(|(c, width)| {
+            let text = ellipsize(&item.cell(c.id), *width as usize);
+            let line = Line::from(Span::styled(text, theme.tone(item.tone(c.id))));
             Cell::from(if c.align == Align::Right { line.right_aligned() } else { line })
         });
         let row = Row::new(cells);
@@ -136,6 +158,13 @@ mod tests {
         Column::new(1, "B", 10, 2),
         Column::new(2, "C", 10, 1),
     ];
+
+    #[test]
+    fn long_cells_end_in_an_ellipsis() {
+        assert_eq!(ellipsize("abcdef", 4), "abc…");
+        assert_eq!(ellipsize("abc", 3), "abc");
+        assert_eq!(ellipsize("abc", 0), "");
+    }
 
     #[test]
     fn narrow_widths_drop_the_least_important_columns() {

@@ -1,0 +1,134 @@
+//! Test harness: the real app and mock account on a `TestBackend`, driven by scripted keys.
+#![allow(dead_code)] // each test binary uses a different part of the harness
+
+use backup_tui::action::Action;
+use backup_tui::app::App;
+use backup_tui::backend::BackupBackend;
+use backup_tui::backend::mock::{MockBackend, MockOptions};
+use backup_tui::effect::{self, Effect};
+use backup_tui::keymap::{Key, Keymap};
+use backup_tui::theme::Theme;
+use crossterm::event::KeyEvent;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+pub struct Harness {
+    pub app: App,
+    pub mock: Arc<MockBackend>,
+    terminal: Terminal<TestBackend>,
+    queue: VecDeque<Effect>,
+    /// Every effect `update` returned, in order (cancels included).
+    pub effects: Vec<Effect>,
+    runtime: tokio::runtime::Runtime,
+}
+
+impl Harness {
+    /// An 80x24 app over the demo account, nothing loaded yet (call `settle`).
+    pub fn new() -> Harness {
+        Harness::with(MockOptions::default(), 80, 24)
+    }
+
+    pub fn with(options: MockOptions, width: u16, height: u16) -> Harness {
+        let mock = Arc::new(MockBackend::new(options));
+        let (app, effects) = App::new(mock.account(), "us-east-1".to_string(), Keymap::defaults(), Theme::ansi16());
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
+        let mut h = Harness {
+            app,
+            mock,
+            terminal: Terminal::new(TestBackend::new(width, height)).expect("test terminal"),
+            queue: VecDeque::new(),
+            effects: Vec::new(),
+            runtime,
+        };
+        h.enqueue(effects);
+        h
+    }
+
+    fn enqueue(&mut self, effects: Vec<Effect>) {
+        self.effects.extend(effects.iter().cloned());
+        self.queue.extend(effects);
+    }
+
+    /// Sends one action through `update`, queueing its effects (not run until `settle`).
+    pub fn act(&mut self, action: Action) -> &mut Self {
+        let effects = self.app.update(action);
+        self.enqueue(effects);
+        self
+    }
+
+    /// Presses a key named as in the keymap (`enter`, `j`, `ctrl-c`, `G`).
+    pub fn press(&mut self, key: &str) -> &mut Self {
+        let key = Key::parse(key).unwrap_or_else(|e| panic!("bad key in test: {e}"));
+        self.act(Action::Key(KeyEvent::new(key.code, key.modifiers)))
+    }
+
+    /// Types each character as a key press.
+    pub fn type_text(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            self.act(Action::Key(KeyEvent::new(crossterm::event::KeyCode::Char(c), crossterm::event::KeyModifiers::NONE)));
+        }
+        self
+    }
+
+    /// Runs every queued effect to completion, feeding each reply back, until none is left.
+    pub fn settle(&mut self) -> &mut Self {
+        let mut rounds = 0;
+        while let Some(effect) = self.queue.pop_front() {
+            rounds += 1;
+            assert!(rounds < 10_000, "effects never settle");
+            let Effect::Load { req, query } = effect else { continue };
+            let mut replies = Vec::new();
+            let backend: &dyn BackupBackend = self.mock.as_ref();
+            self.runtime.block_on(effect::execute(backend, req, &query, |a| {
+                replies.push(a);
+                true
+            }));
+            for reply in replies {
+                self.act(reply);
+            }
+        }
+        self
+    }
+
+    pub fn resize(&mut self, width: u16, height: u16) -> &mut Self {
+        self.terminal.backend_mut().resize(width, height);
+        self.act(Action::Resize(width, height))
+    }
+
+    /// Draws and returns the screen as text, one line per row.
+    pub fn screen(&mut self) -> String {
+        let app = &self.app;
+        self.terminal.draw(|f| backup_tui::ui::draw(f, app)).expect("draw");
+        let buffer = self.terminal.backend().buffer();
+        let width = buffer.area.width as usize;
+        let mut out = String::new();
+        for (i, cell) in buffer.content.iter().enumerate() {
+            out.push_str(cell.symbol());
+            if (i + 1) % width == 0 {
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    /// The buffer itself, for style assertions.
+    pub fn buffer(&mut self) -> ratatui::buffer::Buffer {
+        self.screen();
+        self.terminal.backend().buffer().clone()
+    }
+
+    /// Panics with the screen if `text` is not on it.
+    pub fn assert_shows(&mut self, text: &str) -> &mut Self {
+        let screen = self.screen();
+        assert!(screen.contains(text), "expected {text:?} on screen:\n{screen}");
+        self
+    }
+
+    pub fn assert_not_shows(&mut self, text: &str) -> &mut Self {
+        let screen = self.screen();
+        assert!(!screen.contains(text), "did not expect {text:?} on screen:\n{screen}");
+        self
+    }
+}
