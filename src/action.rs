@@ -1,7 +1,9 @@
 //! Actions: user intents (named in the keymap) and async results, the input of `App::update`.
 
 use crate::backend::BackendError;
-use crate::domain::{BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob};
+use crate::domain::{
+    BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob,
+};
 use crossterm::event::KeyEvent;
 use serde::{Deserialize, Serialize};
 

@@ -49,7 +49,12 @@ pub struct App {
 
 impl App {
     /// A new app on the Protected resources screen; returns the effects that load it.
-    pub fn new(account: AccountInfo, region: String, keymap: Keymap, theme: Theme) -> (App, Vec<Effect>) {
+    pub fn new(
+        account: AccountInfo,
+        region: String,
+        keymap: Keymap,
+        theme: Theme,
+    ) -> (App, Vec<Effect>) {
         let mut app = App {
             account,
             region,
@@ -120,7 +125,10 @@ impl App {
     }
 
     fn owner(&mut self, req: RequestId) -> Option<&mut Box<dyn Screen>> {
-        self.stack.iter_mut().rev().find(|s| s.pending().contains(&req))
+        self.stack
+            .iter_mut()
+            .rev()
+            .find(|s| s.pending().contains(&req))
     }
 
     fn on_key(&mut self, key: KeyEvent, effects: &mut Vec<Effect>) {
@@ -229,7 +237,9 @@ impl App {
             | Command::SortReverse
                 if self.top().is_some_and(|s| s.list().is_some()) =>
             {
-                let Some(list) = self.top_mut().and_then(|s| s.list_mut()) else { return };
+                let Some(list) = self.top_mut().and_then(|s| s.list_mut()) else {
+                    return;
+                };
                 match cmd {
                     Command::Up => list.move_by(-1),
                     Command::Down => list.move_by(1),
@@ -247,7 +257,9 @@ impl App {
 
     fn screen_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
         let region = self.region.clone();
-        let Some(screen) = self.stack.last_mut() else { return };
+        let Some(screen) = self.stack.last_mut() else {
+            return;
+        };
         let mut ctx = Ctx::new(&region, &mut self.next_req, effects);
         match screen.handle(cmd, &mut ctx) {
             Nav::Stay => {}
@@ -260,7 +272,12 @@ impl App {
 
     fn pop(&mut self, effects: &mut Vec<Effect>) {
         if let Some(screen) = self.stack.pop() {
-            effects.extend(screen.pending().into_iter().map(|req| Effect::Cancel { req }));
+            effects.extend(
+                screen
+                    .pending()
+                    .into_iter()
+                    .map(|req| Effect::Cancel { req }),
+            );
         }
         self.filter_input = None;
     }
@@ -268,7 +285,12 @@ impl App {
     /// Replaces the whole stack with a top-level section, cancelling every load under way.
     fn go(&mut self, section: Section, effects: &mut Vec<Effect>) {
         for screen in self.stack.drain(..) {
-            effects.extend(screen.pending().into_iter().map(|req| Effect::Cancel { req }));
+            effects.extend(
+                screen
+                    .pending()
+                    .into_iter()
+                    .map(|req| Effect::Cancel { req }),
+            );
         }
         self.filter_input = None;
         let mut screen = screens::for_section(section, &self.region);
@@ -296,7 +318,10 @@ impl App {
 
     /// The section the bottom of the stack belongs to.
     fn top_section(&self) -> Section {
-        self.stack.first().map(|s| s.section()).unwrap_or(Section::Resources)
+        self.stack
+            .first()
+            .map(|s| s.section())
+            .unwrap_or(Section::Resources)
     }
 
     /// The Region's display name for the header.

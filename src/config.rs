@@ -139,7 +139,10 @@ mod tests {
     fn the_flag_wins_over_the_environment() {
         let flag = PathBuf::from("/tmp/a.toml");
         assert_eq!(config_path(Some(&flag), Some("/tmp/b.toml")), Some(flag));
-        assert_eq!(config_path(None, Some("/tmp/b.toml")), Some(PathBuf::from("/tmp/b.toml")));
+        assert_eq!(
+            config_path(None, Some("/tmp/b.toml")),
+            Some(PathBuf::from("/tmp/b.toml"))
+        );
     }
 
     #[test]

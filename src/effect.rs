@@ -15,14 +15,34 @@ pub enum Effect {
 /// A read the app needs from the backend.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Query {
-    ProtectedResources { region: String },
-    RecoveryPointsByResource { region: String, resource_arn: String },
-    BackupVaults { region: String },
-    RecoveryPointsByVault { region: String, vault: String },
-    DescribeRecoveryPoint { region: String, vault: String, arn: String },
-    BackupJobs { region: String },
-    RestoreJobs { region: String },
-    CopyJobs { region: String },
+    ProtectedResources {
+        region: String,
+    },
+    RecoveryPointsByResource {
+        region: String,
+        resource_arn: String,
+    },
+    BackupVaults {
+        region: String,
+    },
+    RecoveryPointsByVault {
+        region: String,
+        vault: String,
+    },
+    DescribeRecoveryPoint {
+        region: String,
+        vault: String,
+        arn: String,
+    },
+    BackupJobs {
+        region: String,
+    },
+    RestoreJobs {
+        region: String,
+    },
+    CopyJobs {
+        region: String,
+    },
 }
 
 /// Runs `query` against `backend`, page by page, handing every result to `send`. Stops at

@@ -51,11 +51,16 @@ pub struct Key {
 impl Key {
     /// Normalises a terminal event: a typed character's SHIFT is part of the character.
     pub fn from_event(event: &KeyEvent) -> Key {
-        let mut modifiers = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let mut modifiers =
+            event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
         let code = match event.code {
             KeyCode::Char(c) => {
                 modifiers.remove(KeyModifiers::SHIFT);
-                KeyCode::Char(if modifiers.contains(KeyModifiers::CONTROL) { c.to_ascii_lowercase() } else { c })
+                KeyCode::Char(if modifiers.contains(KeyModifiers::CONTROL) {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                })
             }
             KeyCode::BackTab => {
                 modifiers.remove(KeyModifiers::SHIFT);
@@ -112,8 +117,17 @@ impl Key {
             None => {
                 let mut chars = rest.chars();
                 match (chars.next(), chars.next()) {
-                    (Some(c), None) => KeyCode::Char(if modifiers.contains(KeyModifiers::CONTROL) { c.to_ascii_lowercase() } else { c }),
-                    _ => match rest.strip_prefix(['f', 'F']).and_then(|n| n.parse::<u8>().ok()) {
+                    (Some(c), None) => {
+                        KeyCode::Char(if modifiers.contains(KeyModifiers::CONTROL) {
+                            c.to_ascii_lowercase()
+                        } else {
+                            c
+                        })
+                    }
+                    _ => match rest
+                        .strip_prefix(['f', 'F'])
+                        .and_then(|n| n.parse::<u8>().ok())
+                    {
                         Some(n @ 1..=12) => KeyCode::F(n),
                         _ => return Err(format!("unknown key `{text}`")),
                     },
@@ -172,14 +186,26 @@ impl Keymap {
     /// The embedded defaults with `overrides` applied. Errors name the offending entry.
     pub fn new(overrides: &KeyOverrides) -> Result<Keymap, String> {
         // Parsed in file order: the first key of a command is the one the footer shows.
-        let defaults: toml::Table = DEFAULT_KEYMAP.parse().map_err(|e| format!("built-in keymap: {e}"))?;
-        let mut map = Keymap { contexts: BTreeMap::new() };
+        let defaults: toml::Table = DEFAULT_KEYMAP
+            .parse()
+            .map_err(|e| format!("built-in keymap: {e}"))?;
+        let mut map = Keymap {
+            contexts: BTreeMap::new(),
+        };
         for (context, bindings) in &defaults {
-            let pairs = bindings.as_table().into_iter().flatten().map(|(k, v)| (k.as_str(), v.as_str().unwrap_or("")));
+            let pairs = bindings
+                .as_table()
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.as_str(), v.as_str().unwrap_or("")));
             map.apply(context, pairs, "built-in keymap")?;
         }
         for (context, bindings) in overrides {
-            map.apply(context, bindings.iter().map(|(k, v)| (k.as_str(), v.as_str())), "[keys]")?;
+            map.apply(
+                context,
+                bindings.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+                "[keys]",
+            )?;
         }
         Ok(map)
     }
@@ -187,7 +213,9 @@ impl Keymap {
     /// The defaults alone.
     pub fn defaults() -> Keymap {
         // The embedded file is checked by a unit test, so this cannot fail in a release.
-        Keymap::new(&KeyOverrides::new()).unwrap_or(Keymap { contexts: BTreeMap::new() })
+        Keymap::new(&KeyOverrides::new()).unwrap_or(Keymap {
+            contexts: BTreeMap::new(),
+        })
     }
 
     fn apply<'a>(
@@ -207,7 +235,9 @@ impl Keymap {
                 continue;
             }
             let command = parse_command(command_name).ok_or_else(|| {
-                format!("{origin}.{context_name}: unknown command `{command_name}` for key `{key_name}`")
+                format!(
+                    "{origin}.{context_name}: unknown command `{command_name}` for key `{key_name}`"
+                )
             })?;
             entries.push((key, command));
         }
@@ -221,7 +251,12 @@ impl Keymap {
             .iter()
             .chain(std::iter::once(&KeyContext::Global))
             .filter_map(|c| self.contexts.get(c))
-            .find_map(|bindings| bindings.iter().find(|(k, _)| *k == key).map(|(_, cmd)| *cmd))
+            .find_map(|bindings| {
+                bindings
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, cmd)| *cmd)
+            })
     }
 
     /// The first key bound to `command` in `contexts` or `Global`, for footer hints.
@@ -230,7 +265,12 @@ impl Keymap {
             .iter()
             .chain(std::iter::once(&KeyContext::Global))
             .filter_map(|c| self.contexts.get(c))
-            .find_map(|bindings| bindings.iter().find(|(_, cmd)| *cmd == command).map(|(k, _)| *k))
+            .find_map(|bindings| {
+                bindings
+                    .iter()
+                    .find(|(_, cmd)| *cmd == command)
+                    .map(|(k, _)| *k)
+            })
     }
 
     /// Every (keys, command) pair reachable in `contexts`, for the help screen.
@@ -264,7 +304,8 @@ impl Keymap {
 fn parse_command(name: &str) -> Option<Command> {
     use serde::Deserialize;
     use serde::de::IntoDeserializer;
-    let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = name.into_deserializer();
+    let de: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+        name.into_deserializer();
     Command::deserialize(de).ok()
 }
 
@@ -278,10 +319,19 @@ mod tests {
 
     #[test]
     fn parses_key_names() {
-        assert_eq!(Key::parse("ctrl-c"), Ok(Key { code: KeyCode::Char('c'), modifiers: KeyModifiers::CONTROL }));
+        assert_eq!(
+            Key::parse("ctrl-c"),
+            Ok(Key {
+                code: KeyCode::Char('c'),
+                modifiers: KeyModifiers::CONTROL
+            })
+        );
         assert_eq!(Key::parse("G").map(|k| k.code), Ok(KeyCode::Char('G')));
         assert_eq!(Key::parse("pgdn").map(|k| k.code), Ok(KeyCode::PageDown));
-        assert_eq!(Key::parse("shift-tab").map(|k| k.code), Ok(KeyCode::BackTab));
+        assert_eq!(
+            Key::parse("shift-tab").map(|k| k.code),
+            Ok(KeyCode::BackTab)
+        );
         assert_eq!(Key::parse("f5").map(|k| k.code), Ok(KeyCode::F(5)));
         assert!(Key::parse("hyper-x").is_err());
         assert!(Key::parse("").is_err());
@@ -291,11 +341,26 @@ mod tests {
     fn defaults_parse_and_resolve_by_context() {
         let map = Keymap::new(&KeyOverrides::new()).expect("embedded keymap parses");
         let list = [KeyContext::List];
-        assert_eq!(map.lookup(&list, &ev(KeyCode::Char('j'), KeyModifiers::NONE)), Some(Command::Down));
+        assert_eq!(
+            map.lookup(&list, &ev(KeyCode::Char('j'), KeyModifiers::NONE)),
+            Some(Command::Down)
+        );
         // A terminal reports shift for capitals; `G` still means bottom.
-        assert_eq!(map.lookup(&list, &ev(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Command::Bottom));
-        assert_eq!(map.lookup(&list, &ev(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Command::ForceQuit));
-        assert_eq!(map.lookup(&[KeyContext::Detail], &ev(KeyCode::Enter, KeyModifiers::NONE)), None);
+        assert_eq!(
+            map.lookup(&list, &ev(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Command::Bottom)
+        );
+        assert_eq!(
+            map.lookup(&list, &ev(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Command::ForceQuit)
+        );
+        assert_eq!(
+            map.lookup(
+                &[KeyContext::Detail],
+                &ev(KeyCode::Enter, KeyModifiers::NONE)
+            ),
+            None
+        );
     }
 
     #[test]
@@ -303,12 +368,21 @@ mod tests {
         let mut overrides = KeyOverrides::new();
         overrides.insert(
             "list".into(),
-            BTreeMap::from([("ctrl-n".into(), "down".into()), ("j".into(), "none".into())]),
+            BTreeMap::from([
+                ("ctrl-n".into(), "down".into()),
+                ("j".into(), "none".into()),
+            ]),
         );
         let map = Keymap::new(&overrides).expect("valid overrides");
         let list = [KeyContext::List];
-        assert_eq!(map.lookup(&list, &ev(KeyCode::Char('n'), KeyModifiers::CONTROL)), Some(Command::Down));
-        assert_eq!(map.lookup(&list, &ev(KeyCode::Char('j'), KeyModifiers::NONE)), None);
+        assert_eq!(
+            map.lookup(&list, &ev(KeyCode::Char('n'), KeyModifiers::CONTROL)),
+            Some(Command::Down)
+        );
+        assert_eq!(
+            map.lookup(&list, &ev(KeyCode::Char('j'), KeyModifiers::NONE)),
+            None
+        );
     }
 
     #[test]
@@ -327,7 +401,11 @@ mod tests {
     fn help_lists_every_reachable_binding() {
         let map = Keymap::defaults();
         let help = map.help(&[KeyContext::Resources, KeyContext::List]);
-        let find = |c| help.iter().find(|(_, cmd)| *cmd == c).map(|(k, _)| k.clone());
+        let find = |c| {
+            help.iter()
+                .find(|(_, cmd)| *cmd == c)
+                .map(|(k, _)| k.clone())
+        };
         assert_eq!(find(Command::Down).as_deref(), Some("down j"));
         assert_eq!(find(Command::TypeFilterNext).as_deref(), Some("t"));
         assert_eq!(find(Command::NextTab), None);

@@ -137,7 +137,8 @@ impl<T: Row> FilteredList<T> {
         let selected = self.selected_index();
         let start = self.items.len();
         self.items.extend(rows);
-        self.order.extend((start..self.items.len()).map(|i| i as u32));
+        self.order
+            .extend((start..self.items.len()).map(|i| i as u32));
         if self.sort.is_some() {
             self.sort_order();
         }
@@ -202,8 +203,7 @@ impl<T: Row> FilteredList<T> {
         self.needle = needle;
         if narrowing {
             let (items, needle) = (&self.items, &self.needle);
-            self.visible
-                .retain(|&i| items[i as usize].matches(needle));
+            self.visible.retain(|&i| items[i as usize].matches(needle));
             self.restore_cursor(selected);
         } else {
             self.refilter(selected);
@@ -329,103 +329,6 @@ impl<T: Row> FilteredList<T> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[derive(Debug, Clone, PartialEq)]
-    struct Item(&'static str, u32);
-
-    impl Row for Item {
-        fn cell(&self, column: u8) -> Cow<'_, str> {
-            match column {
-                0 => self.0.into(),
-                _ => self.1.to_string().into(),
-            }
-        }
-        fn compare(&self, other: &Self, column: u8) -> Ordering {
-            match column {
-                0 => self.0.cmp(other.0),
-                _ => self.1.cmp(&other.1),
-            }
-        }
-        fn matches(&self, needle: &str) -> bool {
-            contains_ci(self.0, needle)
-        }
-    }
-
-    const COLS: &[Column] = &[Column::new(0, "Name", 10, 0), Column::new(1, "Size", 6, 1)];
-
-    fn list() -> FilteredList<Item> {
-        let mut l = FilteredList::new(COLS, None);
-        l.append(vec![Item("orders", 3), Item("acme-media", 1), Item("acme-logs", 2)]);
-        l
-    }
-
-    fn names(l: &FilteredList<Item>) -> Vec<&str> {
-        l.visible_rows(0, 100).map(|i| i.0).collect()
-    }
-
-    #[test]
-    fn filters_case_insensitively_and_narrows() {
-        let mut l = list();
-        l.set_filter("ACME");
-        assert_eq!(names(&l), vec!["acme-media", "acme-logs"]);
-        l.set_filter("ACME-l");
-        assert_eq!(names(&l), vec!["acme-logs"]);
-        l.set_filter("");
-        assert_eq!(names(&l).len(), 3);
-    }
-
-    #[test]
-    fn sorting_cycles_columns_and_keeps_the_selection() {
-        let mut l = list();
-        l.move_by(1); // acme-media
-        l.cycle_sort(); // by name
-        assert_eq!(names(&l), vec!["acme-logs", "acme-media", "orders"]);
-        assert_eq!(l.selected().map(|i| i.0), Some("acme-media"));
-        l.reverse_sort();
-        assert_eq!(names(&l), vec!["orders", "acme-media", "acme-logs"]);
-        l.cycle_sort(); // by size
-        assert_eq!(l.sort(), Some(Sort { column: 1, descending: false }));
-        assert_eq!(names(&l), vec!["acme-media", "acme-logs", "orders"]);
-        l.cycle_sort(); // back to the service order
-        assert_eq!(l.sort(), None);
-        assert_eq!(names(&l), vec!["orders", "acme-media", "acme-logs"]);
-    }
-
-    #[test]
-    fn cursor_is_clamped_and_scroll_follows_it() {
-        let mut l = list();
-        l.move_by(-5);
-        assert_eq!(l.cursor(), 0);
-        l.move_by(50);
-        assert_eq!(l.cursor(), 2);
-        assert_eq!(l.scroll_offset(2), 1);
-        l.top();
-        assert_eq!(l.scroll_offset(2), 0);
-        l.set_filter("zzz");
-        assert_eq!(l.selected(), None);
-        l.move_by(1);
-        assert_eq!(l.scroll_offset(2), 0);
-    }
-
-    #[test]
-    fn appending_a_page_keeps_the_filter() {
-        let mut l = list();
-        l.set_filter("acme");
-        l.append(vec![Item("acme-new", 9), Item("other", 1)]);
-        assert_eq!(names(&l), vec!["acme-media", "acme-logs", "acme-new"]);
-    }
-
-    #[test]
-    fn contains_ci_handles_unicode_needles() {
-        assert!(contains_ci("São Paulo", "são"));
-        assert!(contains_ci("ABC", "bc"));
-        assert!(!contains_ci("ab", "abc"));
-    }
-}
-
 /// The list operations every screen shares, object-safe so the app can drive any list.
 pub trait ListControl {
     fn move_by(&mut self, delta: isize);
@@ -462,5 +365,112 @@ impl<T: Row> ListControl for FilteredList<T> {
     }
     fn set_filter(&mut self, text: &str) {
         FilteredList::set_filter(self, text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Clone, PartialEq)]
+    struct Item(&'static str, u32);
+
+    impl Row for Item {
+        fn cell(&self, column: u8) -> Cow<'_, str> {
+            match column {
+                0 => self.0.into(),
+                _ => self.1.to_string().into(),
+            }
+        }
+        fn compare(&self, other: &Self, column: u8) -> Ordering {
+            match column {
+                0 => self.0.cmp(other.0),
+                _ => self.1.cmp(&other.1),
+            }
+        }
+        fn matches(&self, needle: &str) -> bool {
+            contains_ci(self.0, needle)
+        }
+    }
+
+    const COLS: &[Column] = &[Column::new(0, "Name", 10, 0), Column::new(1, "Size", 6, 1)];
+
+    fn list() -> FilteredList<Item> {
+        let mut l = FilteredList::new(COLS, None);
+        l.append(vec![
+            Item("orders", 3),
+            Item("acme-media", 1),
+            Item("acme-logs", 2),
+        ]);
+        l
+    }
+
+    fn names(l: &FilteredList<Item>) -> Vec<&str> {
+        l.visible_rows(0, 100).map(|i| i.0).collect()
+    }
+
+    #[test]
+    fn filters_case_insensitively_and_narrows() {
+        let mut l = list();
+        l.set_filter("ACME");
+        assert_eq!(names(&l), vec!["acme-media", "acme-logs"]);
+        l.set_filter("ACME-l");
+        assert_eq!(names(&l), vec!["acme-logs"]);
+        l.set_filter("");
+        assert_eq!(names(&l).len(), 3);
+    }
+
+    #[test]
+    fn sorting_cycles_columns_and_keeps_the_selection() {
+        let mut l = list();
+        l.move_by(1); // acme-media
+        l.cycle_sort(); // by name
+        assert_eq!(names(&l), vec!["acme-logs", "acme-media", "orders"]);
+        assert_eq!(l.selected().map(|i| i.0), Some("acme-media"));
+        l.reverse_sort();
+        assert_eq!(names(&l), vec!["orders", "acme-media", "acme-logs"]);
+        l.cycle_sort(); // by size
+        assert_eq!(
+            l.sort(),
+            Some(Sort {
+                column: 1,
+                descending: false
+            })
+        );
+        assert_eq!(names(&l), vec!["acme-media", "acme-logs", "orders"]);
+        l.cycle_sort(); // back to the service order
+        assert_eq!(l.sort(), None);
+        assert_eq!(names(&l), vec!["orders", "acme-media", "acme-logs"]);
+    }
+
+    #[test]
+    fn cursor_is_clamped_and_scroll_follows_it() {
+        let mut l = list();
+        l.move_by(-5);
+        assert_eq!(l.cursor(), 0);
+        l.move_by(50);
+        assert_eq!(l.cursor(), 2);
+        assert_eq!(l.scroll_offset(2), 1);
+        l.top();
+        assert_eq!(l.scroll_offset(2), 0);
+        l.set_filter("zzz");
+        assert_eq!(l.selected(), None);
+        l.move_by(1);
+        assert_eq!(l.scroll_offset(2), 0);
+    }
+
+    #[test]
+    fn appending_a_page_keeps_the_filter() {
+        let mut l = list();
+        l.set_filter("acme");
+        l.append(vec![Item("acme-new", 9), Item("other", 1)]);
+        assert_eq!(names(&l), vec!["acme-media", "acme-logs", "acme-new"]);
+    }
+
+    #[test]
+    fn contains_ci_handles_unicode_needles() {
+        assert!(contains_ci("São Paulo", "são"));
+        assert!(contains_ci("ABC", "bc"));
+        assert!(!contains_ci("ab", "abc"));
     }
 }

@@ -39,7 +39,8 @@ pub fn open_private(path: &Path) -> std::io::Result<File> {
 
 /// Installs the global subscriber writing to `path` at `level` (or `$BACKUP_TUI_LOG`).
 pub fn init(path: &Path, level: &str) -> Result<(), String> {
-    let file = open_private(path).map_err(|e| format!("cannot open log file {}: {e}", path.display()))?;
+    let file =
+        open_private(path).map_err(|e| format!("cannot open log file {}: {e}", path.display()))?;
     let filter = std::env::var(LOG_ENV)
         .ok()
         .and_then(|f| EnvFilter::try_new(f).ok())
@@ -62,11 +63,19 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("sub/backup-tui.log");
         open_private(&path).expect("created");
-        let mode = std::fs::metadata(&path).expect("exists").permissions().mode() & 0o777;
+        let mode = std::fs::metadata(&path)
+            .expect("exists")
+            .permissions()
+            .mode()
+            & 0o777;
         assert_eq!(mode, 0o600);
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
         open_private(&path).expect("reopened");
-        let mode = std::fs::metadata(&path).expect("exists").permissions().mode() & 0o777;
+        let mode = std::fs::metadata(&path)
+            .expect("exists")
+            .permissions()
+            .mode()
+            & 0o777;
         assert_eq!(mode, 0o600);
     }
 
@@ -74,6 +83,9 @@ mod tests {
     fn the_flag_wins_over_the_config() {
         let flag = PathBuf::from("/tmp/x.log");
         assert_eq!(log_path(Some(&flag), "/tmp/y.log"), Some(flag));
-        assert_eq!(log_path(None, "/tmp/y.log"), Some(PathBuf::from("/tmp/y.log")));
+        assert_eq!(
+            log_path(None, "/tmp/y.log"),
+            Some(PathBuf::from("/tmp/y.log"))
+        );
     }
 }

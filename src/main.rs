@@ -27,12 +27,18 @@ async fn main() -> Result<()> {
     }
     let env_config = std::env::var(CONFIG_ENV).ok();
     let config_path = config::config_path(cli.config.as_deref(), env_config.as_deref());
-    let config = Config::load(config_path.as_deref()).map_err(|e| eyre!("invalid configuration: {e}"))?;
-    let keymap = Keymap::new(&config.keys).map_err(|e| eyre!("invalid key bindings in the configuration: {e}"))?;
+    let config =
+        Config::load(config_path.as_deref()).map_err(|e| eyre!("invalid configuration: {e}"))?;
+    let keymap = Keymap::new(&config.keys)
+        .map_err(|e| eyre!("invalid key bindings in the configuration: {e}"))?;
     if let Some(path) = logging::log_path(cli.log_file.as_deref(), &config.log.file) {
         logging::init(&path, &config.log.level).map_err(|e| eyre!(e))?;
     }
-    tracing::info!(version = env!("CARGO_PKG_VERSION"), demo = cli.demo, "starting");
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        demo = cli.demo,
+        "starting"
+    );
 
     if !cli.demo {
         return Err(eyre!(
@@ -42,7 +48,9 @@ async fn main() -> Result<()> {
     }
     let region = cli.region.clone().unwrap_or_else(|| config.region.clone());
     if Region::by_code(&region).is_none() {
-        return Err(eyre!("unknown Region `{region}` (from --region, AWS_REGION or the config)"));
+        return Err(eyre!(
+            "unknown Region `{region}` (from --region, AWS_REGION or the config)"
+        ));
     }
     let latency = Duration::from_millis(cli.demo_latency.unwrap_or(config.demo.latency_ms));
     let backend: Arc<dyn BackupBackend> = Arc::new(MockBackend::new(MockOptions {

@@ -47,7 +47,11 @@ pub enum PaletteCommand {
 
 /// The palette's commands with their aliases and a one-line description.
 pub const COMMANDS: &[(&str, &[&str], &str)] = &[
-    ("resources", &["res", "protected", "pr"], "Protected resources"),
+    (
+        "resources",
+        &["res", "protected", "pr"],
+        "Protected resources",
+    ),
     ("vaults", &["vault", "v"], "Backup vaults"),
     ("jobs", &["job"], "Backup, restore and copy jobs"),
     ("backup-jobs", &["bj"], "Backup jobs"),
@@ -69,7 +73,11 @@ pub fn parse(line: &str) -> Result<PaletteCommand, String> {
         .iter()
         .find(|(name, aliases, _)| *name == word || aliases.contains(&word.as_str()))
         .map(|(name, _, _)| *name)
-        .ok_or_else(|| format!("Unknown command `{word}`. Try resources, vaults, jobs, region CODE, help, quit"))?;
+        .ok_or_else(|| {
+            format!(
+                "Unknown command `{word}`. Try resources, vaults, jobs, region CODE, help, quit"
+            )
+        })?;
     let arg = words.next();
     if words.next().is_some() {
         return Err(format!("`{name}` takes at most one argument"));
@@ -85,7 +93,9 @@ pub fn parse(line: &str) -> Result<PaletteCommand, String> {
             None | Some("backup") => Ok(PaletteCommand::Go(Section::Jobs(JobTab::Backup))),
             Some("restore") => Ok(PaletteCommand::Go(Section::Jobs(JobTab::Restore))),
             Some("copy") => Ok(PaletteCommand::Go(Section::Jobs(JobTab::Copy))),
-            Some(other) => Err(format!("Unknown job type `{other}`: use backup, restore or copy")),
+            Some(other) => Err(format!(
+                "Unknown job type `{other}`: use backup, restore or copy"
+            )),
         },
         "backup-jobs" => no_arg(PaletteCommand::Go(Section::Jobs(JobTab::Backup))),
         "restore-jobs" => no_arg(PaletteCommand::Go(Section::Jobs(JobTab::Restore))),
@@ -95,11 +105,16 @@ pub fn parse(line: &str) -> Result<PaletteCommand, String> {
             Region::by_code(code)
                 .map(PaletteCommand::Region)
                 .ok_or_else(|| {
-                    let close: Vec<_> = Region::completions(&code[..code.len().min(3)]).take(4).collect();
+                    let close: Vec<_> = Region::completions(&code[..code.len().min(3)])
+                        .take(4)
+                        .collect();
                     if close.is_empty() {
                         format!("Unknown Region `{code}`")
                     } else {
-                        format!("Unknown Region `{code}`. Did you mean {}?", close.join(", "))
+                        format!(
+                            "Unknown Region `{code}`. Did you mean {}?",
+                            close.join(", ")
+                        )
                     }
                 })
         }
@@ -111,7 +126,10 @@ pub fn parse(line: &str) -> Result<PaletteCommand, String> {
 /// Completions for what is typed so far: command names, or Region codes after `region `.
 pub fn suggestions(line: &str) -> Vec<String> {
     let lower = line.trim_start().to_ascii_lowercase();
-    if let Some(rest) = lower.strip_prefix("region ").or_else(|| lower.strip_prefix("reg ")) {
+    if let Some(rest) = lower
+        .strip_prefix("region ")
+        .or_else(|| lower.strip_prefix("reg "))
+    {
         return Region::completions(rest.trim())
             .map(|code| format!("region {code}"))
             .collect();
@@ -149,10 +167,19 @@ mod tests {
 
     #[test]
     fn parses_commands_and_aliases() {
-        assert_eq!(parse("resources"), Ok(PaletteCommand::Go(Section::Resources)));
+        assert_eq!(
+            parse("resources"),
+            Ok(PaletteCommand::Go(Section::Resources))
+        );
         assert_eq!(parse(" v "), Ok(PaletteCommand::Go(Section::Vaults)));
-        assert_eq!(parse("jobs copy"), Ok(PaletteCommand::Go(Section::Jobs(JobTab::Copy))));
-        assert_eq!(parse("restore-jobs"), Ok(PaletteCommand::Go(Section::Jobs(JobTab::Restore))));
+        assert_eq!(
+            parse("jobs copy"),
+            Ok(PaletteCommand::Go(Section::Jobs(JobTab::Copy)))
+        );
+        assert_eq!(
+            parse("restore-jobs"),
+            Ok(PaletteCommand::Go(Section::Jobs(JobTab::Restore)))
+        );
         assert_eq!(parse("q"), Ok(PaletteCommand::Quit));
         let west = Region::by_code("us-west-2").expect("known");
         assert_eq!(parse("region us-west-2"), Ok(PaletteCommand::Region(west)));
@@ -161,8 +188,16 @@ mod tests {
     #[test]
     fn errors_explain_what_to_type() {
         assert!(parse("").is_err());
-        assert!(parse("vaultz").expect_err("unknown").contains("Unknown command `vaultz`"));
-        assert!(parse("region").expect_err("no code").contains("Which Region"));
+        assert!(
+            parse("vaultz")
+                .expect_err("unknown")
+                .contains("Unknown command `vaultz`")
+        );
+        assert!(
+            parse("region")
+                .expect_err("no code")
+                .contains("Which Region")
+        );
         let e = parse("region us-west-9").expect_err("bad code");
         assert!(e.contains("Did you mean") && e.contains("us-west-2"), "{e}");
         assert!(parse("vaults now").is_err());
@@ -170,12 +205,21 @@ mod tests {
 
     #[test]
     fn suggests_and_completes() {
-        assert_eq!(suggestions("re"), vec!["resources", "restore-jobs", "region"]);
+        assert_eq!(
+            suggestions("re"),
+            vec!["resources", "restore-jobs", "region"]
+        );
         assert_eq!(suggestions("region ca"), vec!["region ca-central-1"]);
-        let mut p = Palette { text: "vau".into(), error: None };
+        let mut p = Palette {
+            text: "vau".into(),
+            error: None,
+        };
         p.complete();
         assert_eq!(p.text, "vaults");
-        let mut p = Palette { text: "region eu-c".into(), error: None };
+        let mut p = Palette {
+            text: "region eu-c".into(),
+            error: None,
+        };
         p.complete();
         assert_eq!(p.text, "region eu-central-1");
     }

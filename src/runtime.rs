@@ -30,7 +30,13 @@ impl Runtime {
     /// `initial` are the effects `App::new` returned.
     pub fn new(app: App, backend: Arc<dyn BackupBackend>, initial: Vec<Effect>) -> Runtime {
         let (tx, rx) = unbounded_channel();
-        let mut runtime = Runtime { app, backend, tx, rx, tasks: HashMap::new() };
+        let mut runtime = Runtime {
+            app,
+            backend,
+            tx,
+            rx,
+            tasks: HashMap::new(),
+        };
         runtime.spawn_all(initial);
         runtime
     }
@@ -51,7 +57,10 @@ impl Runtime {
                     let backend = Arc::clone(&self.backend);
                     let tx = self.tx.clone();
                     let task = tokio::spawn(async move {
-                        effect::execute(backend.as_ref(), req, &query, |action| tx.send(action).is_ok()).await;
+                        effect::execute(backend.as_ref(), req, &query, |action| {
+                            tx.send(action).is_ok()
+                        })
+                        .await;
                     });
                     self.tasks.insert(req, task.abort_handle());
                 }
@@ -65,7 +74,11 @@ impl Runtime {
     }
 
     fn apply(&mut self, action: Action) {
-        if let Action::Loaded { req, done: true, .. } | Action::LoadFailed { req, .. } = &action {
+        if let Action::Loaded {
+            req, done: true, ..
+        }
+        | Action::LoadFailed { req, .. } = &action
+        {
             self.tasks.remove(req);
         }
         let effects = self.app.update(action);
@@ -75,7 +88,11 @@ impl Runtime {
     /// Runs until the app quits. Draws only when something changed and the queue is empty.
     /// Input is read by its own task, so a burst of keys (a paste, key repeat over SSH) is
     /// handled before the next frame instead of one frame per key.
-    pub async fn run<B, S>(&mut self, terminal: &mut Terminal<B>, mut input: S) -> std::io::Result<()>
+    pub async fn run<B, S>(
+        &mut self,
+        terminal: &mut Terminal<B>,
+        mut input: S,
+    ) -> std::io::Result<()>
     where
         B: Backend,
         B::Error: Into<std::io::Error>,
@@ -141,6 +158,9 @@ impl Runtime {
         B::Error: Into<std::io::Error>,
     {
         let app = &self.app;
-        terminal.draw(|frame| crate::ui::draw(frame, app)).map(|_| ()).map_err(Into::into)
+        terminal
+            .draw(|frame| crate::ui::draw(frame, app))
+            .map(|_| ())
+            .map_err(Into::into)
     }
 }

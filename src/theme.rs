@@ -30,9 +30,18 @@ impl Theme {
     pub fn ansi16() -> Theme {
         let plain = Style::new();
         Theme {
-            header: plain.fg(Color::White).bg(Color::Blue).add_modifier(Modifier::BOLD),
-            mode_demo: plain.fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
-            mode_aws: plain.fg(Color::Black).bg(Color::Green).add_modifier(Modifier::BOLD),
+            header: plain
+                .fg(Color::White)
+                .bg(Color::Blue)
+                .add_modifier(Modifier::BOLD),
+            mode_demo: plain
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+            mode_aws: plain
+                .fg(Color::Black)
+                .bg(Color::Green)
+                .add_modifier(Modifier::BOLD),
             breadcrumb: plain.fg(Color::Cyan),
             border: plain.fg(Color::DarkGray),
             title: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
@@ -108,7 +117,9 @@ mod tests {
     #[test]
     fn no_color_removes_every_colour() {
         let t = Theme::select(ColorMode::Auto, Some("1"));
-        for s in [t.header, t.selected, t.good, t.bad, t.warning, t.muted, t.key, t.error] {
+        for s in [
+            t.header, t.selected, t.good, t.bad, t.warning, t.muted, t.key, t.error,
+        ] {
             assert!(!has_colour(s), "{s:?}");
         }
         // An empty NO_COLOR does not count, as no-color.org says.
@@ -119,7 +130,16 @@ mod tests {
     #[test]
     fn the_default_uses_only_the_16_ansi_colours() {
         let t = Theme::ansi16();
-        for s in [t.header, t.mode_demo, t.breadcrumb, t.border, t.good, t.bad, t.muted, t.key] {
+        for s in [
+            t.header,
+            t.mode_demo,
+            t.breadcrumb,
+            t.border,
+            t.good,
+            t.bad,
+            t.muted,
+            t.key,
+        ] {
             for c in [s.fg, s.bg].into_iter().flatten() {
                 assert!(!matches!(c, Color::Rgb(..) | Color::Indexed(_)), "{c:?}");
             }

@@ -39,8 +39,7 @@ fn browse_a_resource_then_quit_restores_the_terminal() {
 fn sigterm_on_the_main_screen_restores_the_terminal() {
     let dir = tempfile::tempdir().expect("create a temp dir");
     let mut term = start_demo(dir.path());
-    term.wait_for_text("Protected resources", SCREEN_TIMEOUT);
-    term.wait_for_text("acme-media", SCREEN_TIMEOUT);
+    app::wait_for_resource_list(&term);
 
     let pid = term.pid().to_string();
     let kill = Command::new("kill")
@@ -58,7 +57,7 @@ fn sigterm_on_the_main_screen_restores_the_terminal() {
 fn too_small_a_terminal_says_so_and_recovers() {
     let dir = tempfile::tempdir().expect("create a temp dir");
     let mut term = start_demo(dir.path());
-    term.wait_for_text("Protected resources", SCREEN_TIMEOUT);
+    app::wait_for_resource_list(&term);
 
     term.resize(10, 40);
     term.wait_for("a \"too small\" message", SCREEN_TIMEOUT, |screen| {
@@ -73,7 +72,7 @@ fn too_small_a_terminal_says_so_and_recovers() {
     term.assert_running();
 
     term.resize(ROWS, COLS);
-    term.wait_for_text("Protected resources", SCREEN_TIMEOUT);
+    app::wait_for_resource_list(&term);
     term.assert_running();
 
     app::quit_and_check_restored(&mut term);

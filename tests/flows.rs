@@ -7,7 +7,11 @@ use harness::Harness;
 #[test]
 fn browse_resource_to_recovery_point_and_back() {
     let mut h = Harness::new();
-    h.settle().assert_shows("acme-media").press("enter").settle().assert_shows("Recovery points (7)");
+    h.settle()
+        .assert_shows("acme-media")
+        .press("enter")
+        .settle()
+        .assert_shows("Recovery points (7)");
     h.press("enter").settle().assert_shows("Recovery point ARN");
 }
 

@@ -5,7 +5,9 @@ pub mod mock;
 
 pub use error::{BackendError, ErrorKind};
 
-use crate::domain::{BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob};
+use crate::domain::{
+    BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob,
+};
 use std::future::Future;
 use std::pin::Pin;
 

@@ -118,7 +118,10 @@ mod tests {
             ResourceType::from_api_name("Neptune"),
             ResourceType::Other("Neptune".into())
         );
-        assert_eq!(ResourceType::from_api_name("dynamodb"), ResourceType::DynamoDB);
+        assert_eq!(
+            ResourceType::from_api_name("dynamodb"),
+            ResourceType::DynamoDB
+        );
     }
 
     #[test]

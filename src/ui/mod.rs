@@ -59,7 +59,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
 fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     let lines = vec![
         Line::from(Span::styled("Terminal too small", theme.error)),
-        Line::from(format!("{}x{}: backup-tui needs at least {MIN_WIDTH}x{MIN_HEIGHT}.", area.width, area.height)),
+        Line::from(format!(
+            "{}x{}: backup-tui needs at least {MIN_WIDTH}x{MIN_HEIGHT}.",
+            area.width, area.height
+        )),
         Line::from("Enlarge the window, or press q to quit."),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);

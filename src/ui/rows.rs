@@ -26,7 +26,12 @@ impl Row for ProtectedResource {
             1 => Cow::Borrowed(self.resource_type.api_name()),
             2 => opt_date_time(self.last_backup).into(),
             3 => Cow::Borrowed(self.resource_id()),
-            _ => Cow::Borrowed(self.last_backup_vault_arn.as_deref().map(arn_last_colon_segment).unwrap_or("-")),
+            _ => Cow::Borrowed(
+                self.last_backup_vault_arn
+                    .as_deref()
+                    .map(arn_last_colon_segment)
+                    .unwrap_or("-"),
+            ),
         }
     }
 
@@ -39,7 +44,9 @@ impl Row for ProtectedResource {
     }
 
     fn matches(&self, needle: &str) -> bool {
-        contains_ci(&self.name, needle) || contains_ci(&self.arn, needle) || contains_ci(self.resource_type.api_name(), needle)
+        contains_ci(&self.name, needle)
+            || contains_ci(&self.arn, needle)
+            || contains_ci(self.resource_type.api_name(), needle)
     }
 
     fn resource_type(&self) -> Option<&ResourceType> {
@@ -76,7 +83,9 @@ pub const VAULT_POINT_COLUMNS: &[Column] = &[
 pub fn point_status_tone(status: RecoveryPointStatus) -> Tone {
     match status {
         RecoveryPointStatus::Completed | RecoveryPointStatus::Available => Tone::Good,
-        RecoveryPointStatus::Partial | RecoveryPointStatus::Stopped | RecoveryPointStatus::Creating => Tone::Warning,
+        RecoveryPointStatus::Partial
+        | RecoveryPointStatus::Stopped
+        | RecoveryPointStatus::Creating => Tone::Warning,
         RecoveryPointStatus::Expired => Tone::Bad,
         RecoveryPointStatus::Deleting => Tone::Muted,
     }
@@ -119,7 +128,10 @@ impl Row for RecoveryPoint {
             3 => self.created.cmp(&other.created),
             5 => self.size_bytes.cmp(&other.size_bytes),
             6 => self.storage_class.cmp(&other.storage_class),
-            8 => self.lifecycle.delete_after_days.cmp(&other.lifecycle.delete_after_days),
+            8 => self
+                .lifecycle
+                .delete_after_days
+                .cmp(&other.lifecycle.delete_after_days),
             10 => self.resource_type.cmp(&other.resource_type),
             _ => self.cell(column).cmp(&other.cell(column)),
         }
@@ -152,13 +164,22 @@ impl Row for BackupVault {
             0 => Cow::Borrowed(&self.name),
             1 => self.recovery_points.to_string().into(),
             2 => self.lock_label().into(),
-            3 => Cow::Borrowed(self.encryption_key_arn.as_deref().map(short_key).unwrap_or("-")),
+            3 => Cow::Borrowed(
+                self.encryption_key_arn
+                    .as_deref()
+                    .map(short_key)
+                    .unwrap_or("-"),
+            ),
             _ => opt_date_time(Some(self.created)).into(),
         }
     }
 
     fn tone(&self, column: u8) -> Tone {
-        if column == 2 && self.locked { Tone::Warning } else { Tone::Normal }
+        if column == 2 && self.locked {
+            Tone::Warning
+        } else {
+            Tone::Normal
+        }
     }
 
     fn compare(&self, other: &Self, column: u8) -> Ordering {
@@ -189,7 +210,9 @@ fn job_tone_backup(state: BackupJobState) -> Tone {
     match state {
         BackupJobState::Completed => Tone::Good,
         BackupJobState::Failed | BackupJobState::Expired => Tone::Bad,
-        BackupJobState::Partial | BackupJobState::Aborted | BackupJobState::Aborting => Tone::Warning,
+        BackupJobState::Partial | BackupJobState::Aborted | BackupJobState::Aborting => {
+            Tone::Warning
+        }
         _ => Tone::Normal,
     }
 }
@@ -208,7 +231,11 @@ impl Row for BackupJob {
         }
     }
     fn tone(&self, column: u8) -> Tone {
-        if column == 3 { job_tone_backup(self.state) } else { Tone::Normal }
+        if column == 3 {
+            job_tone_backup(self.state)
+        } else {
+            Tone::Normal
+        }
     }
     fn compare(&self, other: &Self, column: u8) -> Ordering {
         match column {
@@ -219,7 +246,9 @@ impl Row for BackupJob {
         }
     }
     fn matches(&self, needle: &str) -> bool {
-        contains_ci(&self.id, needle) || contains_ci(&self.resource_name, needle) || contains_ci(self.state.api_name(), needle)
+        contains_ci(&self.id, needle)
+            || contains_ci(&self.resource_name, needle)
+            || contains_ci(self.state.api_name(), needle)
     }
     fn resource_type(&self) -> Option<&ResourceType> {
         Some(&self.resource_type)
@@ -244,7 +273,11 @@ impl Row for RestoreJob {
             2 => Cow::Borrowed(self.resource_type.api_name()),
             3 => Cow::Borrowed(self.status.api_name()),
             4 => opt_date_time(Some(self.created)).into(),
-            5 => self.percent_done.map(|p| format!("{p}%")).unwrap_or_else(|| "-".into()).into(),
+            5 => self
+                .percent_done
+                .map(|p| format!("{p}%"))
+                .unwrap_or_else(|| "-".into())
+                .into(),
             _ => Cow::Borrowed(self.status_message.as_deref().unwrap_or("")),
         }
     }
@@ -265,7 +298,9 @@ impl Row for RestoreJob {
         }
     }
     fn matches(&self, needle: &str) -> bool {
-        contains_ci(&self.id, needle) || contains_ci(&self.source_resource_name, needle) || contains_ci(self.status.api_name(), needle)
+        contains_ci(&self.id, needle)
+            || contains_ci(&self.source_resource_name, needle)
+            || contains_ci(self.status.api_name(), needle)
     }
     fn resource_type(&self) -> Option<&ResourceType> {
         Some(&self.resource_type)
@@ -296,7 +331,11 @@ impl Row for CopyJob {
             2 => Cow::Borrowed(self.state.api_name()),
             3 => vault_location(&self.destination_vault_arn).into(),
             4 => opt_date_time(Some(self.created)).into(),
-            5 => self.size_bytes.map(bytes).unwrap_or_else(|| "-".into()).into(),
+            5 => self
+                .size_bytes
+                .map(bytes)
+                .unwrap_or_else(|| "-".into())
+                .into(),
             _ => Cow::Borrowed(self.status_message.as_deref().unwrap_or("")),
         }
     }
@@ -338,6 +377,9 @@ mod tests {
 
     #[test]
     fn vault_locations_read_region_and_name() {
-        assert_eq!(vault_location("arn:aws:backup:us-west-2:123456789012:backup-vault:dr-west"), "us-west-2/dr-west");
+        assert_eq!(
+            vault_location("arn:aws:backup:us-west-2:123456789012:backup-vault:dr-west"),
+            "us-west-2/dr-west"
+        );
     }
 }

@@ -32,8 +32,16 @@ impl Harness {
 
     pub fn with(options: MockOptions, width: u16, height: u16) -> Harness {
         let mock = Arc::new(MockBackend::new(options));
-        let (app, effects) = App::new(mock.account(), "us-east-1".to_string(), Keymap::defaults(), Theme::ansi16());
-        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
+        let (app, effects) = App::new(
+            mock.account(),
+            "us-east-1".to_string(),
+            Keymap::defaults(),
+            Theme::ansi16(),
+        );
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("tokio runtime");
         let mut h = Harness {
             app,
             mock,
@@ -67,7 +75,10 @@ impl Harness {
     /// Types each character as a key press.
     pub fn type_text(&mut self, text: &str) -> &mut Self {
         for c in text.chars() {
-            self.act(Action::Key(KeyEvent::new(crossterm::event::KeyCode::Char(c), crossterm::event::KeyModifiers::NONE)));
+            self.act(Action::Key(KeyEvent::new(
+                crossterm::event::KeyCode::Char(c),
+                crossterm::event::KeyModifiers::NONE,
+            )));
         }
         self
     }
@@ -78,13 +89,16 @@ impl Harness {
         while let Some(effect) = self.queue.pop_front() {
             rounds += 1;
             assert!(rounds < 10_000, "effects never settle");
-            let Effect::Load { req, query } = effect else { continue };
+            let Effect::Load { req, query } = effect else {
+                continue;
+            };
             let mut replies = Vec::new();
             let backend: &dyn BackupBackend = self.mock.as_ref();
-            self.runtime.block_on(effect::execute(backend, req, &query, |a| {
-                replies.push(a);
-                true
-            }));
+            self.runtime
+                .block_on(effect::execute(backend, req, &query, |a| {
+                    replies.push(a);
+                    true
+                }));
             for reply in replies {
                 self.act(reply);
             }
@@ -100,7 +114,9 @@ impl Harness {
     /// Draws and returns the screen as text, one line per row.
     pub fn screen(&mut self) -> String {
         let app = &self.app;
-        self.terminal.draw(|f| backup_tui::ui::draw(f, app)).expect("draw");
+        self.terminal
+            .draw(|f| backup_tui::ui::draw(f, app))
+            .expect("draw");
         let buffer = self.terminal.backend().buffer();
         let width = buffer.area.width as usize;
         let mut out = String::new();
@@ -122,13 +138,19 @@ impl Harness {
     /// Panics with the screen if `text` is not on it.
     pub fn assert_shows(&mut self, text: &str) -> &mut Self {
         let screen = self.screen();
-        assert!(screen.contains(text), "expected {text:?} on screen:\n{screen}");
+        assert!(
+            screen.contains(text),
+            "expected {text:?} on screen:\n{screen}"
+        );
         self
     }
 
     pub fn assert_not_shows(&mut self, text: &str) -> &mut Self {
         let screen = self.screen();
-        assert!(!screen.contains(text), "did not expect {text:?} on screen:\n{screen}");
+        assert!(
+            !screen.contains(text),
+            "did not expect {text:?} on screen:\n{screen}"
+        );
         self
     }
 }

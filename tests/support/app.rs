@@ -27,8 +27,7 @@ pub fn demo_args(dir: &Path) -> Vec<String> {
 
 /// Protected resources → filter to acme-media → its recovery points → back to the list.
 pub fn browse_resource_details(term: &PtySession) {
-    term.wait_for_text("Protected resources", SCREEN_TIMEOUT);
-    term.wait_for_text("acme-media", SCREEN_TIMEOUT);
+    wait_for_resource_list(term);
 
     // Move around (down twice, up twice: back on the first row), then filter to one resource,
     // so that Enter opens acme-media whatever the order of the list.
@@ -49,7 +48,23 @@ pub fn browse_resource_details(term: &PtySession) {
     );
 
     term.send_keys(ESC);
-    term.wait_for_text("Protected resources", SCREEN_TIMEOUT);
+    wait_for_resource_list(term);
+}
+
+/// Waits for the list of protected resources, showing acme-media. The details screen shows
+/// "Protected resources" too (in its breadcrumb), so the list is also told by its lack of a
+/// "Recovery points" table.
+pub fn wait_for_resource_list(term: &PtySession) {
+    term.wait_for(
+        "the protected resources list (\"Protected resources\" and \"acme-media\", no \"Recovery points\")",
+        SCREEN_TIMEOUT,
+        |screen| {
+            let text = screen.contents();
+            text.contains("Protected resources")
+                && text.contains("acme-media")
+                && !text.contains("Recovery points")
+        },
+    );
 }
 
 /// Presses `q`, expects exit status 0 and a terminal left usable.

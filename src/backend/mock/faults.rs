@@ -105,7 +105,10 @@ mod tests {
         });
         assert_eq!(plan.take(Operation::ListBackupVaults, 0), None);
         assert_eq!(plan.take(Operation::ListCopyJobs, 1), None);
-        assert_eq!(plan.take(Operation::ListBackupVaults, 1), Some(Fault::Timeout));
+        assert_eq!(
+            plan.take(Operation::ListBackupVaults, 1),
+            Some(Fault::Timeout)
+        );
         assert_eq!(plan.take(Operation::ListBackupVaults, 1), None);
     }
 }

@@ -9,7 +9,9 @@ pub use fixtures::{ACCOUNT_ID, DEMO_NOW, HOME_REGION};
 use super::{
     AccountInfo, BackendError, BackendFuture, BackupBackend, ErrorKind, Mode, Page, PageResult,
 };
-use crate::domain::{BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob};
+use crate::domain::{
+    BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob,
+};
 use faults::FaultPlan;
 use fixtures::Account;
 use std::sync::{Mutex, MutexGuard};
@@ -332,11 +334,13 @@ impl BackupBackend for MockBackend {
         region: &'a str,
         token: Option<String>,
     ) -> PageResult<'a, BackupJob> {
-        Box::pin(
-            self.list(Operation::ListBackupJobs, region, None, token, move |a, o| {
-                self.page_of(a.region(region).backup_jobs.iter().cloned(), o)
-            }),
-        )
+        Box::pin(self.list(
+            Operation::ListBackupJobs,
+            region,
+            None,
+            token,
+            move |a, o| self.page_of(a.region(region).backup_jobs.iter().cloned(), o),
+        ))
     }
 
     fn list_restore_jobs<'a>(
@@ -344,11 +348,13 @@ impl BackupBackend for MockBackend {
         region: &'a str,
         token: Option<String>,
     ) -> PageResult<'a, RestoreJob> {
-        Box::pin(
-            self.list(Operation::ListRestoreJobs, region, None, token, move |a, o| {
-                self.page_of(a.region(region).restore_jobs.iter().cloned(), o)
-            }),
-        )
+        Box::pin(self.list(
+            Operation::ListRestoreJobs,
+            region,
+            None,
+            token,
+            move |a, o| self.page_of(a.region(region).restore_jobs.iter().cloned(), o),
+        ))
     }
 
     fn list_copy_jobs<'a>(

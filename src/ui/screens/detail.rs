@@ -20,7 +20,12 @@ pub struct DetailScreen {
 
 impl DetailScreen {
     pub fn new(section: Section, crumb: String, fields: Vec<Field>) -> Self {
-        DetailScreen { section, crumb, fields, scroll: Scroll::default() }
+        DetailScreen {
+            section,
+            crumb,
+            fields,
+            scroll: Scroll::default(),
+        }
     }
 }
 

@@ -28,7 +28,10 @@ pub struct JobsScreen {
 }
 
 /// Newest first (column 4 is Created in every job table).
-const NEWEST_FIRST: Option<Sort> = Some(Sort { column: 4, descending: true });
+const NEWEST_FIRST: Option<Sort> = Some(Sort {
+    column: 4,
+    descending: true,
+});
 
 impl JobsScreen {
     pub fn new(region: &str, tab: JobTab) -> Self {
@@ -36,9 +39,21 @@ impl JobsScreen {
         JobsScreen {
             region: r.clone(),
             tab,
-            backup: RemoteList::new(BACKUP_JOB_COLUMNS, NEWEST_FIRST, Query::BackupJobs { region: r.clone() }),
-            restore: RemoteList::new(RESTORE_JOB_COLUMNS, NEWEST_FIRST, Query::RestoreJobs { region: r.clone() }),
-            copy: RemoteList::new(COPY_JOB_COLUMNS, NEWEST_FIRST, Query::CopyJobs { region: r }),
+            backup: RemoteList::new(
+                BACKUP_JOB_COLUMNS,
+                NEWEST_FIRST,
+                Query::BackupJobs { region: r.clone() },
+            ),
+            restore: RemoteList::new(
+                RESTORE_JOB_COLUMNS,
+                NEWEST_FIRST,
+                Query::RestoreJobs { region: r.clone() },
+            ),
+            copy: RemoteList::new(
+                COPY_JOB_COLUMNS,
+                NEWEST_FIRST,
+                Query::CopyJobs { region: r },
+            ),
         }
     }
 
@@ -47,56 +62,84 @@ impl JobsScreen {
         let (crumb, fields) = match self.tab {
             JobTab::Backup => {
                 let j = self.backup.list.selected()?;
-                (format!("Backup job {}", j.id), vec![
-                    Field::toned("State", j.state.api_name(), j.tone(3)),
-                    Field::pair("Status message", j.status_message.as_deref().unwrap_or("-")),
-                    Field::pair("Job ID", j.id.to_string()),
-                    Field::pair("Resource", j.resource_name.to_string()),
-                    Field::pair("Resource ARN", j.resource_arn.to_string()),
-                    Field::pair("Resource type", j.resource_type.to_string()),
-                    Field::pair("Backup vault", j.vault_name.to_string()),
-                    Field::pair("Recovery point", j.recovery_point_arn.as_deref().unwrap_or("-")),
-                    Field::pair("Created", opt_date_time(Some(j.created))),
-                    Field::pair("Completed", opt_date_time(j.completed)),
-                    Field::pair("Progress", j.percent_done.map(|p| format!("{p}%")).unwrap_or_else(|| "-".into())),
-                    Field::pair("Backup size", opt_bytes(j.size_bytes)),
-                    Field::pair("IAM role", j.iam_role_arn.to_string()),
-                ])
+                (
+                    format!("Backup job {}", j.id),
+                    vec![
+                        Field::toned("State", j.state.api_name(), j.tone(3)),
+                        Field::pair("Status message", j.status_message.as_deref().unwrap_or("-")),
+                        Field::pair("Job ID", j.id.to_string()),
+                        Field::pair("Resource", j.resource_name.to_string()),
+                        Field::pair("Resource ARN", j.resource_arn.to_string()),
+                        Field::pair("Resource type", j.resource_type.to_string()),
+                        Field::pair("Backup vault", j.vault_name.to_string()),
+                        Field::pair(
+                            "Recovery point",
+                            j.recovery_point_arn.as_deref().unwrap_or("-"),
+                        ),
+                        Field::pair("Created", opt_date_time(Some(j.created))),
+                        Field::pair("Completed", opt_date_time(j.completed)),
+                        Field::pair(
+                            "Progress",
+                            j.percent_done
+                                .map(|p| format!("{p}%"))
+                                .unwrap_or_else(|| "-".into()),
+                        ),
+                        Field::pair("Backup size", opt_bytes(j.size_bytes)),
+                        Field::pair("IAM role", j.iam_role_arn.to_string()),
+                    ],
+                )
             }
             JobTab::Restore => {
                 let j = self.restore.list.selected()?;
-                (format!("Restore job {}", j.id), vec![
-                    Field::toned("Status", j.status.api_name(), j.tone(3)),
-                    Field::pair("Status message", j.status_message.as_deref().unwrap_or("-")),
-                    Field::pair("Job ID", j.id.to_string()),
-                    Field::pair("Source resource", j.source_resource_name.to_string()),
-                    Field::pair("Resource type", j.resource_type.to_string()),
-                    Field::pair("Recovery point", j.recovery_point_arn.to_string()),
-                    Field::pair("Created resource", j.created_resource_arn.as_deref().unwrap_or("-")),
-                    Field::pair("Created", opt_date_time(Some(j.created))),
-                    Field::pair("Completed", opt_date_time(j.completed)),
-                    Field::pair("Progress", j.percent_done.map(|p| format!("{p}%")).unwrap_or_else(|| "-".into())),
-                    Field::pair("Backup size", opt_bytes(j.size_bytes)),
-                    Field::pair("IAM role", j.iam_role_arn.to_string()),
-                ])
+                (
+                    format!("Restore job {}", j.id),
+                    vec![
+                        Field::toned("Status", j.status.api_name(), j.tone(3)),
+                        Field::pair("Status message", j.status_message.as_deref().unwrap_or("-")),
+                        Field::pair("Job ID", j.id.to_string()),
+                        Field::pair("Source resource", j.source_resource_name.to_string()),
+                        Field::pair("Resource type", j.resource_type.to_string()),
+                        Field::pair("Recovery point", j.recovery_point_arn.to_string()),
+                        Field::pair(
+                            "Created resource",
+                            j.created_resource_arn.as_deref().unwrap_or("-"),
+                        ),
+                        Field::pair("Created", opt_date_time(Some(j.created))),
+                        Field::pair("Completed", opt_date_time(j.completed)),
+                        Field::pair(
+                            "Progress",
+                            j.percent_done
+                                .map(|p| format!("{p}%"))
+                                .unwrap_or_else(|| "-".into()),
+                        ),
+                        Field::pair("Backup size", opt_bytes(j.size_bytes)),
+                        Field::pair("IAM role", j.iam_role_arn.to_string()),
+                    ],
+                )
             }
             JobTab::Copy => {
                 let j = self.copy.list.selected()?;
-                (format!("Copy job {}", j.id), vec![
-                    Field::toned("State", j.state.api_name(), j.tone(2)),
-                    Field::pair("Status message", j.status_message.as_deref().unwrap_or("-")),
-                    Field::pair("Job ID", j.id.to_string()),
-                    Field::pair("Resource", j.resource_name.to_string()),
-                    Field::pair("Resource type", j.resource_type.to_string()),
-                    Field::pair("Source point", j.source_recovery_point_arn.to_string()),
-                    Field::pair("Source vault", j.source_vault_arn.to_string()),
-                    Field::pair("Destination vault", j.destination_vault_arn.to_string()),
-                    Field::pair("Destination point", j.destination_recovery_point_arn.as_deref().unwrap_or("-")),
-                    Field::pair("Created", opt_date_time(Some(j.created))),
-                    Field::pair("Completed", opt_date_time(j.completed)),
-                    Field::pair("Backup size", opt_bytes(j.size_bytes)),
-                    Field::pair("IAM role", j.iam_role_arn.to_string()),
-                ])
+                (
+                    format!("Copy job {}", j.id),
+                    vec![
+                        Field::toned("State", j.state.api_name(), j.tone(2)),
+                        Field::pair("Status message", j.status_message.as_deref().unwrap_or("-")),
+                        Field::pair("Job ID", j.id.to_string()),
+                        Field::pair("Resource", j.resource_name.to_string()),
+                        Field::pair("Resource type", j.resource_type.to_string()),
+                        Field::pair("Source point", j.source_recovery_point_arn.to_string()),
+                        Field::pair("Source vault", j.source_vault_arn.to_string()),
+                        Field::pair("Destination vault", j.destination_vault_arn.to_string()),
+                        Field::pair(
+                            "Destination point",
+                            j.destination_recovery_point_arn.as_deref().unwrap_or("-"),
+                        ),
+                        Field::pair("Created", opt_date_time(Some(j.created))),
+                        Field::pair("Completed", opt_date_time(j.completed)),
+                        Field::pair("Backup size", opt_bytes(j.size_bytes)),
+                        Field::pair("IAM role", j.iam_role_arn.to_string()),
+                    ],
+                )
             }
         };
         Some(DetailScreen::new(section, crumb, fields))
@@ -117,7 +160,12 @@ impl Screen for JobsScreen {
     }
 
     fn hints(&self) -> &'static [Command] {
-        &[Command::NextTab, Command::Open, Command::Filter, Command::Refresh]
+        &[
+            Command::NextTab,
+            Command::Open,
+            Command::Filter,
+            Command::Refresh,
+        ]
     }
 
     fn start(&mut self, ctx: &mut Ctx) {
@@ -146,7 +194,14 @@ impl Screen for JobsScreen {
     }
 
     fn pending(&self) -> Vec<RequestId> {
-        [self.backup.pending(), self.restore.pending(), self.copy.pending()].into_iter().flatten().collect()
+        [
+            self.backup.pending(),
+            self.restore.pending(),
+            self.copy.pending(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
     }
 
     fn on_loaded(&mut self, req: RequestId, data: Loaded, done: bool) {
@@ -159,7 +214,9 @@ impl Screen for JobsScreen {
     }
 
     fn on_failed(&mut self, req: RequestId, error: BackendError) {
-        let _ = self.backup.fail(req, error.clone()) || self.restore.fail(req, error.clone()) || self.copy.fail(req, error);
+        let _ = self.backup.fail(req, error.clone())
+            || self.restore.fail(req, error.clone())
+            || self.copy.fail(req, error);
     }
 
     fn list(&self) -> Option<&dyn ListControl> {
@@ -179,14 +236,19 @@ impl Screen for JobsScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx) {
-        let [tabs_area, rest] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let [tabs_area, rest] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
         let selected = JobTab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0);
         let tabs = Tabs::new(JobTab::ALL.iter().map(|t| Line::from(t.label())))
             .select(selected)
             .style(ui.theme.muted)
             .highlight_style(ui.theme.selected);
         frame.render_widget(tabs, tabs_area);
-        let empty = format!("No {} in {} in the last 30 days.", self.tab.label().to_lowercase(), self.region);
+        let empty = format!(
+            "No {} in {} in the last 30 days.",
+            self.tab.label().to_lowercase(),
+            self.region
+        );
         let name = self.tab.label();
         match self.tab {
             JobTab::Backup => table::render_remote(frame, rest, name, &self.backup, ui, &empty),

@@ -66,5 +66,10 @@ pub fn for_section(section: Section, region: &str) -> Box<dyn Screen> {
     }
 }
 
-const LIST_HINTS: &[Command] = &[Command::Open, Command::Filter, Command::SortNext, Command::Refresh];
+const LIST_HINTS: &[Command] = &[
+    Command::Open,
+    Command::Filter,
+    Command::SortNext,
+    Command::Refresh,
+];
 const DETAIL_HINTS: &[Command] = &[Command::Down, Command::Refresh];

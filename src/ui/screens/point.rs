@@ -28,7 +28,13 @@ pub struct RecoveryPointScreen {
 impl RecoveryPointScreen {
     /// Shows `rp` as listed at once; DescribeRecoveryPoint then refreshes it.
     pub fn new(rp: RecoveryPoint, region: &str) -> Self {
-        RecoveryPointScreen { rp, region: region.to_string(), pending: None, error: None, scroll: Scroll::default() }
+        RecoveryPointScreen {
+            rp,
+            region: region.to_string(),
+            pending: None,
+            error: None,
+            scroll: Scroll::default(),
+        }
     }
 
     fn describe(&mut self, ctx: &mut Ctx) {
@@ -47,10 +53,21 @@ impl RecoveryPointScreen {
         let rp = &self.rp;
         let mut f = Vec::new();
         if let Some(error) = &self.error {
-            f.push(Field::Text { text: format!("Could not refresh: {} {}", error.headline(), error.kind.advice()), tone: Tone::Bad });
+            f.push(Field::Text {
+                text: format!(
+                    "Could not refresh: {} {}",
+                    error.headline(),
+                    error.kind.advice()
+                ),
+                tone: Tone::Bad,
+            });
             f.push(Field::Blank);
         }
-        f.push(Field::toned("Status", rp.status.api_name(), point_status_tone(rp.status)));
+        f.push(Field::toned(
+            "Status",
+            rp.status.api_name(),
+            point_status_tone(rp.status),
+        ));
         if let Some(message) = &rp.status_message {
             f.push(Field::pair("Status message", message.to_string()));
         }
@@ -70,34 +87,84 @@ impl RecoveryPointScreen {
         }
         f.push(Field::pair("Created", opt_date_time(Some(rp.created))));
         f.push(Field::pair("Completed", opt_date_time(rp.completed)));
-        f.push(Field::pair("Backup size", rp.size_bytes.map(bytes).unwrap_or_else(|| "-".into())));
+        f.push(Field::pair(
+            "Backup size",
+            rp.size_bytes.map(bytes).unwrap_or_else(|| "-".into()),
+        ));
         f.push(Field::pair("Storage class", rp.storage_class.api_name()));
-        f.push(Field::toned("Encryption", rp.encryption_label(), if rp.encrypted { Tone::Normal } else { Tone::Warning }));
+        f.push(Field::toned(
+            "Encryption",
+            rp.encryption_label(),
+            if rp.encrypted {
+                Tone::Normal
+            } else {
+                Tone::Warning
+            },
+        ));
         if let Some(key) = &rp.encryption_key_arn {
             f.push(Field::pair("Encryption key ARN", key.to_string()));
         }
         f.push(Field::pair("IAM role", rp.iam_role_arn.to_string()));
-        f.push(Field::pair("Created by", rp.created_by_plan.as_deref().map(|p| format!("Backup plan {p}")).unwrap_or_else(|| "On-demand backup".into())));
-        let cold = rp.lifecycle.move_to_cold_storage_after_days.map(days).unwrap_or_else(|| "Never".into());
-        let delete = rp.lifecycle.delete_after_days.map(days).unwrap_or_else(|| "Never".into());
+        f.push(Field::pair(
+            "Created by",
+            rp.created_by_plan
+                .as_deref()
+                .map(|p| format!("Backup plan {p}"))
+                .unwrap_or_else(|| "On-demand backup".into()),
+        ));
+        let cold = rp
+            .lifecycle
+            .move_to_cold_storage_after_days
+            .map(days)
+            .unwrap_or_else(|| "Never".into());
+        let delete = rp
+            .lifecycle
+            .delete_after_days
+            .map(days)
+            .unwrap_or_else(|| "Never".into());
         f.push(Field::pair("Move to cold after", cold));
         f.push(Field::pair("Delete after", delete));
-        f.push(Field::pair("Moves to cold on", opt_date_time(rp.move_to_cold_at())));
+        f.push(Field::pair(
+            "Moves to cold on",
+            opt_date_time(rp.move_to_cold_at()),
+        ));
         f.push(Field::pair("Expires on", opt_date_time(rp.delete_at())));
         f.push(Field::pair("Last restored", opt_date_time(rp.last_restore)));
         if rp.resource_type == crate::domain::ResourceType::DynamoDB {
-            let managed = if rp.managed_by_aws_backup() { "AWS Backup (advanced DynamoDB backup)" } else { "DynamoDB (the console cannot pick a restore KMS key)" };
+            let managed = if rp.managed_by_aws_backup() {
+                "AWS Backup (advanced DynamoDB backup)"
+            } else {
+                "DynamoDB (the console cannot pick a restore KMS key)"
+            };
             f.push(Field::pair("Backups managed by", managed));
         }
-        let restorable = if rp.status.is_restorable() { "Yes".to_string() } else { format!("No: the status is {}", rp.status) };
-        f.push(Field::toned("Restorable", restorable, if rp.status.is_restorable() { Tone::Good } else { Tone::Warning }));
+        let restorable = if rp.status.is_restorable() {
+            "Yes".to_string()
+        } else {
+            format!("No: the status is {}", rp.status)
+        };
+        f.push(Field::toned(
+            "Restorable",
+            restorable,
+            if rp.status.is_restorable() {
+                Tone::Good
+            } else {
+                Tone::Warning
+            },
+        ));
         if let Some(help) = rp.status.help() {
             f.push(Field::Blank);
             f.push(Field::Heading("What this status means"));
-            f.push(Field::Text { text: help.meaning.to_string(), tone: Tone::Normal });
+            f.push(Field::Text {
+                text: help.meaning.to_string(),
+                tone: Tone::Normal,
+            });
             f.push(Field::Blank);
             f.push(Field::Heading("What to do"));
-            f.push(Field::Text { text: help.remedy.to_string(), tone: Tone::Normal });
+            f.push(Field::Text {
+                text: help.remedy.to_string(),
+                tone: Tone::Normal,
+            });
         }
         f
     }

@@ -33,11 +33,17 @@ pub struct RecoveryPointsScreen {
 }
 
 /// Newest first, as the console lists them.
-const NEWEST_FIRST: Option<Sort> = Some(Sort { column: 3, descending: true });
+const NEWEST_FIRST: Option<Sort> = Some(Sort {
+    column: 3,
+    descending: true,
+});
 
 impl RecoveryPointsScreen {
     pub fn for_resource(resource: ProtectedResource, region: &str) -> Self {
-        let query = Query::RecoveryPointsByResource { region: region.to_string(), resource_arn: resource.arn.to_string() };
+        let query = Query::RecoveryPointsByResource {
+            region: region.to_string(),
+            resource_arn: resource.arn.to_string(),
+        };
         RecoveryPointsScreen {
             scope: Scope::Resource(resource),
             region: region.to_string(),
@@ -46,7 +52,10 @@ impl RecoveryPointsScreen {
     }
 
     pub fn for_vault(vault: BackupVault, region: &str) -> Self {
-        let query = Query::RecoveryPointsByVault { region: region.to_string(), vault: vault.name.to_string() };
+        let query = Query::RecoveryPointsByVault {
+            region: region.to_string(),
+            vault: vault.name.to_string(),
+        };
         RecoveryPointsScreen {
             scope: Scope::Vault(vault),
             region: region.to_string(),
@@ -56,7 +65,12 @@ impl RecoveryPointsScreen {
 
     fn summary(&self, ui: &UiCtx) -> Vec<Line<'static>> {
         let t = ui.theme;
-        let pair = |label: &str, value: String| vec![Span::styled(format!("{label}: "), t.label), Span::raw(value)];
+        let pair = |label: &str, value: String| {
+            vec![
+                Span::styled(format!("{label}: "), t.label),
+                Span::raw(value),
+            ]
+        };
         match &self.scope {
             Scope::Resource(r) => {
                 let mut first = pair("Name", r.name.to_string());
@@ -69,13 +83,23 @@ impl RecoveryPointsScreen {
                     Line::from(first),
                     Line::from(pair("ARN", r.arn.to_string())),
                     Line::from(last),
-                    Line::from(Span::styled(r.description.as_deref().unwrap_or("").to_string(), t.muted)),
+                    Line::from(Span::styled(
+                        r.description.as_deref().unwrap_or("").to_string(),
+                        t.muted,
+                    )),
                 ]
             }
             Scope::Vault(v) => {
                 let mut first = pair("Vault", v.name.to_string());
                 first.extend(pair("   Region", v.region.to_string()));
-                let mut keys = pair("Encryption key", v.encryption_key_arn.as_deref().map(short_key).unwrap_or("-").to_string());
+                let mut keys = pair(
+                    "Encryption key",
+                    v.encryption_key_arn
+                        .as_deref()
+                        .map(short_key)
+                        .unwrap_or("-")
+                        .to_string(),
+                );
                 keys.extend(pair("   Lock", v.lock_label()));
                 vec![
                     Line::from(first),
@@ -152,7 +176,11 @@ impl Screen for RecoveryPointsScreen {
 
     fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx) {
         let summary = self.summary(ui);
-        let [top, rest] = Layout::vertical([Constraint::Length(summary.len() as u16 + 2), Constraint::Fill(1)]).areas(area);
+        let [top, rest] = Layout::vertical([
+            Constraint::Length(summary.len() as u16 + 2),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
         let title = match self.scope {
             Scope::Resource(_) => " Resource details ",
             Scope::Vault(_) => " Backup vault ",

@@ -24,21 +24,33 @@ impl ResourcesScreen {
     pub fn new(region: &str) -> Self {
         ResourcesScreen {
             region: region.to_string(),
-            remote: RemoteList::new(RESOURCE_COLUMNS, None, Query::ProtectedResources { region: region.to_string() }),
+            remote: RemoteList::new(
+                RESOURCE_COLUMNS,
+                None,
+                Query::ProtectedResources {
+                    region: region.to_string(),
+                },
+            ),
         }
     }
 
     /// Steps the resource-type filter: all → S3 → DynamoDB → … → all.
     fn step_type_filter(&mut self, forward: bool) {
         let known = &ResourceType::KNOWN;
-        let current = self.remote.list.type_filter().and_then(|t| known.iter().position(|k| k == t));
+        let current = self
+            .remote
+            .list
+            .type_filter()
+            .and_then(|t| known.iter().position(|k| k == t));
         let next = match (current, forward) {
             (None, true) => Some(0),
             (None, false) => Some(known.len() - 1),
             (Some(i), true) => (i + 1 < known.len()).then_some(i + 1),
             (Some(i), false) => i.checked_sub(1),
         };
-        self.remote.list.set_type_filter(next.map(|i| known[i].clone()));
+        self.remote
+            .list
+            .set_type_filter(next.map(|i| known[i].clone()));
     }
 }
 
@@ -56,7 +68,13 @@ impl Screen for ResourcesScreen {
     }
 
     fn hints(&self) -> &'static [Command] {
-        &[Command::Open, Command::Filter, Command::TypeFilterNext, Command::SortNext, Command::Refresh]
+        &[
+            Command::Open,
+            Command::Filter,
+            Command::TypeFilterNext,
+            Command::SortNext,
+            Command::Refresh,
+        ]
     }
 
     fn start(&mut self, ctx: &mut Ctx) {
@@ -67,7 +85,10 @@ impl Screen for ResourcesScreen {
         match cmd {
             Command::Open => {
                 if let Some(resource) = self.remote.list.selected() {
-                    return Nav::Push(Box::new(RecoveryPointsScreen::for_resource(resource.clone(), &self.region)));
+                    return Nav::Push(Box::new(RecoveryPointsScreen::for_resource(
+                        resource.clone(),
+                        &self.region,
+                    )));
                 }
             }
             Command::Refresh => self.remote.load(ctx),

@@ -24,7 +24,13 @@ impl VaultsScreen {
     pub fn new(region: &str) -> Self {
         VaultsScreen {
             region: region.to_string(),
-            remote: RemoteList::new(VAULT_COLUMNS, None, Query::BackupVaults { region: region.to_string() }),
+            remote: RemoteList::new(
+                VAULT_COLUMNS,
+                None,
+                Query::BackupVaults {
+                    region: region.to_string(),
+                },
+            ),
         }
     }
 }
@@ -54,7 +60,10 @@ impl Screen for VaultsScreen {
         match cmd {
             Command::Open => {
                 if let Some(vault) = self.remote.list.selected() {
-                    return Nav::Push(Box::new(RecoveryPointsScreen::for_vault(vault.clone(), &self.region)));
+                    return Nav::Push(Box::new(RecoveryPointsScreen::for_vault(
+                        vault.clone(),
+                        &self.region,
+                    )));
                 }
             }
             Command::Refresh => self.remote.load(ctx),
@@ -87,6 +96,13 @@ impl Screen for VaultsScreen {
 
     fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx) {
         let empty = format!("No backup vaults in {}.", self.region);
-        table::render_remote(frame, area, &format!("Backup vaults in {}", self.region), &self.remote, ui, &empty);
+        table::render_remote(
+            frame,
+            area,
+            &format!("Backup vaults in {}", self.region),
+            &self.remote,
+            ui,
+            &empty,
+        );
     }
 }

@@ -38,13 +38,20 @@ pub fn breadcrumbs(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         format!(" {full}")
     };
-    frame.render_widget(Paragraph::new(Span::styled(shown, app.theme.breadcrumb)), area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(shown, app.theme.breadcrumb)),
+        area,
+    );
 }
 
 pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let line = if app.filter_input.is_some() {
-        let text = app.top().and_then(|s| s.list()).map(|l| l.filter().to_string()).unwrap_or_default();
+        let text = app
+            .top()
+            .and_then(|s| s.list())
+            .map(|l| l.filter().to_string())
+            .unwrap_or_default();
         Line::from(vec![
             Span::styled("/", theme.key),
             Span::styled(text, theme.input),
@@ -52,14 +59,25 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled("  enter keep  esc cancel", theme.muted),
         ])
     } else if let Some(notice) = &app.notice {
-        let style = if notice.is_error { theme.error } else { theme.info };
+        let style = if notice.is_error {
+            theme.error
+        } else {
+            theme.info
+        };
         Line::from(Span::styled(notice.text.clone(), style))
     } else {
         let contexts = app.top().map(|s| s.key_contexts()).unwrap_or(&[]);
         let screen_hints = app.top().map(|s| s.hints()).unwrap_or(&[]);
-        let quit = if app.depth() > 1 { Command::Back } else { Command::Quit };
+        let quit = if app.depth() > 1 {
+            Command::Back
+        } else {
+            Command::Quit
+        };
         let mut spans = Vec::new();
-        for &cmd in screen_hints.iter().chain([Command::Palette, Command::Help, quit].iter()) {
+        for &cmd in screen_hints
+            .iter()
+            .chain([Command::Palette, Command::Help, quit].iter())
+        {
             if let Some(key) = app.keymap.key_for(contexts, cmd) {
                 spans.push(Span::styled(key.to_string(), theme.key));
                 spans.push(Span::styled(format!(" {}  ", cmd.hint()), theme.muted));

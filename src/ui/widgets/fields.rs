@@ -11,19 +11,34 @@ use std::cell::Cell;
 /// One line item of a details page.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Field {
-    Pair { label: &'static str, value: String, tone: Tone },
+    Pair {
+        label: &'static str,
+        value: String,
+        tone: Tone,
+    },
     Heading(&'static str),
-    Text { text: String, tone: Tone },
+    Text {
+        text: String,
+        tone: Tone,
+    },
     Blank,
 }
 
 impl Field {
     pub fn pair(label: &'static str, value: impl Into<String>) -> Field {
-        Field::Pair { label, value: value.into(), tone: Tone::Normal }
+        Field::Pair {
+            label,
+            value: value.into(),
+            tone: Tone::Normal,
+        }
     }
 
     pub fn toned(label: &'static str, value: impl Into<String>, tone: Tone) -> Field {
-        Field::Pair { label, value: value.into(), tone }
+        Field::Pair {
+            label,
+            value: value.into(),
+            tone,
+        }
     }
 }
 
@@ -87,7 +102,14 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Draws `fields` in a bordered block titled `title`, starting at `scroll`.
-pub fn render(frame: &mut Frame, area: Rect, title: &str, fields: &[Field], scroll: &Scroll, ui: &UiCtx) {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    fields: &[Field],
+    scroll: &Scroll,
+    ui: &UiCtx,
+) {
     let theme = ui.theme;
     let block = Block::default()
         .borders(Borders::ALL)
@@ -102,13 +124,26 @@ pub fn render(frame: &mut Frame, area: Rect, title: &str, fields: &[Field], scro
         match field {
             Field::Pair { label, value, tone } => {
                 for (i, chunk) in wrap(value, value_width).into_iter().enumerate() {
-                    let label = if i == 0 { format!("{label:<LABEL_WIDTH$} ") } else { " ".repeat(LABEL_WIDTH + 1) };
-                    lines.push(Line::from(vec![Span::styled(label, theme.label), Span::styled(chunk, theme.tone(*tone))]));
+                    let label = if i == 0 {
+                        format!("{label:<LABEL_WIDTH$} ")
+                    } else {
+                        " ".repeat(LABEL_WIDTH + 1)
+                    };
+                    lines.push(Line::from(vec![
+                        Span::styled(label, theme.label),
+                        Span::styled(chunk, theme.tone(*tone)),
+                    ]));
                 }
             }
-            Field::Heading(text) => lines.push(Line::from(Span::styled(text.to_string(), theme.title))),
+            Field::Heading(text) => {
+                lines.push(Line::from(Span::styled(text.to_string(), theme.title)))
+            }
             Field::Text { text, tone } => {
-                lines.extend(wrap(text, width).into_iter().map(|l| Line::from(Span::styled(l, theme.tone(*tone)))));
+                lines.extend(
+                    wrap(text, width)
+                        .into_iter()
+                        .map(|l| Line::from(Span::styled(l, theme.tone(*tone)))),
+                );
             }
             Field::Blank => lines.push(Line::from("")),
         }

@@ -12,7 +12,12 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
-    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
 }
 
 pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
@@ -22,13 +27,29 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
         .keymap
         .help(contexts)
         .into_iter()
-        .map(|(keys, cmd)| Line::from(vec![Span::styled(format!("{keys:>16}  "), theme.key), Span::raw(cmd.description())]))
+        .map(|(keys, cmd)| {
+            Line::from(vec![
+                Span::styled(format!("{keys:>16}  "), theme.key),
+                Span::raw(cmd.description()),
+            ])
+        })
         .collect();
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled("Commands (type : then one of these)", theme.title)));
+    lines.push(Line::from(Span::styled(
+        "Commands (type : then one of these)",
+        theme.title,
+    )));
     for (name, aliases, about) in palette::COMMANDS {
-        let alias = if aliases.is_empty() { String::new() } else { format!(" ({})", aliases.join(", ")) };
-        lines.push(Line::from(vec![Span::styled(format!(":{name}"), theme.key), Span::styled(alias, theme.muted), Span::raw(format!("  {about}"))]));
+        let alias = if aliases.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", aliases.join(", "))
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!(":{name}"), theme.key),
+            Span::styled(alias, theme.muted),
+            Span::raw(format!("  {about}")),
+        ]));
     }
     let rect = centered(area, 72, lines.len() as u16 + 2);
     let title = app.top().map(|s| s.crumb()).unwrap_or_default();
@@ -36,7 +57,10 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
         .borders(Borders::ALL)
         .border_style(theme.title)
         .title(Span::styled(format!(" Help: {title} "), theme.title))
-        .title_bottom(Span::styled(" j/k scroll  any other key closes ", theme.muted));
+        .title_bottom(Span::styled(
+            " j/k scroll  any other key closes ",
+            theme.muted,
+        ));
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
 }
@@ -56,12 +80,25 @@ pub fn palette(frame: &mut Frame, area: Rect, palette: &Palette, theme: &Theme) 
     }
     let height = (lines.len() as u16 + 2).max(4);
     let width = 64.min(area.width);
-    let rect = Rect::new(area.x + (area.width - width) / 2, area.y + 1.min(area.height), width, height.min(area.height.saturating_sub(1)));
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + 1.min(area.height),
+        width,
+        height.min(area.height.saturating_sub(1)),
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.title)
         .title(Span::styled(" Command ", theme.title))
-        .title_bottom(Span::styled(" tab complete  enter run  esc cancel ", theme.muted));
+        .title_bottom(Span::styled(
+            " tab complete  enter run  esc cancel ",
+            theme.muted,
+        ));
     frame.render_widget(Clear, rect);
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
 }

@@ -21,7 +21,11 @@ pub fn fit_columns(columns: &[Column], width: u16) -> Vec<(Column, u16)> {
             kept.push(*column);
         }
     }
-    let mut ordered: Vec<Column> = columns.iter().filter(|c| kept.contains(c)).copied().collect();
+    let mut ordered: Vec<Column> = columns
+        .iter()
+        .filter(|c| kept.contains(c))
+        .copied()
+        .collect();
     if ordered.is_empty() {
         ordered.extend(columns.first().copied());
     }
@@ -72,13 +76,24 @@ fn title<T: ListRow>(name: &str, list: &FilteredList<T>) -> String {
     if let Some(sort) = list.sort()
         && let Some(col) = list.columns().iter().find(|c| c.id == sort.column)
     {
-        title.push_str(&format!("[sort {} {}] ", col.title, if sort.descending { "v" } else { "^" }));
+        title.push_str(&format!(
+            "[sort {} {}] ",
+            col.title,
+            if sort.descending { "v" } else { "^" }
+        ));
     }
     title
 }
 
 /// Draws `remote` in `area` with a border; `empty` is what an empty, loaded list says.
-pub fn render_remote<T: ListRow>(frame: &mut Frame, area: Rect, name: &str, remote: &RemoteList<T>, ui: &UiCtx, empty: &str) {
+pub fn render_remote<T: ListRow>(
+    frame: &mut Frame,
+    area: Rect,
+    name: &str,
+    remote: &RemoteList<T>,
+    ui: &UiCtx,
+    empty: &str,
+) {
     let theme = ui.theme;
     let list = &remote.list;
     let mut block = Block::default()
@@ -88,16 +103,34 @@ pub fn render_remote<T: ListRow>(frame: &mut Frame, area: Rect, name: &str, remo
     match &remote.state {
         LoadState::Loading { pages, .. } if !list.is_empty() => {
             block = block.title_bottom(Span::styled(
-                format!(" {} loading more... {} so far (page {}) ", ui.spinner, list.len(), pages + 1),
+                format!(
+                    " {} loading more... {} so far (page {}) ",
+                    ui.spinner,
+                    list.len(),
+                    pages + 1
+                ),
                 theme.muted,
             ));
         }
         LoadState::Failed { error } if !list.is_empty() => {
-            block = block.title_bottom(Span::styled(format!(" {} (partial list, r retries) ", error.headline()), theme.error));
+            block = block.title_bottom(Span::styled(
+                format!(" {} (partial list, r retries) ", error.headline()),
+                theme.error,
+            ));
         }
         _ => {
-            if list.len() > 0 {
-                block = block.title_bottom(Span::styled(format!(" {}/{} ", (list.cursor() + 1).min(list.visible_len()), list.visible_len()), theme.muted).into_right_aligned_line());
+            if !list.is_empty() {
+                block = block.title_bottom(
+                    Span::styled(
+                        format!(
+                            " {}/{} ",
+                            (list.cursor() + 1).min(list.visible_len()),
+                            list.visible_len()
+                        ),
+                        theme.muted,
+                    )
+                    .into_right_aligned_line(),
+                );
             }
         }
     }
@@ -105,13 +138,20 @@ pub fn render_remote<T: ListRow>(frame: &mut Frame, area: Rect, name: &str, remo
     frame.render_widget(block, area);
     if list.is_empty() {
         let lines = match &remote.state {
-            LoadState::Loading { .. } => vec![Line::from(Span::styled(format!("{} Loading {}...", ui.spinner, name.to_lowercase()), theme.muted))],
+            LoadState::Loading { .. } => vec![Line::from(Span::styled(
+                format!("{} Loading {}...", ui.spinner, name.to_lowercase()),
+                theme.muted,
+            ))],
             LoadState::Failed { error } => vec![
                 Line::from(Span::styled(error.headline(), theme.error)),
                 Line::from(""),
                 Line::from(error.kind.advice()),
                 Line::from(""),
-                Line::from(vec![Span::raw("Press "), Span::styled("r", theme.key), Span::raw(" to retry.")]),
+                Line::from(vec![
+                    Span::raw("Press "),
+                    Span::styled("r", theme.key),
+                    Span::raw(" to retry."),
+                ]),
             ],
             LoadState::Done => vec![Line::from(Span::styled(empty.to_string(), theme.muted))],
         };
@@ -119,8 +159,14 @@ pub fn render_remote<T: ListRow>(frame: &mut Frame, area: Rect, name: &str, remo
         return;
     }
     if list.visible_len() == 0 {
-        let text = format!("No rows match the filter. Press esc to clear it ({} rows hidden).", list.len());
-        frame.render_widget(Paragraph::new(Span::styled(text, theme.muted)).wrap(Wrap { trim: true }), inner);
+        let text = format!(
+            "No rows match the filter. Press esc to clear it ({} rows hidden).",
+            list.len()
+        );
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, theme.muted)).wrap(Wrap { trim: true }),
+            inner,
+        );
         return;
     }
     render_rows(frame, inner, list, ui);
@@ -133,20 +179,41 @@ fn render_rows<T: ListRow>(frame: &mut Frame, area: Rect, list: &FilteredList<T>
     let offset = list.scroll_offset(body_rows);
     let header = Row::new(columns.iter().map(|(c, _)| {
         let line = Line::from(c.title);
-        Cell::from(if c.align == Align::Right { line.right_aligned() } else { line })
+        Cell::from(if c.align == Align::Right {
+            line.right_aligned()
+        } else {
+            line
+        })
     }))
     .style(theme.table_header);
-    let rows = list.visible_rows(offset, body_rows).enumerate().map(|(i, item)| {
-        let cells = columns.iter().map(|(c, width)| {
-            let text = ellipsize(&item.cell(c.id), *width as usize);
-            let line = Line::from(Span::styled(text, theme.tone(item.tone(c.id))));
-            Cell::from(if c.align == Align::Right { line.right_aligned() } else { line })
+    let rows = list
+        .visible_rows(offset, body_rows)
+        .enumerate()
+        .map(|(i, item)| {
+            let cells = columns.iter().map(|(c, width)| {
+                let text = ellipsize(&item.cell(c.id), *width as usize);
+                let line = Line::from(Span::styled(text, theme.tone(item.tone(c.id))));
+                Cell::from(if c.align == Align::Right {
+                    line.right_aligned()
+                } else {
+                    line
+                })
+            });
+            let row = Row::new(cells);
+            if offset + i == list.cursor() {
+                row.style(theme.selected)
+            } else {
+                row
+            }
         });
-        let row = Row::new(cells);
-        if offset + i == list.cursor() { row.style(theme.selected) } else { row }
-    });
-    let widths: Vec<Constraint> = columns.iter().map(|(_, w)| Constraint::Length(*w)).collect();
-    frame.render_widget(Table::new(rows, widths).header(header).column_spacing(1), area);
+    let widths: Vec<Constraint> = columns
+        .iter()
+        .map(|(_, w)| Constraint::Length(*w))
+        .collect();
+    frame.render_widget(
+        Table::new(rows, widths).header(header).column_spacing(1),
+        area,
+    );
 }
 
 #[cfg(test)]
