@@ -135,7 +135,7 @@ impl Command {
             Command::Refresh => "reload",
             Command::SortNext => "sort",
             Command::TypeFilterNext => "type",
-            Command::NextTab => "tab",
+            Command::NextTab => "next tab",
             Command::Down => "scroll",
             _ => "",
         }

@@ -352,3 +352,206 @@ fn edit_text(text: &mut String, key: &KeyEvent) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::action::Loaded;
+    use crate::backend::{BackendError, ErrorKind, Mode};
+    use crate::effect::Query;
+
+    fn app() -> (App, Vec<Effect>) {
+        let account = AccountInfo {
+            mode: Mode::Demo,
+            account_id: "123456789012".into(),
+            profile: "demo".into(),
+        };
+        App::new(
+            account,
+            "us-east-1".into(),
+            Keymap::defaults(),
+            Theme::ansi16(),
+        )
+    }
+
+    fn key(name: &str) -> Action {
+        let k = crate::keymap::Key::parse(name).expect("key name");
+        Action::Key(KeyEvent::new(k.code, k.modifiers))
+    }
+
+    fn typed(app: &mut App, text: &str) -> Vec<Effect> {
+        text.chars()
+            .flat_map(|c| {
+                app.update(Action::Key(KeyEvent::new(
+                    KeyCode::Char(c),
+                    KeyModifiers::NONE,
+                )))
+            })
+            .collect()
+    }
+
+    fn first_load(effects: &[Effect]) -> (RequestId, Query) {
+        effects
+            .iter()
+            .find_map(|e| match e {
+                Effect::Load { req, query } => Some((*req, query.clone())),
+                _ => None,
+            })
+            .expect("a load effect")
+    }
+
+    #[test]
+    fn starting_loads_the_protected_resources_of_the_region() {
+        let (app, effects) = app();
+        let (_, query) = first_load(&effects);
+        assert_eq!(
+            query,
+            Query::ProtectedResources {
+                region: "us-east-1".into()
+            }
+        );
+        assert!(app.is_busy());
+        assert_eq!(app.crumbs(), vec!["Protected resources"]);
+    }
+
+    #[test]
+    fn q_quits_only_from_the_top_screen_and_ctrl_c_always() {
+        let (mut a, _) = app();
+        a.update(key("ctrl-c"));
+        assert!(a.should_quit());
+        let (mut a, _) = app();
+        a.update(key("q"));
+        assert!(a.should_quit());
+        let (mut a, _) = app();
+        a.update(key(":"));
+        a.update(key("ctrl-c"));
+        assert!(a.should_quit(), "ctrl-c works inside the palette too");
+    }
+
+    #[test]
+    fn a_reply_for_a_screen_the_user_left_is_dropped_and_its_load_cancelled() {
+        let (mut a, effects) = app();
+        let (old, _) = first_load(&effects);
+        a.update(key(":"));
+        typed(&mut a, "vaults");
+        let effects = a.update(key("enter"));
+        assert!(effects.contains(&Effect::Cancel { req: old }));
+        let (new, query) = first_load(&effects);
+        assert_eq!(
+            query,
+            Query::BackupVaults {
+                region: "us-east-1".into()
+            }
+        );
+        // The late resources page must not land on the vaults screen.
+        a.update(Action::Loaded {
+            req: old,
+            data: Loaded::Resources(Vec::new()),
+            done: true,
+        });
+        assert!(a.top().is_some_and(|s| s.pending() == vec![new]));
+    }
+
+    #[test]
+    fn a_palette_error_keeps_what_was_typed() {
+        let (mut a, _) = app();
+        a.update(key(":"));
+        typed(&mut a, "region mars-1");
+        a.update(key("enter"));
+        match &a.overlay {
+            Overlay::Palette(p) => {
+                assert_eq!(p.text, "region mars-1");
+                assert!(
+                    p.error
+                        .as_deref()
+                        .is_some_and(|e| e.contains("Unknown Region"))
+                );
+            }
+            other => panic!("palette closed: {other:?}"),
+        }
+        assert_eq!(a.region, "us-east-1");
+    }
+
+    #[test]
+    fn switching_region_reloads_the_section_in_the_new_region() {
+        let (mut a, _) = app();
+        a.update(key(":"));
+        typed(&mut a, "region us-west-2");
+        let effects = a.update(key("enter"));
+        assert_eq!(a.region, "us-west-2");
+        assert_eq!(
+            first_load(&effects).1,
+            Query::ProtectedResources {
+                region: "us-west-2".into()
+            }
+        );
+        assert!(
+            a.notice
+                .as_ref()
+                .is_some_and(|n| n.text.contains("US West (Oregon)"))
+        );
+    }
+
+    #[test]
+    fn esc_while_filtering_restores_the_previous_filter() {
+        let (mut a, _) = app();
+        a.update(key("/"));
+        typed(&mut a, "acme");
+        assert_eq!(
+            a.top()
+                .and_then(|s| s.list())
+                .map(|l| l.filter().to_string()),
+            Some("acme".into())
+        );
+        a.update(key("esc"));
+        assert!(a.filter_input.is_none());
+        assert_eq!(
+            a.top()
+                .and_then(|s| s.list())
+                .map(|l| l.filter().to_string()),
+            Some(String::new())
+        );
+    }
+
+    #[test]
+    fn a_failed_load_is_kept_on_its_screen_until_retried() {
+        let (mut a, effects) = app();
+        let (req, _) = first_load(&effects);
+        a.update(Action::LoadFailed {
+            req,
+            error: BackendError::new(ErrorKind::Throttled, "Rate exceeded"),
+        });
+        assert!(!a.is_busy());
+        let retry = a.update(key("r"));
+        assert_eq!(
+            first_load(&retry).1,
+            Query::ProtectedResources {
+                region: "us-east-1".into()
+            }
+        );
+    }
+
+    #[test]
+    fn editing_keys() {
+        let mut text = String::from("region us");
+        assert!(edit_text(
+            &mut text,
+            &KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL)
+        ));
+        assert_eq!(text, "region ");
+        assert!(edit_text(
+            &mut text,
+            &KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)
+        ));
+        assert_eq!(text, "region");
+        assert!(edit_text(
+            &mut text,
+            &KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)
+        ));
+        assert!(text.is_empty());
+        assert!(!edit_text(
+            &mut text,
+            &KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)
+        ));
+    }
+}

@@ -21,6 +21,12 @@ pub struct Harness {
     queue: VecDeque<Effect>,
     /// Every effect `update` returned, in order (cancels included).
     pub effects: Vec<Effect>,
+    /// Loads stopped part-way by `settle_pages`, finished by `settle`.
+    parked: Vec<(
+        backup_tui::action::RequestId,
+        backup_tui::effect::Query,
+        usize,
+    )>,
     runtime: tokio::runtime::Runtime,
 }
 
@@ -48,6 +54,7 @@ impl Harness {
             terminal: Terminal::new(TestBackend::new(width, height)).expect("test terminal"),
             queue: VecDeque::new(),
             effects: Vec::new(),
+            parked: Vec::new(),
             runtime,
         };
         h.enqueue(effects);
@@ -85,6 +92,7 @@ impl Harness {
 
     /// Runs every queued effect to completion, feeding each reply back, until none is left.
     pub fn settle(&mut self) -> &mut Self {
+        self.resume_parked();
         let mut rounds = 0;
         while let Some(effect) = self.queue.pop_front() {
             rounds += 1;
@@ -102,6 +110,45 @@ impl Harness {
             for reply in replies {
                 self.act(reply);
             }
+        }
+        self
+    }
+
+    /// Finishes loads `settle_pages` stopped: re-runs them and keeps the pages not yet seen.
+    fn resume_parked(&mut self) {
+        for (req, query, seen) in std::mem::take(&mut self.parked) {
+            let mut replies = Vec::new();
+            let backend: &dyn BackupBackend = self.mock.as_ref();
+            self.runtime
+                .block_on(effect::execute(backend, req, &query, |a| {
+                    replies.push(a);
+                    true
+                }));
+            for reply in replies.into_iter().skip(seen) {
+                self.act(reply);
+            }
+        }
+    }
+
+    /// Runs queued effects but stops each load after `pages` pages, leaving it pending.
+    pub fn settle_pages(&mut self, pages: usize) -> &mut Self {
+        let queued: Vec<Effect> = self.queue.drain(..).collect();
+        for effect in queued {
+            let Effect::Load { req, query } = effect else {
+                continue;
+            };
+            let mut replies = Vec::new();
+            let backend: &dyn BackupBackend = self.mock.as_ref();
+            self.runtime
+                .block_on(effect::execute(backend, req, &query, |a| {
+                    replies.push(a);
+                    replies.len() < pages
+                }));
+            for reply in replies {
+                self.act(reply);
+            }
+            // `settle` runs this load again from the start and keeps only the pages not seen.
+            self.parked.push((req, query, pages));
         }
         self
     }

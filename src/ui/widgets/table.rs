@@ -104,7 +104,7 @@ pub fn render_remote<T: ListRow>(
         LoadState::Loading { pages, .. } if !list.is_empty() => {
             block = block.title_bottom(Span::styled(
                 format!(
-                    " {} loading more... {} so far (page {}) ",
+                    " {} loading more: {} so far (page {}) ",
                     ui.spinner,
                     list.len(),
                     pages + 1
@@ -114,25 +114,19 @@ pub fn render_remote<T: ListRow>(
         }
         LoadState::Failed { error } if !list.is_empty() => {
             block = block.title_bottom(Span::styled(
-                format!(" {} (partial list, r retries) ", error.headline()),
+                format!(" partial list, r retries. {} ", error.headline()),
                 theme.error,
             ));
         }
-        _ => {
-            if !list.is_empty() {
-                block = block.title_bottom(
-                    Span::styled(
-                        format!(
-                            " {}/{} ",
-                            (list.cursor() + 1).min(list.visible_len()),
-                            list.visible_len()
-                        ),
-                        theme.muted,
-                    )
-                    .into_right_aligned_line(),
-                );
-            }
-        }
+        _ => {}
+    }
+    if !list.is_empty() {
+        let position = format!(
+            " {}/{} ",
+            (list.cursor() + 1).min(list.visible_len()),
+            list.visible_len()
+        );
+        block = block.title_bottom(Span::styled(position, theme.muted).into_right_aligned_line());
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
