@@ -11,47 +11,87 @@ use backup_tui::runtime::Runtime;
 use backup_tui::theme::Theme;
 use backup_tui::{action::Action, domain::Region, logging};
 use clap::Parser;
-use color_eyre::eyre::{Result, WrapErr, eyre};
+use color_eyre::eyre::{Result, WrapErr};
 use crossterm::event::EventStream;
+use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::signal::unix::{SignalKind, signal};
 
+/// A mistake the user can fix (bad config, missing flag): a plain message and exit code 2,
+/// not a crash report.
+struct UsageError(String);
+
+/// Everything `start` checked, ready to run.
+struct Ready {
+    cli: Cli,
+    config: Config,
+    keymap: Keymap,
+    region: String,
+}
+
 #[tokio::main]
-async fn main() -> Result<()> {
+async fn main() -> Result<ExitCode> {
     color_eyre::install()?;
     let cli = Cli::parse();
     if cli.print_default_config {
         print!("{}", config::DEFAULT_CONFIG);
-        return Ok(());
+        return Ok(ExitCode::SUCCESS);
     }
+    match prepare(cli) {
+        Ok(ready) => run(ready).await.map(|()| ExitCode::SUCCESS),
+        Err(UsageError(message)) => {
+            tracing::error!(%message, "not started");
+            eprintln!("backup-tui: {message}");
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
+/// Reads the configuration and checks the arguments before the terminal is touched.
+fn prepare(cli: Cli) -> std::result::Result<Ready, UsageError> {
     let env_config = std::env::var(CONFIG_ENV).ok();
     let config_path = config::config_path(cli.config.as_deref(), env_config.as_deref());
-    let config =
-        Config::load(config_path.as_deref()).map_err(|e| eyre!("invalid configuration: {e}"))?;
+    let config = Config::load(config_path.as_deref())
+        .map_err(|e| UsageError(format!("invalid configuration: {e}")))?;
     let keymap = Keymap::new(&config.keys)
-        .map_err(|e| eyre!("invalid key bindings in the configuration: {e}"))?;
+        .map_err(|e| UsageError(format!("invalid key bindings in the configuration: {e}")))?;
     if let Some(path) = logging::log_path(cli.log_file.as_deref(), &config.log.file) {
-        logging::init(&path, &config.log.level).map_err(|e| eyre!(e))?;
+        logging::init(&path, &config.log.level).map_err(UsageError)?;
     }
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),
         demo = cli.demo,
         "starting"
     );
-
     if !cli.demo {
-        return Err(eyre!(
-            "The AWS backend is not available yet in this build.\n\
+        return Err(UsageError(
+            "the AWS backend is not available yet in this build.\n\
              Run `backup-tui --demo` to browse the demo account."
+                .to_string(),
         ));
     }
     let region = cli.region.clone().unwrap_or_else(|| config.region.clone());
     if Region::by_code(&region).is_none() {
-        return Err(eyre!(
+        return Err(UsageError(format!(
             "unknown Region `{region}` (from --region, AWS_REGION or the config)"
-        ));
+        )));
     }
+    Ok(Ready {
+        cli,
+        config,
+        keymap,
+        region,
+    })
+}
+
+async fn run(ready: Ready) -> Result<()> {
+    let Ready {
+        cli,
+        config,
+        keymap,
+        region,
+    } = ready;
     let latency = Duration::from_millis(cli.demo_latency.unwrap_or(config.demo.latency_ms));
     let backend: Arc<dyn BackupBackend> = Arc::new(MockBackend::new(MockOptions {
         latency,

@@ -37,19 +37,32 @@ fn browse_a_resource_then_quit_restores_the_terminal() {
 
 #[test]
 fn sigterm_on_the_main_screen_restores_the_terminal() {
+    signal_leaves_cleanly("-TERM");
+}
+
+#[test]
+fn sighup_as_when_ssh_drops_restores_the_terminal() {
+    signal_leaves_cleanly("-HUP");
+}
+
+/// Sends `signal` to the app on its main screen: it must exit 0 with the terminal restored.
+fn signal_leaves_cleanly(signal: &str) {
     let dir = tempfile::tempdir().expect("create a temp dir");
     let mut term = start_demo(dir.path());
     app::wait_for_resource_list(&term);
 
     let pid = term.pid().to_string();
     let kill = Command::new("kill")
-        .args(["-TERM", &pid])
+        .args([signal, &pid])
         .status()
         .expect("run kill");
-    assert!(kill.success(), "kill -TERM {pid} failed: {kill}");
+    assert!(kill.success(), "kill {signal} {pid} failed: {kill}");
 
     let status = term.wait_exit(EXIT_TIMEOUT);
-    eprintln!("backup-tui exited with {status} after SIGTERM");
+    assert!(
+        status.success(),
+        "backup-tui exited with {status} after {signal}"
+    );
     term.assert_terminal_restored();
 }
 
