@@ -107,8 +107,4 @@ impl<T: Row> RemoteList<T> {
         self.state = LoadState::Failed { error };
         true
     }
-
-    pub fn is_loading(&self) -> bool {
-        self.pending().is_some()
-    }
 }

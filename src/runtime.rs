@@ -46,10 +46,6 @@ impl Runtime {
         self.tx.clone()
     }
 
-    pub fn app(&self) -> &App {
-        &self.app
-    }
-
     fn spawn_all(&mut self, effects: Vec<Effect>) {
         for effect in effects {
             match effect {

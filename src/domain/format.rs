@@ -16,14 +16,6 @@ pub fn opt_date_time(t: Option<OffsetDateTime>) -> String {
     t.map(date_time).unwrap_or_else(|| "-".to_string())
 }
 
-/// RFC 3339 UTC with seconds, the format AWS APIs take (`2021-11-27T03:30:27Z`).
-pub fn rfc3339(t: OffsetDateTime) -> String {
-    let fmt = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z");
-    t.to_offset(time::UtcOffset::UTC)
-        .format(&fmt)
-        .unwrap_or_else(|_| "-".to_string())
-}
-
 /// Binary units as the console shows them: `512 B`, `1.5 KiB`, `20.0 GiB`.
 pub fn bytes(n: u64) -> String {
     const UNITS: [&str; 6] = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
@@ -71,7 +63,6 @@ mod tests {
     fn dates_are_utc() {
         let t = datetime!(2026-11-19 05:12:33 +02:00);
         assert_eq!(date_time(t), "2026-11-19 03:12");
-        assert_eq!(rfc3339(t), "2026-11-19T03:12:33Z");
     }
 
     #[test]

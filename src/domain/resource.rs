@@ -57,14 +57,6 @@ impl ResourceType {
             .cloned()
             .unwrap_or_else(|| ResourceType::Other(name.into()))
     }
-
-    /// Whether this type supports continuous backup (point-in-time restore).
-    pub fn supports_continuous(&self) -> bool {
-        matches!(
-            self,
-            ResourceType::S3 | ResourceType::Rds | ResourceType::Aurora
-        )
-    }
 }
 
 impl std::fmt::Display for ResourceType {
@@ -135,12 +127,5 @@ mod tests {
             arn_resource_id("arn:aws:rds:us-east-1:123456789012:db:billing-db"),
             "billing-db"
         );
-    }
-
-    #[test]
-    fn only_s3_rds_and_aurora_are_continuous() {
-        assert!(ResourceType::S3.supports_continuous());
-        assert!(ResourceType::Aurora.supports_continuous());
-        assert!(!ResourceType::DynamoDB.supports_continuous());
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::domain::format::{bytes, opt_bytes, opt_date_time};
 use crate::domain::recovery_point::short_key;
-use crate::domain::resource::{arn_last_colon_segment, arn_resource_id};
+use crate::domain::resource::arn_last_colon_segment;
 use crate::domain::{
     BackupJob, BackupJobState, BackupVault, CopyJob, CopyJobState, ProtectedResource,
     RecoveryPoint, RecoveryPointStatus, ResourceType, RestoreJob, RestoreJobStatus, StorageClass,
@@ -364,11 +364,6 @@ impl Row for CopyJob {
     fn resource_type(&self) -> Option<&ResourceType> {
         Some(&self.resource_type)
     }
-}
-
-/// The ID a resource ARN ends with (re-exported for screens).
-pub fn resource_id(arn: &str) -> &str {
-    arn_resource_id(arn)
 }
 
 #[cfg(test)]

@@ -98,16 +98,6 @@ impl MockBackend {
         self.lock().calls.clone()
     }
 
-    /// Total recovery points across every Region (for scale checks).
-    pub fn recovery_point_count(&self) -> usize {
-        self.lock()
-            .account
-            .regions
-            .values()
-            .map(|r| r.recovery_points.len())
-            .sum()
-    }
-
     fn lock(&self) -> MutexGuard<'_, State> {
         // A panic while holding the lock cannot leave the account half-written (every write is
         // a single push), so a poisoned lock is still safe to use.

@@ -144,7 +144,11 @@ pub fn render_remote<T: ListRow>(
                 Line::from(vec![
                     Span::raw("Press "),
                     Span::styled("r", theme.key),
-                    Span::raw(" to retry."),
+                    Span::raw(if error.kind.is_retryable() {
+                        " to retry."
+                    } else {
+                        " to retry once that is fixed."
+                    }),
                 ]),
             ],
             LoadState::Done => vec![Line::from(Span::styled(empty.to_string(), theme.muted))],
