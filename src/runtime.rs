@@ -88,10 +88,9 @@ impl Runtime {
         &mut self,
         terminal: &mut Terminal<B>,
         mut input: S,
-    ) -> std::io::Result<()>
+    ) -> Result<(), B::Error>
     where
         B: Backend,
-        B::Error: Into<std::io::Error>,
         S: Stream<Item = std::io::Result<Event>> + Unpin + Send + 'static,
     {
         let (input_tx, mut input_rx) = unbounded_channel();
@@ -148,15 +147,10 @@ impl Runtime {
         }
     }
 
-    fn draw<B>(&mut self, terminal: &mut Terminal<B>) -> std::io::Result<()>
-    where
-        B: Backend,
-        B::Error: Into<std::io::Error>,
-    {
+    fn draw<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
         let app = &self.app;
         terminal
             .draw(|frame| crate::ui::draw(frame, app))
             .map(|_| ())
-            .map_err(Into::into)
     }
 }
