@@ -105,9 +105,14 @@ pub fn parse(line: &str) -> Result<PaletteCommand, String> {
             Region::by_code(code)
                 .map(PaletteCommand::Region)
                 .ok_or_else(|| {
-                    let close: Vec<_> = Region::completions(&code[..code.len().min(3)])
-                        .take(4)
-                        .collect();
+                    // Suggest the Regions sharing the longest prefix with what was typed.
+                    let lower = code.to_ascii_lowercase();
+                    let close: Vec<_> = (2..=lower.len())
+                        .rev()
+                        .filter_map(|n| lower.get(..n))
+                        .map(|prefix| Region::completions(prefix).take(4).collect::<Vec<_>>())
+                        .find(|found| !found.is_empty())
+                        .unwrap_or_default();
                     if close.is_empty() {
                         format!("Unknown Region `{code}`")
                     } else {
@@ -199,7 +204,9 @@ mod tests {
                 .contains("Which Region")
         );
         let e = parse("region us-west-9").expect_err("bad code");
-        assert!(e.contains("Did you mean") && e.contains("us-west-2"), "{e}");
+        assert!(e.ends_with("Did you mean us-west-1, us-west-2?"), "{e}");
+        // Non-ASCII input must not be cut inside a character.
+        assert!(parse("region ééé").is_err());
         assert!(parse("vaults now").is_err());
     }
 

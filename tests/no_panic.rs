@@ -70,6 +70,7 @@ fn step() -> impl Strategy<Value = Step> {
             Just("region us-west-2".to_string()),
             Just("region eu-central-1".to_string()),
             "[a-z -]{0,12}",
+            "\\PC{0,8}",
         ]
         .prop_map(Step::Text),
         1 => (1u16..=250, 1u16..=80).prop_map(|(w, h)| Step::Resize(w, h)),

@@ -63,7 +63,7 @@ pub const RESOURCE_POINT_COLUMNS: &[Column] = &[
     Column::new(4, "Vault", 14, 2),
     Column::new(5, "Size", 9, 3).right(),
     Column::new(6, "Storage", 7, 4),
-    Column::new(7, "Encryption", 13, 5),
+    Column::new(7, "Encrypted", 9, 5),
     Column::new(8, "Retention", 14, 6),
 ];
 
@@ -77,7 +77,7 @@ pub const VAULT_POINT_COLUMNS: &[Column] = &[
     Column::new(3, "Created", 16, 1),
     Column::new(5, "Size", 9, 4).right(),
     Column::new(6, "Storage", 7, 5),
-    Column::new(7, "Encryption", 13, 6),
+    Column::new(7, "Encrypted", 9, 6),
 ];
 
 pub fn point_status_tone(status: RecoveryPointStatus) -> Tone {
@@ -101,11 +101,7 @@ impl Row for RecoveryPoint {
             4 => Cow::Borrowed(&self.vault_name),
             5 => opt_bytes(self.size_bytes).into(),
             6 => Cow::Borrowed(self.storage_class.api_name()),
-            7 => match (&self.encrypted, &self.encryption_key_arn) {
-                (false, _) => Cow::Borrowed("No"),
-                (true, Some(k)) => Cow::Borrowed(short_key(k)),
-                (true, None) => Cow::Borrowed("Yes"),
-            },
+            7 => Cow::Borrowed(if self.encrypted { "Yes" } else { "No" }),
             8 => self.lifecycle.summary().into(),
             9 => Cow::Borrowed(&self.resource_name),
             _ => Cow::Borrowed(self.resource_type.api_name()),

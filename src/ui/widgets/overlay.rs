@@ -78,8 +78,14 @@ pub fn palette(frame: &mut Frame, area: Rect, palette: &Palette, theme: &Theme) 
     for s in suggestions.iter().take(6) {
         lines.push(Line::from(Span::styled(format!("  {s}"), theme.muted)));
     }
-    let height = (lines.len() as u16 + 2).max(4);
     let width = 64.min(area.width);
+    // Wrapped lines (a long error) need their own rows.
+    let inner_width = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|l| l.width().div_ceil(inner_width).max(1))
+        .sum();
+    let height = (rows as u16 + 2).max(4);
     let rect = Rect::new(
         area.x + (area.width - width) / 2,
         area.y + 1.min(area.height),
