@@ -14,6 +14,11 @@ use pty::{COLS, EXIT_TIMEOUT, PtySession, ROWS, SCREEN_TIMEOUT};
 
 /// Starts the demo in an 80x24 PTY, as a user's xterm-256color terminal would (colours on).
 fn start_demo(dir: &Path) -> PtySession {
+    start_demo_with(dir, &[])
+}
+
+/// Like `start_demo`, with extra environment variables.
+fn start_demo_with(dir: &Path, env: &[(&str, &str)]) -> PtySession {
     let mut cmd = CommandBuilder::new(app::BIN);
     cmd.args(app::demo_args(dir));
     cmd.cwd(dir);
@@ -22,9 +27,51 @@ fn start_demo(dir: &Path) -> PtySession {
     for var in ["NO_COLOR", "COLUMNS", "LINES", "AWS_REGION", "AWS_PROFILE"] {
         cmd.env_remove(var);
     }
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
     let mut term = PtySession::spawn(cmd);
     term.dump_on_failure(dir.join("log"));
     term
+}
+
+/// Whether `bytes` set a foreground or background colour (SGR 30-37, 38, 40-47, 48, 90-107).
+fn sets_a_colour(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    text.split("\x1b[").skip(1).any(|seq| {
+        let params = seq
+            .split(|c: char| c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        seq[params.len()..].starts_with('m')
+            && params.split(';').any(|p| {
+                matches!(
+                    p.parse::<u16>(),
+                    Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)
+                )
+            })
+    })
+}
+
+#[test]
+fn no_color_draws_without_colours() {
+    let dir = tempfile::tempdir().expect("create a temp dir");
+    let mut coloured = start_demo(dir.path());
+    app::wait_for_resource_list(&coloured);
+    assert!(
+        sets_a_colour(&coloured.raw_output()),
+        "the default theme should use colours"
+    );
+    app::quit_and_check_restored(&mut coloured);
+
+    let dir = tempfile::tempdir().expect("create a temp dir");
+    let mut plain = start_demo_with(dir.path(), &[("NO_COLOR", "1")]);
+    app::wait_for_resource_list(&plain);
+    assert!(
+        !sets_a_colour(&plain.raw_output()),
+        "NO_COLOR=1 must draw without colours"
+    );
+    app::quit_and_check_restored(&mut plain);
 }
 
 #[test]
