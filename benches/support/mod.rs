@@ -12,8 +12,10 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
+use std::cell::Cell;
 use std::collections::VecDeque;
 use std::io::{self, Write};
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// The app over the mock account with latency 0, its effects run to completion on demand
@@ -110,15 +112,21 @@ impl<B: Backend> Driver<B> {
     }
 }
 
-/// A writer that only counts the bytes written to it.
-#[derive(Debug, Default)]
+/// A writer that only counts the bytes written to it; clones share the count.
+#[derive(Debug, Default, Clone)]
 pub struct CountingWriter {
-    pub bytes: usize,
+    bytes: Rc<Cell<usize>>,
+}
+
+impl CountingWriter {
+    pub fn bytes(&self) -> usize {
+        self.bytes.get()
+    }
 }
 
 impl Write for CountingWriter {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.bytes += buf.len();
+        self.bytes.set(self.bytes.get() + buf.len());
         Ok(buf.len())
     }
 
@@ -127,11 +135,15 @@ impl Write for CountingWriter {
     }
 }
 
-/// A `width`x`height` crossterm terminal writing into a `CountingWriter`. The viewport is
-/// fixed, so ratatui never asks the (absent) real terminal for its size.
-pub fn counting_terminal(width: u16, height: u16) -> Terminal<CrosstermBackend<CountingWriter>> {
+/// A `width`x`height` crossterm terminal writing into `writer`. The viewport is fixed, so
+/// ratatui never asks the (absent) real terminal for its size.
+pub fn counting_terminal(
+    writer: CountingWriter,
+    width: u16,
+    height: u16,
+) -> Terminal<CrosstermBackend<CountingWriter>> {
     Terminal::with_options(
-        CrosstermBackend::new(CountingWriter::default()),
+        CrosstermBackend::new(writer),
         TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
         },
@@ -142,11 +154,12 @@ pub fn counting_terminal(width: u16, height: u16) -> Terminal<CrosstermBackend<C
 /// Bytes written to an 80x24 terminal by the frame after one `j` on the loaded Protected
 /// resources list (the first frame, which paints the whole screen, is not counted).
 pub fn cursor_move_bytes() -> usize {
-    let mut driver = Driver::new(0, counting_terminal(80, 24));
+    let counter = CountingWriter::default();
+    let mut driver = Driver::new(0, counting_terminal(counter.clone(), 80, 24));
     driver.draw();
-    let before = driver.terminal.backend().writer().bytes;
+    let before = counter.bytes();
     driver.key(KeyCode::Char('j'));
     driver.settle();
     driver.draw();
-    driver.terminal.backend().writer().bytes - before
+    counter.bytes() - before
 }
