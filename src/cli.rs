@@ -35,7 +35,16 @@ pub struct Cli {
     #[arg(long, value_name = "PATH")]
     pub log_file: Option<PathBuf>,
 
+    /// Audit log of job-starting requests (default: from the config, then the platform data
+    /// directory).
+    #[arg(long, value_name = "PATH")]
+    pub audit_log: Option<PathBuf>,
+
     /// Print the default configuration (with comments) and exit.
     #[arg(long)]
     pub print_default_config: bool,
+
+    /// Print the config, log and audit-log paths and exit.
+    #[arg(long)]
+    pub print_paths: bool,
 }

@@ -64,6 +64,8 @@ pub struct LogConfig {
     pub level: String,
     /// Empty means the platform state directory.
     pub file: String,
+    /// Audit log of job-starting requests; empty means the platform data directory.
+    pub audit_log: String,
 }
 
 impl Default for LogConfig {
@@ -71,6 +73,7 @@ impl Default for LogConfig {
         LogConfig {
             level: "info".to_string(),
             file: String::new(),
+            audit_log: String::new(),
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod audit;
 pub mod backend;
 pub mod cli;
 pub mod config;
@@ -16,3 +17,4 @@ pub mod remote;
 pub mod runtime;
 pub mod theme;
 pub mod ui;
+pub mod wizard;

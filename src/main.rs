@@ -9,10 +9,11 @@ use backup_tui::config::{self, CONFIG_ENV, Config};
 use backup_tui::keymap::Keymap;
 use backup_tui::runtime::Runtime;
 use backup_tui::theme::Theme;
-use backup_tui::{action::Action, domain::Region, logging};
+use backup_tui::{action::Action, audit, domain::Region, logging};
 use clap::Parser;
 use color_eyre::eyre::{Result, WrapErr};
 use crossterm::event::EventStream;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -38,6 +39,15 @@ async fn main() -> Result<ExitCode> {
         print!("{}", config::DEFAULT_CONFIG);
         return Ok(ExitCode::SUCCESS);
     }
+    if cli.print_paths {
+        return Ok(match print_paths(&cli) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(UsageError(message)) => {
+                eprintln!("backup-tui: {message}");
+                ExitCode::from(2)
+            }
+        });
+    }
     match prepare(cli) {
         Ok(ready) => run(ready).await.map(|()| ExitCode::SUCCESS),
         Err(UsageError(message)) => {
@@ -46,6 +56,29 @@ async fn main() -> Result<ExitCode> {
             Ok(ExitCode::from(2))
         }
     }
+}
+
+/// `--print-paths`: where the config, log and audit log are, resolved as `prepare` and the
+/// submit path resolve them (the log and audit paths can come from the config, so it is
+/// loaded). Creates nothing, so it is safe to run just to look.
+fn print_paths(cli: &Cli) -> std::result::Result<(), UsageError> {
+    let env_config = std::env::var(CONFIG_ENV).ok();
+    let config_path = config::config_path(cli.config.as_deref(), env_config.as_deref());
+    let config = Config::load(config_path.as_deref())
+        .map_err(|e| UsageError(format!("invalid configuration: {e}")))?;
+    let log_path = logging::log_path(cli.log_file.as_deref(), &config.log.file);
+    let audit_path = audit::audit_path(cli.audit_log.as_deref(), &config.log.audit_log);
+    // `None` only happens without a home directory; say so rather than print an empty path.
+    let show = |path: Option<PathBuf>| {
+        path.map_or_else(
+            || "(none: no home directory)".to_string(),
+            |p| p.display().to_string(),
+        )
+    };
+    println!("config: {}", show(config_path));
+    println!("log: {}", show(log_path));
+    println!("audit log: {}", show(audit_path));
+    Ok(())
 }
 
 /// Reads the configuration and checks the arguments before the terminal is touched.

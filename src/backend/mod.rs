@@ -8,6 +8,8 @@ pub use error::{BackendError, ErrorKind};
 use crate::domain::{
     BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob,
 };
+use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -103,4 +105,34 @@ pub trait BackupBackend: Send + Sync {
         region: &'a str,
         token: Option<String>,
     ) -> PageResult<'a, CopyJob>;
+
+    /// GetRecoveryPointRestoreMetadata: the metadata a restore starts from.
+    fn get_restore_metadata<'a>(
+        &'a self,
+        region: &'a str,
+        vault_name: &'a str,
+        recovery_point_arn: &'a str,
+    ) -> BackendFuture<'a, BTreeMap<String, String>>;
+
+    /// The Region's S3 buckets, with the versioning and ACL state a restore depends on.
+    fn list_buckets<'a>(&'a self, region: &'a str) -> BackendFuture<'a, Vec<Bucket>>;
+
+    /// The Region's KMS keys (customer managed and AWS managed), with their aliases.
+    fn list_kms_keys<'a>(&'a self, region: &'a str) -> BackendFuture<'a, Vec<KmsKey>>;
+
+    /// IAM roles of the account (IAM is global).
+    fn list_iam_roles(&self) -> BackendFuture<'_, Vec<IamRole>>;
+
+    /// DynamoDB table names in the Region (a restore needs a new name).
+    fn list_tables<'a>(&'a self, region: &'a str) -> BackendFuture<'a, Vec<String>>;
+
+    /// StartRestoreJob; returns the restore job ID. Same token, same job.
+    fn start_restore_job<'a>(&'a self, request: &'a RestoreRequest) -> BackendFuture<'a, String>;
+
+    /// DescribeRestoreJob.
+    fn describe_restore_job<'a>(
+        &'a self,
+        region: &'a str,
+        job_id: &'a str,
+    ) -> BackendFuture<'a, RestoreJob>;
 }

@@ -84,6 +84,13 @@ pub struct BackupJob {
     pub iam_role_arn: Text,
 }
 
+impl RestoreJobStatus {
+    /// Whether the job has ended (no more polling needed).
+    pub fn is_final(self) -> bool {
+        matches!(self, RestoreJobStatus::Completed | RestoreJobStatus::Aborted | RestoreJobStatus::Failed)
+    }
+}
+
 /// A restore job (ListRestoreJobs).
 #[derive(Debug, Clone, PartialEq)]
 pub struct RestoreJob {
@@ -98,6 +105,8 @@ pub struct RestoreJob {
     pub completed: Option<OffsetDateTime>,
     pub size_bytes: Option<u64>,
     pub percent_done: Option<u8>,
+    /// AWS's estimate while the job runs.
+    pub expected_completion_minutes: Option<i64>,
     pub iam_role_arn: Text,
 }
 

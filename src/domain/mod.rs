@@ -5,6 +5,8 @@ pub mod job;
 pub mod recovery_point;
 pub mod region;
 pub mod resource;
+pub mod restore;
+pub mod validate;
 pub mod vault;
 
 pub use job::{BackupJob, BackupJobState, CopyJob, CopyJobState, RestoreJob, RestoreJobStatus};

@@ -13,6 +13,13 @@ pub enum Operation {
     ListBackupJobs,
     ListRestoreJobs,
     ListCopyJobs,
+    GetRecoveryPointRestoreMetadata,
+    ListBuckets,
+    ListKeys,
+    ListRoles,
+    ListTables,
+    StartRestoreJob,
+    DescribeRestoreJob,
 }
 
 /// A failure AWS (or the network) can produce.

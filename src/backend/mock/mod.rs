@@ -2,6 +2,7 @@
 
 mod faults;
 mod fixtures;
+mod restore;
 
 pub use faults::{Fault, FaultRule, Operation};
 pub use fixtures::{ACCOUNT_ID, DEMO_NOW, HOME_REGION};
@@ -12,7 +13,9 @@ use super::{
 use crate::domain::{
     BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob,
 };
+use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
 use faults::FaultPlan;
+use std::collections::BTreeMap;
 use fixtures::Account;
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
@@ -58,6 +61,9 @@ struct State {
     account: Account,
     faults: FaultPlan,
     calls: Vec<Call>,
+    restores: restore::RestoreBook,
+    /// Every StartRestoreJob request received, accepted or not.
+    restore_requests: Vec<RestoreRequest>,
 }
 
 impl MockBackend {
@@ -69,6 +75,8 @@ impl MockBackend {
                 account,
                 faults: FaultPlan::default(),
                 calls: Vec::new(),
+                restores: restore::RestoreBook::default(),
+                restore_requests: Vec::new(),
             }),
         }
     }
@@ -96,6 +104,25 @@ impl MockBackend {
     /// Every call received so far, in order.
     pub fn calls(&self) -> Vec<Call> {
         self.lock().calls.clone()
+    }
+
+    /// Every StartRestoreJob request received so far, in order.
+    pub fn restore_requests(&self) -> Vec<RestoreRequest> {
+        self.lock().restore_requests.clone()
+    }
+
+    /// A one-shot read of the account: records the call, applies faults and latency.
+    async fn read<T>(
+        &self,
+        op: Operation,
+        region: &str,
+        target: Option<&str>,
+        select: impl FnOnce(&mut Account) -> Result<T, BackendError>,
+    ) -> Result<T, BackendError> {
+        self.delay().await;
+        self.begin(op, region, target, None)?;
+        let mut state = self.lock();
+        select(&mut state.account)
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
@@ -357,5 +384,84 @@ impl BackupBackend for MockBackend {
                 self.page_of(a.region(region).copy_jobs.iter().cloned(), o)
             }),
         )
+    }
+
+    fn get_restore_metadata<'a>(
+        &'a self,
+        region: &'a str,
+        vault_name: &'a str,
+        recovery_point_arn: &'a str,
+    ) -> BackendFuture<'a, BTreeMap<String, String>> {
+        Box::pin(self.read(
+            Operation::GetRecoveryPointRestoreMetadata,
+            region,
+            Some(recovery_point_arn),
+            move |account| {
+                account
+                    .region(region)
+                    .recovery_points
+                    .iter()
+                    .find(|rp| &*rp.arn == recovery_point_arn && &*rp.vault_name == vault_name)
+                    .map(|rp| fixtures::restore_metadata(rp, region))
+                    .ok_or_else(|| {
+                        BackendError::new(
+                            ErrorKind::NotFound,
+                            format!("Recovery point {recovery_point_arn} not found in {vault_name}"),
+                        )
+                    })
+            },
+        ))
+    }
+
+    fn list_buckets<'a>(&'a self, region: &'a str) -> BackendFuture<'a, Vec<Bucket>> {
+        Box::pin(self.read(Operation::ListBuckets, region, None, move |a| {
+            Ok(a.region(region).buckets.clone())
+        }))
+    }
+
+    fn list_kms_keys<'a>(&'a self, region: &'a str) -> BackendFuture<'a, Vec<KmsKey>> {
+        Box::pin(self.read(Operation::ListKeys, region, None, move |a| {
+            Ok(a.region(region).kms_keys.clone())
+        }))
+    }
+
+    fn list_iam_roles(&self) -> BackendFuture<'_, Vec<IamRole>> {
+        Box::pin(self.read(Operation::ListRoles, "global", None, |a| Ok(a.roles.clone())))
+    }
+
+    fn list_tables<'a>(&'a self, region: &'a str) -> BackendFuture<'a, Vec<String>> {
+        Box::pin(self.read(Operation::ListTables, region, None, move |a| {
+            Ok(a.region(region).tables.clone())
+        }))
+    }
+
+    fn start_restore_job<'a>(&'a self, request: &'a RestoreRequest) -> BackendFuture<'a, String> {
+        Box::pin(async move {
+            self.delay().await;
+            self.lock().restore_requests.push(request.clone());
+            self.begin(
+                Operation::StartRestoreJob,
+                &request.region,
+                Some(&request.recovery_point_arn),
+                None,
+            )?;
+            let mut state = self.lock();
+            let State { account, restores, .. } = &mut *state;
+            restore::start(account, restores, request)
+        })
+    }
+
+    fn describe_restore_job<'a>(
+        &'a self,
+        region: &'a str,
+        job_id: &'a str,
+    ) -> BackendFuture<'a, RestoreJob> {
+        Box::pin(async move {
+            self.delay().await;
+            self.begin(Operation::DescribeRestoreJob, region, Some(job_id), None)?;
+            let mut state = self.lock();
+            let State { account, restores, .. } = &mut *state;
+            restore::describe(account, restores, region, job_id)
+        })
     }
 }
