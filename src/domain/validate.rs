@@ -1,4 +1,4 @@
-//! Pure checks of what users type into the restore wizards; each error is the short message shown under the field.
+//! Pure checks of restore-wizard input; each error is the short message shown under the field.
 
 use serde_json::Value;
 use time::format_description::well_known::Rfc3339;
