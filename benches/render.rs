@@ -63,7 +63,8 @@ fn vault_table(points: Vec<RecoveryPoint>) -> RemoteList<RecoveryPoint> {
     let mut remote = RemoteList::new(VAULT_POINT_COLUMNS, NEWEST_FIRST, query);
     let mut next_req: RequestId = 0;
     let mut effects: Vec<Effect> = Vec::new();
-    remote.load(&mut Ctx::new(REGION, &mut next_req, &mut effects));
+    let session = backup_tui::backend::mock::demo_session("bench");
+    remote.load(&mut Ctx::new(REGION, &session, &mut next_req, &mut effects));
     let req = remote.pending().expect("loading");
     assert!(remote.accept(req, points, true));
     remote

@@ -1,11 +1,13 @@
 //! Actions: user intents (named in the keymap) and async results, the input of `App::update`.
 
 use crate::backend::BackendError;
+use crate::domain::restore::{Bucket, IamRole, KmsKey};
 use crate::domain::{
     BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob,
 };
 use crossterm::event::KeyEvent;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Identifies one backend request, so a reply for a screen the user left is recognised.
 pub type RequestId = u64;
@@ -30,6 +32,13 @@ pub enum Action {
         req: RequestId,
         error: BackendError,
     },
+    /// StartRestoreJob answered: the job ID, or why AWS refused.
+    RestoreStarted {
+        req: RequestId,
+        result: Result<String, BackendError>,
+    },
+    /// The audit log could not be written (the job itself may have started).
+    AuditFailed(String),
     /// SIGTERM, SIGHUP or the input closing: leave at once, restoring the terminal.
     Shutdown,
 }
@@ -44,6 +53,12 @@ pub enum Loaded {
     BackupJobs(Vec<BackupJob>),
     RestoreJobs(Vec<RestoreJob>),
     CopyJobs(Vec<CopyJob>),
+    RestoreMetadata(BTreeMap<String, String>),
+    Buckets(Vec<Bucket>),
+    KmsKeys(Vec<KmsKey>),
+    IamRoles(Vec<IamRole>),
+    Tables(Vec<String>),
+    RestoreJob(Box<RestoreJob>),
 }
 
 /// A user intent. The keymap binds keys to these by their snake_case names.

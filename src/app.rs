@@ -1,13 +1,16 @@
 //! The app model and its pure `update`: actions in, effects out, no IO and no await.
 
-use crate::action::{Action, Command, RequestId};
+use crate::action::{Action, Command, Loaded, RequestId};
 use crate::backend::AccountInfo;
+use crate::backend::BackendError;
 use crate::domain::Region;
+use crate::domain::RestoreJob;
 use crate::effect::Effect;
 use crate::keymap::Keymap;
 use crate::palette::{self, Palette, PaletteCommand, Section};
-use crate::remote::Ctx;
+use crate::remote::{Ctx, Session};
 use crate::theme::Theme;
+use crate::tracker::JobTracker;
 use crate::ui::screens::{self, Nav, Screen};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -42,7 +45,9 @@ pub struct App {
     pub filter_input: Option<FilterInput>,
     /// Advanced by ticks while something loads.
     pub spinner: usize,
+    pub session: Session,
     stack: Vec<Box<dyn Screen>>,
+    tracker: JobTracker,
     quit: bool,
     next_req: RequestId,
 }
@@ -54,12 +59,15 @@ impl App {
         region: String,
         keymap: Keymap,
         theme: Theme,
+        session: Session,
     ) -> (App, Vec<Effect>) {
         let mut app = App {
             account,
             region,
             keymap,
             theme,
+            session,
+            tracker: JobTracker::default(),
             overlay: Overlay::None,
             notice: None,
             filter_input: None,
@@ -80,6 +88,11 @@ impl App {
     /// Whether anything is loading (the runtime ticks the spinner only then).
     pub fn is_busy(&self) -> bool {
         self.stack.iter().any(|s| !s.pending().is_empty())
+    }
+
+    /// Whether restore jobs started here are still being followed.
+    pub fn is_tracking_jobs(&self) -> bool {
+        !self.tracker.is_empty()
     }
 
     /// The screen on top (the stack holds at least the section's root once started).
@@ -109,6 +122,25 @@ impl App {
             Action::Resize(..) => {}
             Action::Tick => self.spinner = self.spinner.wrapping_add(1),
             Action::Shutdown => self.quit = true,
+            Action::AuditFailed(text) => {
+                self.notice = Some(Notice {
+                    text,
+                    is_error: true,
+                })
+            }
+            Action::RestoreStarted { req, result } => {
+                self.on_restore_started(req, result, &mut effects)
+            }
+            Action::Loaded {
+                req,
+                data: Loaded::RestoreJob(job),
+                ..
+            } if self.tracker.owns(req) => self.on_tracked_job(req, *job, &mut effects),
+            Action::LoadFailed { req, error } if self.tracker.owns(req) => {
+                tracing::warn!(req, error = %error.headline(), "restore job poll failed; backing off");
+                self.next_req += 1;
+                effects.extend(self.tracker.on_failure(req, self.next_req));
+            }
             Action::Loaded { req, data, done } => match self.owner(req) {
                 Some(screen) => screen.on_loaded(req, data, done),
                 None => tracing::warn!(req, "dropping a reply for a screen that is gone"),
@@ -194,6 +226,15 @@ impl App {
             return;
         }
         self.notice = None;
+        // Screens with their own inputs (wizard forms, menus) see the key first.
+        let region = self.region.clone();
+        if let Some(screen) = self.stack.last_mut() {
+            let mut ctx = Ctx::new(&region, &self.session, &mut self.next_req, effects);
+            if let Some(nav) = screen.handle_key(&key, &mut ctx) {
+                self.navigate(nav, effects);
+                return;
+            }
+        }
         let contexts = self.top().map(|s| s.key_contexts()).unwrap_or(&[]);
         if let Some(cmd) = self.keymap.lookup(contexts, &key) {
             self.on_command(cmd, effects);
@@ -260,12 +301,71 @@ impl App {
         let Some(screen) = self.stack.last_mut() else {
             return;
         };
-        let mut ctx = Ctx::new(&region, &mut self.next_req, effects);
-        match screen.handle(cmd, &mut ctx) {
+        let mut ctx = Ctx::new(&region, &self.session, &mut self.next_req, effects);
+        let nav = screen.handle(cmd, &mut ctx);
+        self.navigate(nav, effects);
+    }
+
+    /// Carries out what a screen asked for.
+    fn navigate(&mut self, nav: Nav, effects: &mut Vec<Effect>) {
+        match nav {
             Nav::Stay => {}
             Nav::Push(mut next) => {
+                let region = self.region.clone();
+                let mut ctx = Ctx::new(&region, &self.session, &mut self.next_req, effects);
                 next.start(&mut ctx);
                 self.stack.push(next);
+            }
+            Nav::Pop => self.pop(effects),
+            Nav::Notice { text, is_error } => self.notice = Some(Notice { text, is_error }),
+        }
+    }
+
+    /// StartRestoreJob answered: on success follow the job on the Restore jobs tab.
+    fn on_restore_started(
+        &mut self,
+        req: RequestId,
+        result: Result<String, BackendError>,
+        effects: &mut Vec<Effect>,
+    ) {
+        let Some(screen) = self.owner(req) else {
+            tracing::warn!(req, "a restore answer for a screen that is gone");
+            return;
+        };
+        let Some(region) = screen.on_restore_started(req, &result) else {
+            return;
+        };
+        if let Ok(job_id) = result {
+            tracing::info!(%job_id, %region, "restore job started");
+            self.region = region.clone();
+            self.go(Section::Jobs(crate::palette::JobTab::Restore), effects);
+            self.next_req += 1;
+            effects.push(self.tracker.track(&region, &job_id, self.next_req));
+            self.notice = Some(Notice {
+                text: format!("Restore job {job_id} started in {region}."),
+                is_error: false,
+            });
+        }
+    }
+
+    /// A followed job's new state: shown in the jobs list, announced when it ends.
+    fn on_tracked_job(&mut self, req: RequestId, job: RestoreJob, effects: &mut Vec<Effect>) {
+        for screen in &mut self.stack {
+            screen.upsert_restore_job(&job);
+        }
+        self.next_req += 1;
+        match self.tracker.on_job(req, &job, self.next_req) {
+            Some(poll) => effects.push(poll),
+            None => {
+                let detail = match (&job.status_message, &job.created_resource_arn) {
+                    (Some(message), _) => format!(": {message}"),
+                    (None, Some(created)) => format!(": created {created}"),
+                    _ => String::new(),
+                };
+                self.notice = Some(Notice {
+                    text: format!("Restore job {} {}{detail}", job.id, job.status),
+                    is_error: job.status != crate::domain::RestoreJobStatus::Completed,
+                });
             }
         }
     }
@@ -294,7 +394,7 @@ impl App {
         }
         self.filter_input = None;
         let mut screen = screens::for_section(section, &self.region);
-        let mut ctx = Ctx::new(&self.region, &mut self.next_req, effects);
+        let mut ctx = Ctx::new(&self.region, &self.session, &mut self.next_req, effects);
         screen.start(&mut ctx);
         self.stack.push(screen);
     }
@@ -371,6 +471,7 @@ mod tests {
             "us-east-1".into(),
             Keymap::defaults(),
             Theme::ansi16(),
+            crate::backend::mock::demo_session("test"),
         )
     }
 

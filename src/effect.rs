@@ -2,14 +2,30 @@
 
 use crate::action::{Action, Loaded, RequestId};
 use crate::backend::{BackendError, BackupBackend, Page};
+use crate::domain::restore::RestoreRequest;
+use std::time::Duration;
 
 /// Side effects `App::update` asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Load every page of `query`, sending each page back as `Action::Loaded`.
     Load { req: RequestId, query: Query },
+    /// Like `Load`, after waiting `after` (job polling with back-off).
+    Poll {
+        req: RequestId,
+        query: Query,
+        after: Duration,
+    },
     /// The user left the screen that wanted `req`: stop fetching its pages.
     Cancel { req: RequestId },
+    /// StartRestoreJob, exactly this request; the reply is `Action::RestoreStarted`. The runtime
+    /// appends the request and its result to the audit log.
+    StartRestore {
+        req: RequestId,
+        request: Box<RestoreRequest>,
+    },
+    /// Put `text` on the clipboard (OSC 52, which also works over SSH and inside tmux).
+    Copy { text: String },
 }
 
 /// A read the app needs from the backend.
@@ -42,6 +58,25 @@ pub enum Query {
     },
     CopyJobs {
         region: String,
+    },
+    RestoreMetadata {
+        region: String,
+        vault: String,
+        arn: String,
+    },
+    Buckets {
+        region: String,
+    },
+    KmsKeys {
+        region: String,
+    },
+    IamRoles,
+    Tables {
+        region: String,
+    },
+    DescribeRestoreJob {
+        region: String,
+        job_id: String,
     },
 }
 
@@ -91,6 +126,30 @@ pub async fn execute(
                 .list_copy_jobs(region, token.take())
                 .await
                 .map(|p| split(p, Loaded::CopyJobs)),
+            Query::RestoreMetadata { region, vault, arn } => backend
+                .get_restore_metadata(region, vault, arn)
+                .await
+                .map(|m| (Loaded::RestoreMetadata(m), None)),
+            Query::Buckets { region } => backend
+                .list_buckets(region)
+                .await
+                .map(|b| (Loaded::Buckets(b), None)),
+            Query::KmsKeys { region } => backend
+                .list_kms_keys(region)
+                .await
+                .map(|k| (Loaded::KmsKeys(k), None)),
+            Query::IamRoles => backend
+                .list_iam_roles()
+                .await
+                .map(|r| (Loaded::IamRoles(r), None)),
+            Query::Tables { region } => backend
+                .list_tables(region)
+                .await
+                .map(|t| (Loaded::Tables(t), None)),
+            Query::DescribeRestoreJob { region, job_id } => backend
+                .describe_restore_job(region, job_id)
+                .await
+                .map(|j| (Loaded::RestoreJob(Box::new(j)), None)),
         };
         match result {
             Ok((data, next)) => {
@@ -106,6 +165,16 @@ pub async fn execute(
             }
         }
     }
+}
+
+/// Sends `request` with StartRestoreJob; the caller records the result in the audit log.
+pub async fn start_restore(
+    backend: &dyn BackupBackend,
+    req: RequestId,
+    request: &RestoreRequest,
+) -> Action {
+    let result = backend.start_restore_job(request).await;
+    Action::RestoreStarted { req, result }
 }
 
 fn split<T>(page: Page<T>, wrap: fn(Vec<T>) -> Loaded) -> (Loaded, Option<String>) {

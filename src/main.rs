@@ -2,17 +2,21 @@
 #![forbid(unsafe_code)]
 
 use backup_tui::app::App;
+use backup_tui::audit::{self, AuditLog};
 use backup_tui::backend::BackupBackend;
+use backup_tui::backend::mock::demo_session;
 use backup_tui::backend::mock::{MockBackend, MockOptions};
 use backup_tui::cli::Cli;
+use backup_tui::clipboard;
 use backup_tui::config::{self, CONFIG_ENV, Config};
 use backup_tui::keymap::Keymap;
 use backup_tui::runtime::Runtime;
 use backup_tui::theme::Theme;
-use backup_tui::{action::Action, audit, domain::Region, logging};
+use backup_tui::{action::Action, domain::Region, logging};
 use clap::Parser;
 use color_eyre::eyre::{Result, WrapErr};
 use crossterm::event::EventStream;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -132,8 +136,24 @@ async fn run(ready: Ready) -> Result<()> {
         ..MockOptions::default()
     }));
     let theme = Theme::select(config.ui.color, std::env::var("NO_COLOR").ok().as_deref());
-    let (app, effects) = App::new(backend.account(), region, keymap, theme);
-    let mut runtime = Runtime::new(app, backend, effects);
+    // Unique per run, so idempotency tokens never collide between two sessions.
+    let session = demo_session(&format!(
+        "{:x}{:x}",
+        std::process::id(),
+        time::OffsetDateTime::now_utc().unix_timestamp()
+    ));
+    let (app, effects) = App::new(backend.account(), region, keymap, theme, session);
+    let audit =
+        audit::audit_path(cli.audit_log.as_deref(), &config.log.audit_log).map(AuditLog::new);
+    let in_tmux = std::env::var_os("TMUX").is_some();
+    let mut runtime = Runtime::new(app, backend, effects)
+        .with_audit(audit)
+        .with_clipboard(Box::new(move |text| {
+            // The terminal copies on its side: this works over SSH too.
+            let mut out = std::io::stdout();
+            let _ = out.write_all(clipboard::osc52(text, in_tmux).as_bytes());
+            let _ = out.flush();
+        }));
     forward_signals(&runtime)?;
 
     // ratatui::init installs a panic hook that restores the terminal before the report.

@@ -13,20 +13,53 @@ pub enum LoadState {
     Failed { error: BackendError },
 }
 
+/// Facts about this run that screens need: a unique session id (idempotency tokens), the
+/// clock (fixed in the demo) and the account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub id: String,
+    pub now: time::OffsetDateTime,
+    pub account_id: String,
+}
+
 /// What screens get from the app to ask for data: request ids and effects.
 pub struct Ctx<'a> {
     pub region: &'a str,
+    pub session: &'a Session,
     next_req: &'a mut RequestId,
     effects: &'a mut Vec<Effect>,
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(region: &'a str, next_req: &'a mut RequestId, effects: &'a mut Vec<Effect>) -> Self {
+    pub fn new(
+        region: &'a str,
+        session: &'a Session,
+        next_req: &'a mut RequestId,
+        effects: &'a mut Vec<Effect>,
+    ) -> Self {
         Ctx {
             region,
+            session,
             next_req,
             effects,
         }
+    }
+
+    /// A token unique to this run, for one submission (and its retries).
+    pub fn new_token(&mut self) -> String {
+        *self.next_req += 1;
+        format!("backup-tui-{}-{}", self.session.id, self.next_req)
+    }
+
+    /// Queues any effect (submits, clipboard).
+    pub fn push(&mut self, effect: Effect) {
+        self.effects.push(effect);
+    }
+
+    /// A fresh request id for an effect built by the caller.
+    pub fn next_id(&mut self) -> RequestId {
+        *self.next_req += 1;
+        *self.next_req
     }
 
     /// Asks the runtime to run `query`; the replies carry the returned id.

@@ -2,6 +2,7 @@
 
 use crate::action::{Action, RequestId};
 use crate::app::App;
+use crate::audit::{AuditEntry, AuditLog};
 use crate::backend::BackupBackend;
 use crate::effect::{self, Effect};
 use crossterm::event::Event;
@@ -17,10 +18,15 @@ use tokio::task::AbortHandle;
 /// How often the spinner moves while something loads.
 const TICK: Duration = Duration::from_millis(120);
 
+/// Where copied text goes: the terminal (OSC 52) in the program, a buffer in tests.
+pub type ClipboardSink = Box<dyn FnMut(&str) + Send>;
+
 /// Owns the app, the backend and the tasks running effects.
 pub struct Runtime {
     app: App,
     backend: Arc<dyn BackupBackend>,
+    audit: Option<AuditLog>,
+    clipboard: Option<ClipboardSink>,
     tx: UnboundedSender<Action>,
     rx: UnboundedReceiver<Action>,
     tasks: HashMap<RequestId, AbortHandle>,
@@ -33,12 +39,26 @@ impl Runtime {
         let mut runtime = Runtime {
             app,
             backend,
+            audit: None,
+            clipboard: None,
             tx,
             rx,
             tasks: HashMap::new(),
         };
         runtime.spawn_all(initial);
         runtime
+    }
+
+    /// Records every job-starting request in `audit`.
+    pub fn with_audit(mut self, audit: Option<AuditLog>) -> Self {
+        self.audit = audit;
+        self
+    }
+
+    /// Sends copied text to `sink`.
+    pub fn with_clipboard(mut self, sink: ClipboardSink) -> Self {
+        self.clipboard = Some(sink);
+        self
     }
 
     /// A sender for actions from outside the loop (signal handlers).
@@ -59,6 +79,51 @@ impl Runtime {
                         .await;
                     });
                     self.tasks.insert(req, task.abort_handle());
+                }
+                Effect::Poll { req, query, after } => {
+                    let backend = Arc::clone(&self.backend);
+                    let tx = self.tx.clone();
+                    let task = tokio::spawn(async move {
+                        tokio::time::sleep(after).await;
+                        effect::execute(backend.as_ref(), req, &query, |action| {
+                            tx.send(action).is_ok()
+                        })
+                        .await;
+                    });
+                    self.tasks.insert(req, task.abort_handle());
+                }
+                Effect::StartRestore { req, request } => {
+                    let backend = Arc::clone(&self.backend);
+                    let tx = self.tx.clone();
+                    let audit = self.audit.clone();
+                    // Not tracked in `tasks`: a started job must never be cancelled half-way,
+                    // and its audit record must always be written.
+                    tokio::spawn(async move {
+                        let action = effect::start_restore(backend.as_ref(), req, &request).await;
+                        if let (Some(log), Action::RestoreStarted { result, .. }) =
+                            (&audit, &action)
+                        {
+                            let entry = AuditEntry::restore(
+                                time::OffsetDateTime::now_utc(),
+                                &backend.account(),
+                                &request,
+                                result.as_deref(),
+                            );
+                            if let Err(error) = log.append(&entry) {
+                                tracing::error!(%error, path = %log.path().display(), "audit log not written");
+                                let _ = tx.send(Action::AuditFailed(format!(
+                                    "The audit log {} could not be written: {error}",
+                                    log.path().display()
+                                )));
+                            }
+                        }
+                        let _ = tx.send(action);
+                    });
+                }
+                Effect::Copy { text } => {
+                    if let Some(sink) = self.clipboard.as_mut() {
+                        sink(&text);
+                    }
                 }
                 Effect::Cancel { req } => {
                     if let Some(task) = self.tasks.remove(&req) {

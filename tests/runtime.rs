@@ -42,6 +42,7 @@ async fn run_script(latency_ms: u64, gap_ms: u64, keys: &[&str]) -> String {
         "us-east-1".into(),
         Keymap::defaults(),
         Theme::ansi16(),
+        backup_tui::backend::mock::demo_session("test"),
     );
     let mut runtime = Runtime::new(app, backend, effects);
     // A last harmless event 200 ms later lets replies land before the input closes (which quits).

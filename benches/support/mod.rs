@@ -40,6 +40,7 @@ impl<B: Backend> Driver<B> {
             "us-east-1".to_string(),
             Keymap::defaults(),
             Theme::ansi16(),
+            backup_tui::backend::mock::demo_session("test"),
         );
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()

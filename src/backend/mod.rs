@@ -5,10 +5,10 @@ pub mod mock;
 
 pub use error::{BackendError, ErrorKind};
 
+use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
 use crate::domain::{
     BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob,
 };
-use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;

@@ -87,7 +87,10 @@ pub struct BackupJob {
 impl RestoreJobStatus {
     /// Whether the job has ended (no more polling needed).
     pub fn is_final(self) -> bool {
-        matches!(self, RestoreJobStatus::Completed | RestoreJobStatus::Aborted | RestoreJobStatus::Failed)
+        matches!(
+            self,
+            RestoreJobStatus::Completed | RestoreJobStatus::Aborted | RestoreJobStatus::Failed
+        )
     }
 }
 

@@ -23,11 +23,17 @@ impl RestoreRequest {
     /// The StartRestoreJob body (`PUT /restore-jobs`), pretty-printed, members in API order.
     pub fn api_json(&self) -> String {
         let mut body = serde_json::Map::new();
-        body.insert("RecoveryPointArn".into(), self.recovery_point_arn.clone().into());
+        body.insert(
+            "RecoveryPointArn".into(),
+            self.recovery_point_arn.clone().into(),
+        );
         if let Some(role) = &self.iam_role_arn {
             body.insert("IamRoleArn".into(), role.clone().into());
         }
-        body.insert("IdempotencyToken".into(), self.idempotency_token.clone().into());
+        body.insert(
+            "IdempotencyToken".into(),
+            self.idempotency_token.clone().into(),
+        );
         body.insert("ResourceType".into(), self.resource_type.api_name().into());
         body.insert("Metadata".into(), metadata_json(&self.metadata));
         serde_json::to_string_pretty(&serde_json::Value::Object(body)).unwrap_or_default()
@@ -40,27 +46,46 @@ impl RestoreRequest {
         let mut args = vec![
             "aws backup start-restore-job".to_string(),
             format!("--region {}", shell_quote(&self.region)),
-            format!("--recovery-point-arn {}", shell_quote(&self.recovery_point_arn)),
+            format!(
+                "--recovery-point-arn {}",
+                shell_quote(&self.recovery_point_arn)
+            ),
         ];
         if let Some(role) = &self.iam_role_arn {
             args.push(format!("--iam-role-arn {}", shell_quote(role)));
         }
-        args.push(format!("--idempotency-token {}", shell_quote(&self.idempotency_token)));
-        args.push(format!("--resource-type {}", shell_quote(self.resource_type.api_name())));
+        args.push(format!(
+            "--idempotency-token {}",
+            shell_quote(&self.idempotency_token)
+        ));
+        args.push(format!(
+            "--resource-type {}",
+            shell_quote(self.resource_type.api_name())
+        ));
         args.push(format!("--metadata {}", shell_quote(&metadata)));
         args.join(" \\\n  ")
     }
 }
 
 fn metadata_json(metadata: &BTreeMap<String, String>) -> serde_json::Value {
-    serde_json::Value::Object(metadata.iter().map(|(k, v)| (k.clone(), v.clone().into())).collect())
+    serde_json::Value::Object(
+        metadata
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone().into()))
+            .collect(),
+    )
 }
 
 /// Single-quotes `s` for a POSIX shell unless it is made only of safe characters.
 pub fn shell_quote(s: &str) -> String {
     let safe = !s.is_empty()
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:=@,+%".contains(c));
-    if safe { s.to_string() } else { format!("'{}'", s.replace('\'', "'\\''")) }
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:=@,+%".contains(c));
+    if safe {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
 }
 
 /// An S3 bucket a restore may write into, with the two settings a restore depends on.
@@ -103,19 +128,29 @@ mod tests {
             idempotency_token: "tok-1".into(),
             metadata: BTreeMap::from([
                 ("DestinationBucketName".into(), "acme-restored".into()),
-                ("ItemsToRestore".into(), r#"["s3://acme-media/a b.txt"]"#.into()),
+                (
+                    "ItemsToRestore".into(),
+                    r#"["s3://acme-media/a b.txt"]"#.into(),
+                ),
             ]),
         }
     }
 
     #[test]
     fn the_body_names_every_member_as_the_api_does() {
-        let body: serde_json::Value = serde_json::from_str(&request().api_json()).expect("valid JSON");
-        assert_eq!(body["RecoveryPointArn"], "arn:aws:backup:us-east-1:123456789012:recovery-point:ABC");
+        let body: serde_json::Value =
+            serde_json::from_str(&request().api_json()).expect("valid JSON");
+        assert_eq!(
+            body["RecoveryPointArn"],
+            "arn:aws:backup:us-east-1:123456789012:recovery-point:ABC"
+        );
         assert_eq!(body["IamRoleArn"], "arn:aws:iam::123456789012:role/restore");
         assert_eq!(body["IdempotencyToken"], "tok-1");
         assert_eq!(body["ResourceType"], "S3");
-        assert_eq!(body["Metadata"]["ItemsToRestore"], r#"["s3://acme-media/a b.txt"]"#);
+        assert_eq!(
+            body["Metadata"]["ItemsToRestore"],
+            r#"["s3://acme-media/a b.txt"]"#
+        );
     }
 
     #[test]
@@ -129,7 +164,8 @@ mod tests {
             .arg(format!("printf %s {metadata}"))
             .output()
             .expect("sh runs");
-        let parsed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON after shell quoting");
+        let parsed: serde_json::Value =
+            serde_json::from_slice(&out.stdout).expect("JSON after shell quoting");
         assert_eq!(parsed["DestinationBucketName"], "acme-restored");
         assert_eq!(parsed["ItemsToRestore"], r#"["s3://acme-media/a b.txt"]"#);
     }

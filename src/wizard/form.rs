@@ -19,11 +19,17 @@ pub struct PickOption {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Control {
     /// One of a few options (radio buttons): left/right or space cycles through them.
-    Choice { options: Vec<String>, selected: usize },
+    Choice {
+        options: Vec<String>,
+        selected: usize,
+    },
     /// Free text, edited in place.
     Text { value: String, placeholder: String },
     /// One of many, picked from a filterable list.
-    Pick { options: Vec<PickOption>, selected: Option<usize> },
+    Pick {
+        options: Vec<PickOption>,
+        selected: Option<usize>,
+    },
     /// A button (add an item, remove an item).
     Action,
 }
@@ -63,28 +69,56 @@ impl Field {
         Field {
             id,
             label: label.into(),
-            control: Control::Text { value: value.to_string(), placeholder: placeholder.to_string() },
+            control: Control::Text {
+                value: value.to_string(),
+                placeholder: placeholder.to_string(),
+            },
             error: None,
             help: None,
         }
     }
 
-    pub fn choice(id: FieldId, label: impl Into<String>, options: &[&str], selected: usize) -> Field {
+    pub fn choice(
+        id: FieldId,
+        label: impl Into<String>,
+        options: &[&str],
+        selected: usize,
+    ) -> Field {
         Field {
             id,
             label: label.into(),
-            control: Control::Choice { options: options.iter().map(|o| o.to_string()).collect(), selected },
+            control: Control::Choice {
+                options: options.iter().map(|o| o.to_string()).collect(),
+                selected,
+            },
             error: None,
             help: None,
         }
     }
 
-    pub fn pick(id: FieldId, label: impl Into<String>, options: Vec<PickOption>, selected: Option<usize>) -> Field {
-        Field { id, label: label.into(), control: Control::Pick { options, selected }, error: None, help: None }
+    pub fn pick(
+        id: FieldId,
+        label: impl Into<String>,
+        options: Vec<PickOption>,
+        selected: Option<usize>,
+    ) -> Field {
+        Field {
+            id,
+            label: label.into(),
+            control: Control::Pick { options, selected },
+            error: None,
+            help: None,
+        }
     }
 
     pub fn action(id: FieldId, label: impl Into<String>) -> Field {
-        Field { id, label: label.into(), control: Control::Action, error: None, help: None }
+        Field {
+            id,
+            label: label.into(),
+            control: Control::Action,
+            error: None,
+            help: None,
+        }
     }
 
     pub fn with_error(mut self, error: Option<String>) -> Field {
@@ -100,11 +134,17 @@ impl Field {
 
 impl Item {
     pub fn note(text: impl Into<String>) -> Item {
-        Item::Note { text: text.into(), tone: Tone::Normal }
+        Item::Note {
+            text: text.into(),
+            tone: Tone::Normal,
+        }
     }
 
     pub fn warning(text: impl Into<String>) -> Item {
-        Item::Note { text: text.into(), tone: Tone::Warning }
+        Item::Note {
+            text: text.into(),
+            tone: Tone::Warning,
+        }
     }
 
     /// The field, if this item is one.

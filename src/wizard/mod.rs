@@ -2,6 +2,7 @@
 //! `request()` is the single conversion used by both the review step and the submit path.
 
 pub mod form;
+pub mod s3;
 
 use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
 use crate::domain::{RecoveryPoint, RecoveryPointStatus, ResourceType, StorageClass};
@@ -31,7 +32,10 @@ pub struct RestoreContext {
 impl RestoreContext {
     /// `arn:aws:iam::<account>:role/service-role/AWSBackupDefaultServiceRole`.
     pub fn default_role_arn(&self) -> String {
-        format!("arn:aws:iam::{}:role/service-role/AWSBackupDefaultServiceRole", self.account_id)
+        format!(
+            "arn:aws:iam::{}:role/service-role/AWSBackupDefaultServiceRole",
+            self.account_id
+        )
     }
 }
 
@@ -65,9 +69,14 @@ pub fn why_not_restorable(rp: &RecoveryPoint) -> Option<String> {
     match rp.status {
         RecoveryPointStatus::Completed | RecoveryPointStatus::Available => {}
         RecoveryPointStatus::Creating => {
-            return Some("This recovery point is still being created: wait for its backup job to complete.".into());
+            return Some(
+                "This recovery point is still being created: wait for its backup job to complete."
+                    .into(),
+            );
         }
-        RecoveryPointStatus::Deleting => return Some("This recovery point is being deleted.".into()),
+        RecoveryPointStatus::Deleting => {
+            return Some("This recovery point is being deleted.".into());
+        }
         RecoveryPointStatus::Expired => {
             return Some("This recovery point has EXPIRED: its retention ended and it can no longer be restored; delete it.".into());
         }
@@ -81,8 +90,16 @@ pub fn why_not_restorable(rp: &RecoveryPoint) -> Option<String> {
     if rp.storage_class == StorageClass::Deleted {
         return Some("This recovery point's data has been deleted.".into());
     }
-    if rp.storage_class == StorageClass::Cold && !matches!(rp.resource_type, ResourceType::Efs | ResourceType::DynamoDB | ResourceType::Ebs) {
-        return Some(format!("{} recovery points cannot be restored from cold storage.", rp.resource_type));
+    if rp.storage_class == StorageClass::Cold
+        && !matches!(
+            rp.resource_type,
+            ResourceType::Efs | ResourceType::DynamoDB | ResourceType::Ebs
+        )
+    {
+        return Some(format!(
+            "{} recovery points cannot be restored from cold storage.",
+            rp.resource_type
+        ));
     }
     None
 }

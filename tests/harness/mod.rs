@@ -21,6 +21,8 @@ pub struct Harness {
     queue: VecDeque<Effect>,
     /// Every effect `update` returned, in order (cancels included).
     pub effects: Vec<Effect>,
+    /// Text the app copied to the clipboard, in order.
+    pub clipboard: Vec<String>,
     /// Loads stopped part-way by `settle_pages`, finished by `settle`.
     parked: Vec<(
         backup_tui::action::RequestId,
@@ -43,6 +45,7 @@ impl Harness {
             "us-east-1".to_string(),
             Keymap::defaults(),
             Theme::ansi16(),
+            backup_tui::backend::mock::demo_session("test"),
         );
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -54,6 +57,7 @@ impl Harness {
             terminal: Terminal::new(TestBackend::new(width, height)).expect("test terminal"),
             queue: VecDeque::new(),
             effects: Vec::new(),
+            clipboard: Vec::new(),
             parked: Vec::new(),
             runtime,
         };
@@ -97,16 +101,26 @@ impl Harness {
         while let Some(effect) = self.queue.pop_front() {
             rounds += 1;
             assert!(rounds < 10_000, "effects never settle");
-            let Effect::Load { req, query } = effect else {
-                continue;
+            let (req, query) = match effect {
+                Effect::Load { req, query } | Effect::Poll { req, query, .. } => (req, query),
+                Effect::StartRestore { req, request } => {
+                    let backend: &dyn BackupBackend = self.mock.as_ref();
+                    let reply = self.runtime.block_on(effect::start_restore(backend, req, &request));
+                    self.act(reply);
+                    continue;
+                }
+                Effect::Copy { text } => {
+                    self.clipboard.push(text);
+                    continue;
+                }
+                Effect::Cancel { .. } => continue,
             };
             let mut replies = Vec::new();
             let backend: &dyn BackupBackend = self.mock.as_ref();
-            self.runtime
-                .block_on(effect::execute(backend, req, &query, |a| {
-                    replies.push(a);
-                    true
-                }));
+            self.runtime.block_on(effect::execute(backend, req, &query, |a| {
+                replies.push(a);
+                true
+            }));
             for reply in replies {
                 self.act(reply);
             }

@@ -10,15 +10,24 @@ pub use fixtures::{ACCOUNT_ID, DEMO_NOW, HOME_REGION};
 use super::{
     AccountInfo, BackendError, BackendFuture, BackupBackend, ErrorKind, Mode, Page, PageResult,
 };
+use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
 use crate::domain::{
     BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob,
 };
-use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
 use faults::FaultPlan;
-use std::collections::BTreeMap;
 use fixtures::Account;
+use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
+
+/// The session of a demo run: the demo's fixed clock and account, and `id` for tokens.
+pub fn demo_session(id: &str) -> crate::remote::Session {
+    crate::remote::Session {
+        id: id.to_string(),
+        now: DEMO_NOW,
+        account_id: ACCOUNT_ID.to_string(),
+    }
+}
 
 /// One call the mock received, for tests to assert on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -406,7 +415,9 @@ impl BackupBackend for MockBackend {
                     .ok_or_else(|| {
                         BackendError::new(
                             ErrorKind::NotFound,
-                            format!("Recovery point {recovery_point_arn} not found in {vault_name}"),
+                            format!(
+                                "Recovery point {recovery_point_arn} not found in {vault_name}"
+                            ),
                         )
                     })
             },
@@ -426,7 +437,9 @@ impl BackupBackend for MockBackend {
     }
 
     fn list_iam_roles(&self) -> BackendFuture<'_, Vec<IamRole>> {
-        Box::pin(self.read(Operation::ListRoles, "global", None, |a| Ok(a.roles.clone())))
+        Box::pin(self.read(Operation::ListRoles, "global", None, |a| {
+            Ok(a.roles.clone())
+        }))
     }
 
     fn list_tables<'a>(&'a self, region: &'a str) -> BackendFuture<'a, Vec<String>> {
@@ -446,7 +459,9 @@ impl BackupBackend for MockBackend {
                 None,
             )?;
             let mut state = self.lock();
-            let State { account, restores, .. } = &mut *state;
+            let State {
+                account, restores, ..
+            } = &mut *state;
             restore::start(account, restores, request)
         })
     }
@@ -460,7 +475,9 @@ impl BackupBackend for MockBackend {
             self.delay().await;
             self.begin(Operation::DescribeRestoreJob, region, Some(job_id), None)?;
             let mut state = self.lock();
-            let State { account, restores, .. } = &mut *state;
+            let State {
+                account, restores, ..
+            } = &mut *state;
             restore::describe(account, restores, region, job_id)
         })
     }

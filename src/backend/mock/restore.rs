@@ -26,7 +26,11 @@ fn invalid(message: impl Into<String>) -> BackendError {
 }
 
 /// Starts a restore job as AWS would, or says why AWS would refuse it.
-pub fn start(account: &mut Account, book: &mut RestoreBook, req: &RestoreRequest) -> Result<String, BackendError> {
+pub fn start(
+    account: &mut Account,
+    book: &mut RestoreBook,
+    req: &RestoreRequest,
+) -> Result<String, BackendError> {
     if let Some((previous, job_id)) = book.tokens.get(&req.idempotency_token) {
         return if previous == req {
             Ok(job_id.clone())
@@ -61,7 +65,9 @@ pub fn start(account: &mut Account, book: &mut RestoreBook, req: &RestoreRequest
     if let Some(role) = &req.iam_role_arn
         && !account.roles.iter().any(|r| &r.arn == role)
     {
-        return Err(invalid(format!("InvalidParameterValueException: IAM role {role} does not exist or cannot be assumed by AWS Backup")));
+        return Err(invalid(format!(
+            "InvalidParameterValueException: IAM role {role} does not exist or cannot be assumed by AWS Backup"
+        )));
     }
     let created_resource = match rp.resource_type {
         ResourceType::S3 => check_s3(account, req)?,
@@ -84,10 +90,15 @@ pub fn start(account: &mut Account, book: &mut RestoreBook, req: &RestoreRequest
         size_bytes: rp.size_bytes,
         percent_done: Some(0),
         expected_completion_minutes: Some(10),
-        iam_role_arn: req.iam_role_arn.as_deref().unwrap_or(super::fixtures::BACKUP_ROLE).into(),
+        iam_role_arn: req
+            .iam_role_arn
+            .as_deref()
+            .unwrap_or(super::fixtures::BACKUP_ROLE)
+            .into(),
     };
     account.region_mut(&req.region).restore_jobs.insert(0, job);
-    book.tokens.insert(req.idempotency_token.clone(), (req.clone(), job_id.clone()));
+    book.tokens
+        .insert(req.idempotency_token.clone(), (req.clone(), job_id.clone()));
     book.steps.insert(job_id.clone(), 0);
     book.created.insert(job_id.clone(), created_resource);
     Ok(job_id)
@@ -95,35 +106,58 @@ pub fn start(account: &mut Account, book: &mut RestoreBook, req: &RestoreRequest
 
 fn meta<'a>(req: &'a RestoreRequest, key: &str) -> Option<&'a str> {
     // Metadata keys are not case-sensitive for AWS Backup.
-    req.metadata.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v.as_str())
+    req.metadata
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(key))
+        .map(|(_, v)| v.as_str())
 }
 
 fn known_key(account: &Account, region: &str, key: &str) -> bool {
-    account.region(region).kms_keys.iter().any(|k| k.arn == key || k.alias.as_deref() == Some(key))
+    account
+        .region(region)
+        .kms_keys
+        .iter()
+        .any(|k| k.arn == key || k.alias.as_deref() == Some(key))
 }
 
 fn check_s3(account: &mut Account, req: &RestoreRequest) -> Result<String, BackendError> {
     let bucket = meta(req, "DestinationBucketName")
         .filter(|b| !b.is_empty())
-        .ok_or_else(|| invalid("MissingParameterValueException: DestinationBucketName is required"))?
+        .ok_or_else(|| {
+            invalid("MissingParameterValueException: DestinationBucketName is required")
+        })?
         .to_string();
     if meta(req, "EncryptionType") == Some("SSE-KMS") {
         let key = meta(req, "KMSKey").unwrap_or("");
         if !known_key(account, &req.region, key) {
-            return Err(invalid(format!("KMS.NotFoundException: key '{key}' does not exist in {}", req.region)));
+            return Err(invalid(format!(
+                "KMS.NotFoundException: key '{key}' does not exist in {}",
+                req.region
+            )));
         }
     }
     if let Some(items) = meta(req, "ItemsToRestore") {
-        let parsed: Vec<String> = serde_json::from_str(items)
-            .map_err(|_| invalid("InvalidParameterValueException: ItemsToRestore must be a JSON array of S3 URIs"))?;
+        let parsed: Vec<String> = serde_json::from_str(items).map_err(|_| {
+            invalid(
+                "InvalidParameterValueException: ItemsToRestore must be a JSON array of S3 URIs",
+            )
+        })?;
         if parsed.is_empty() || parsed.len() > 5 {
-            return Err(invalid("InvalidParameterValueException: ItemsToRestore takes 1 to 5 items"));
+            return Err(invalid(
+                "InvalidParameterValueException: ItemsToRestore takes 1 to 5 items",
+            ));
         }
     }
-    let exists = account.regions.values().flat_map(|r| &r.buckets).any(|b| b.name == bucket);
+    let exists = account
+        .regions
+        .values()
+        .flat_map(|r| &r.buckets)
+        .any(|b| b.name == bucket);
     if meta(req, "NewBucket").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
         if exists {
-            return Err(invalid(format!("BucketAlreadyExists: the bucket name {bucket} is already taken")));
+            return Err(invalid(format!(
+                "BucketAlreadyExists: the bucket name {bucket} is already taken"
+            )));
         }
         // The console's "Create new bucket": versioning on, ACLs enabled.
         account.region_mut(&req.region).buckets.push(Bucket {
@@ -133,13 +167,25 @@ fn check_s3(account: &mut Account, req: &RestoreRequest) -> Result<String, Backe
             acls_enabled: true,
         });
     } else {
-        let found = account.region(&req.region).buckets.iter().find(|b| b.name == bucket).ok_or_else(|| {
-            BackendError::new(ErrorKind::NotFound, format!("NoSuchBucket: {bucket} does not exist in {}", req.region))
-        })?;
+        let found = account
+            .region(&req.region)
+            .buckets
+            .iter()
+            .find(|b| b.name == bucket)
+            .ok_or_else(|| {
+                BackendError::new(
+                    ErrorKind::NotFound,
+                    format!("NoSuchBucket: {bucket} does not exist in {}", req.region),
+                )
+            })?;
         if !found.versioning {
-            return Err(invalid(format!("InvalidRequestException: destination bucket {bucket} must have versioning enabled")));
+            return Err(invalid(format!(
+                "InvalidRequestException: destination bucket {bucket} must have versioning enabled"
+            )));
         }
-        if meta(req, "RestoreACLs").is_some_and(|v| v.eq_ignore_ascii_case("true")) && !found.acls_enabled {
+        if meta(req, "RestoreACLs").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+            && !found.acls_enabled
+        {
             return Err(invalid(format!(
                 "InvalidRequestException: the backup holds ACLs but ACLs are disabled on {bucket} (Object Ownership is BucketOwnerEnforced)"
             )));
@@ -152,16 +198,29 @@ fn check_dynamodb(account: &Account, req: &RestoreRequest) -> Result<String, Bac
     let table = meta(req, "targetTableName")
         .filter(|t| !t.is_empty() && *t != "null")
         .ok_or_else(|| invalid("MissingParameterValueException: targetTableName is required"))?;
-    if account.region(&req.region).tables.iter().any(|t| t == table) {
-        return Err(invalid(format!("TableAlreadyExistsException: table already exists: {table}")));
+    if account
+        .region(&req.region)
+        .tables
+        .iter()
+        .any(|t| t == table)
+    {
+        return Err(invalid(format!(
+            "TableAlreadyExistsException: table already exists: {table}"
+        )));
     }
     if meta(req, "encryptionType") == Some("KMS")
         && let Some(key) = meta(req, "kmsMasterKeyArn").filter(|k| *k != "Not Applicable")
         && !known_key(account, &req.region, key)
     {
-        return Err(invalid(format!("KMS.NotFoundException: key '{key}' does not exist in {}", req.region)));
+        return Err(invalid(format!(
+            "KMS.NotFoundException: key '{key}' does not exist in {}",
+            req.region
+        )));
     }
-    Ok(format!("arn:aws:dynamodb:{}:{ACCOUNT_ID}:table/{table}", req.region))
+    Ok(format!(
+        "arn:aws:dynamodb:{}:{ACCOUNT_ID}:table/{table}",
+        req.region
+    ))
 }
 
 /// The resource a restore of `rp` creates, named from the metadata where it names one.
@@ -171,23 +230,43 @@ fn created_arn(rp: &RecoveryPoint, req: &RestoreRequest, n: u64) -> String {
     match rp.resource_type {
         ResourceType::Ec2 => format!("arn:aws:ec2:{r}:{a}:instance/i-{suffix}"),
         ResourceType::Ebs => format!("arn:aws:ec2:{r}:{a}:volume/vol-{suffix}"),
-        ResourceType::Efs => format!("arn:aws:elasticfilesystem:{r}:{a}:file-system/fs-{}", &suffix[..8]),
-        ResourceType::Rds => format!("arn:aws:rds:{r}:{a}:db:{}", meta(req, "DBInstanceIdentifier").unwrap_or("restored-db")),
+        ResourceType::Efs => format!(
+            "arn:aws:elasticfilesystem:{r}:{a}:file-system/fs-{}",
+            &suffix[..8]
+        ),
+        ResourceType::Rds => format!(
+            "arn:aws:rds:{r}:{a}:db:{}",
+            meta(req, "DBInstanceIdentifier").unwrap_or("restored-db")
+        ),
         ResourceType::Aurora => {
-            format!("arn:aws:rds:{r}:{a}:cluster:{}", meta(req, "DBClusterIdentifier").unwrap_or("restored-cluster"))
+            format!(
+                "arn:aws:rds:{r}:{a}:cluster:{}",
+                meta(req, "DBClusterIdentifier").unwrap_or("restored-cluster")
+            )
         }
         ResourceType::FSx => format!("arn:aws:fsx:{r}:{a}:file-system/fs-{suffix}"),
-        ResourceType::StorageGateway => format!("arn:aws:storagegateway:{r}:{a}:gateway/sgw-12A3456B/volume/vol-{}", &suffix[..8]),
+        ResourceType::StorageGateway => format!(
+            "arn:aws:storagegateway:{r}:{a}:gateway/sgw-12A3456B/volume/vol-{}",
+            &suffix[..8]
+        ),
         _ => String::new(),
     }
 }
 
 /// DescribeRestoreJob: each poll moves a job started here one step on.
-pub fn describe(account: &mut Account, book: &mut RestoreBook, region: &str, job_id: &str) -> Result<RestoreJob, BackendError> {
+pub fn describe(
+    account: &mut Account,
+    book: &mut RestoreBook,
+    region: &str,
+    job_id: &str,
+) -> Result<RestoreJob, BackendError> {
     let created = book.created.get(job_id).cloned();
     let jobs = &mut account.region_mut(region).restore_jobs;
     let job = jobs.iter_mut().find(|j| &*j.id == job_id).ok_or_else(|| {
-        BackendError::new(ErrorKind::NotFound, format!("ResourceNotFoundException: restore job {job_id} not found in {region}"))
+        BackendError::new(
+            ErrorKind::NotFound,
+            format!("ResourceNotFoundException: restore job {job_id} not found in {region}"),
+        )
     })?;
     if let Some(step) = book.steps.get_mut(job_id)
         && *step < LAST_STEP
@@ -198,7 +277,10 @@ pub fn describe(account: &mut Account, book: &mut RestoreBook, region: &str, job
     let job = job.clone();
     if job.status == RestoreJobStatus::Completed
         && job.resource_type == ResourceType::DynamoDB
-        && let Some(table) = job.created_resource_arn.as_deref().and_then(|a| a.rsplit('/').next())
+        && let Some(table) = job
+            .created_resource_arn
+            .as_deref()
+            .and_then(|a| a.rsplit('/').next())
     {
         let tables = &mut account.region_mut(region).tables;
         if !tables.iter().any(|t| t == table) {

@@ -16,11 +16,13 @@ pub use vaults::VaultsScreen;
 
 use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
+use crate::domain::RestoreJob;
 use crate::keymap::KeyContext;
 use crate::listing::ListControl;
 use crate::palette::Section;
 use crate::remote::Ctx;
 use crate::ui::UiCtx;
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -28,6 +30,13 @@ use ratatui::layout::Rect;
 pub enum Nav {
     Stay,
     Push(Box<dyn Screen>),
+    /// Close this screen (a wizard finished or discarded).
+    Pop,
+    /// Say something in the footer.
+    Notice {
+        text: String,
+        is_error: bool,
+    },
 }
 
 /// A screen of the console. Only the top screen gets commands; replies go to their owner.
@@ -55,6 +64,21 @@ pub trait Screen {
         None
     }
     fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx);
+    /// Sees every key before the keymap does; `Some` means the screen used it (forms, menus).
+    fn handle_key(&mut self, _key: &KeyEvent, _ctx: &mut Ctx) -> Option<Nav> {
+        None
+    }
+    /// StartRestoreJob answered for this screen's request: returns the Region the job runs
+    /// in when the app should follow it.
+    fn on_restore_started(
+        &mut self,
+        _req: RequestId,
+        _result: &Result<String, BackendError>,
+    ) -> Option<String> {
+        None
+    }
+    /// A restore job changed (polling): lists showing it update the row.
+    fn upsert_restore_job(&mut self, _job: &RestoreJob) {}
 }
 
 /// The root screen of a section.
