@@ -85,11 +85,12 @@ pub enum Command {
     TypeFilterPrev,
     NextTab,
     PrevTab,
+    Restore,
 }
 
 impl Command {
     /// Every command, in the order the help screen lists them.
-    pub const ALL: [Command; 20] = [
+    pub const ALL: [Command; 21] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -97,6 +98,7 @@ impl Command {
         Command::Top,
         Command::Bottom,
         Command::Open,
+        Command::Restore,
         Command::Filter,
         Command::SortNext,
         Command::SortReverse,
@@ -135,6 +137,7 @@ impl Command {
             Command::TypeFilterPrev => "previous resource type filter",
             Command::NextTab => "next tab",
             Command::PrevTab => "previous tab",
+            Command::Restore => "restore the selected recovery point",
         }
     }
 
@@ -152,6 +155,7 @@ impl Command {
             Command::TypeFilterNext => "type",
             Command::NextTab => "next tab",
             Command::Down => "scroll",
+            Command::Restore => "restore",
             _ => "",
         }
     }

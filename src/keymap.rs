@@ -15,15 +15,18 @@ pub enum KeyContext {
     Resources,
     Detail,
     Jobs,
+    /// Recovery point lists and details: `r` restores there.
+    Points,
 }
 
 impl KeyContext {
-    const ALL: [KeyContext; 5] = [
+    const ALL: [KeyContext; 6] = [
         KeyContext::Global,
         KeyContext::List,
         KeyContext::Resources,
         KeyContext::Detail,
         KeyContext::Jobs,
+        KeyContext::Points,
     ];
 
     pub fn name(self) -> &'static str {
@@ -33,6 +36,7 @@ impl KeyContext {
             KeyContext::Resources => "resources",
             KeyContext::Detail => "detail",
             KeyContext::Jobs => "jobs",
+            KeyContext::Points => "points",
         }
     }
 
@@ -225,7 +229,7 @@ impl Keymap {
         origin: &str,
     ) -> Result<(), String> {
         let context = KeyContext::from_name(context_name).ok_or_else(|| {
-            format!("{origin}: unknown context `{context_name}` (use global, list, resources, detail or jobs)")
+            format!("{origin}: unknown context `{context_name}` (use global, list, resources, detail, jobs or points)")
         })?;
         let entries = self.contexts.entry(context).or_default();
         for (key_name, command_name) in bindings {

@@ -64,6 +64,12 @@ pub trait RestoreWizard {
     fn typed_confirmation(&self) -> Option<String>;
 }
 
+/// The wizard for the recovery point's resource type.
+pub fn open(ctx: RestoreContext) -> Box<dyn RestoreWizard> {
+    // TEMPORARY until the other wizards land in this session.
+    Box::new(s3::S3Wizard::new(ctx))
+}
+
 /// Why `rp` cannot be restored, or `None` if it can.
 pub fn why_not_restorable(rp: &RecoveryPoint) -> Option<String> {
     match rp.status {

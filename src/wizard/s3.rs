@@ -34,15 +34,21 @@ const NEW_BUCKET_NOTE: &str = "The new bucket has versioning on and ACLs enabled
 
 const TIME_OPTIONS: [&str; 2] = ["Latest restorable time", "Specific date and time"];
 const SCOPE_OPTIONS: [&str; 2] = ["Restore entire bucket", "Item-level restore"];
-const DEST_OPTIONS: [&str; 3] =
-    ["Restore to source bucket", "Use existing bucket", "Create new bucket"];
+const DEST_OPTIONS: [&str; 3] = [
+    "Restore to source bucket",
+    "Use existing bucket",
+    "Create new bucket",
+];
 const ENC_OPTIONS: [&str; 3] = [
     "Use original encryption keys (default)",
     "Amazon S3 key (SSE-S3)",
     "AWS KMS key (SSE-KMS)",
 ];
-const KMS_OPTIONS: [&str; 3] =
-    ["AWS managed key (aws/s3)", "Choose from your AWS KMS keys", "Enter AWS KMS key ARN"];
+const KMS_OPTIONS: [&str; 3] = [
+    "AWS managed key (aws/s3)",
+    "Choose from your AWS KMS keys",
+    "Enter AWS KMS key ARN",
+];
 const ROLE_OPTIONS: [&str; 3] = ["Default role", "Choose an IAM role", "Enter a role ARN"];
 
 /// A wizard step; which ones a recovery point gets depends on its kind.
@@ -90,6 +96,7 @@ type Choice = usize;
 
 // Option indices of the choices, named so the matches below read as the console does.
 const LATEST: Choice = 0;
+const ENTIRE_BUCKET: Choice = 0;
 const ITEM_LEVEL: Choice = 1;
 const TO_SOURCE: Choice = 0;
 const TO_EXISTING: Choice = 1;
@@ -135,8 +142,24 @@ pub struct S3Wizard {
 
 impl S3Wizard {
     pub fn new(ctx: RestoreContext) -> S3Wizard {
-        let draft = Draft { items: vec![String::new()], ..Draft::default() };
-        S3Wizard { ctx, draft, step: 0, errors: BTreeMap::new(), dirty: false }
+        // The console's defaults, spelled out.
+        let draft = Draft {
+            time: LATEST,
+            scope: ENTIRE_BUCKET,
+            items: vec![String::new()],
+            destination: TO_SOURCE,
+            encryption: ORIGINAL,
+            kms: AWS_MANAGED,
+            role: DEFAULT_ROLE,
+            ..Draft::default()
+        };
+        S3Wizard {
+            ctx,
+            draft,
+            step: 0,
+            errors: BTreeMap::new(),
+            dirty: false,
+        }
     }
 
     fn step_list(&self) -> Vec<Step> {
@@ -144,7 +167,12 @@ impl S3Wizard {
         if self.is_continuous() {
             steps.push(Step::RestoreTime);
         }
-        steps.extend([Step::Settings, Step::Destination, Step::Encryption, Step::Role]);
+        steps.extend([
+            Step::Settings,
+            Step::Destination,
+            Step::Encryption,
+            Step::Role,
+        ]);
         steps.push(Step::Review);
         steps
     }
@@ -164,7 +192,10 @@ impl S3Wizard {
 
     /// Whether the backup holds ACLs, so the destination must accept them.
     fn restore_acls(&self) -> bool {
-        self.ctx.metadata.get("RestoreACLs").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        self.ctx
+            .metadata
+            .get("RestoreACLs")
+            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
     }
 
     fn find_bucket(&self, name: &str) -> Option<&Bucket> {
@@ -173,7 +204,8 @@ impl S3Wizard {
 
     /// Why `bucket` cannot receive this restore, if it cannot.
     fn bucket_problem(&self, bucket: &Bucket) -> Option<String> {
-        if bucket.region != self.ctx.region {
+        // An unknown Region (empty) is not held against the bucket.
+        if !bucket.region.is_empty() && bucket.region != self.ctx.region {
             return Some(format!(
                 "This bucket is in {}; restores run in {}, the recovery point's Region.",
                 bucket.region, self.ctx.region
@@ -194,7 +226,11 @@ impl S3Wizard {
 
     /// Keys the user may pick: AWS managed keys are offered by their own option.
     fn customer_keys(&self) -> Vec<&KmsKey> {
-        self.ctx.kms_keys.iter().filter(|k| !k.aws_managed).collect()
+        self.ctx
+            .kms_keys
+            .iter()
+            .filter(|k| !k.aws_managed)
+            .collect()
     }
 
     /// The `aws/s3` key's ARN, or its alias when the account listing does not show it.
@@ -214,7 +250,10 @@ impl S3Wizard {
 
     fn destination_name(&self) -> Option<String> {
         match self.draft.destination {
-            TO_EXISTING => self.draft.existing.map(|i| self.ctx.buckets[i].name.clone()),
+            TO_EXISTING => self
+                .draft
+                .existing
+                .map(|i| self.ctx.buckets[i].name.clone()),
             TO_NEW => Some(self.draft.new_bucket.trim().to_string()),
             _ => Some(self.source_bucket().to_string()),
         }
@@ -222,7 +261,10 @@ impl S3Wizard {
 
     fn kms_key(&self) -> Option<String> {
         match self.draft.kms {
-            CHOOSE => self.draft.kms_pick.map(|i| self.customer_keys()[i].arn.clone()),
+            CHOOSE => self
+                .draft
+                .kms_pick
+                .map(|i| self.customer_keys()[i].arn.clone()),
             ENTER_ARN => Some(self.draft.kms_arn.trim().to_string()),
             _ => Some(self.aws_s3_key()),
         }
@@ -290,7 +332,10 @@ impl S3Wizard {
                 }
             };
             if let Some(j) = keys.iter().position(|k| k.as_ref() == Some(&key)) {
-                failures.push((ITEM_IDS[i], format!("Item {} repeats item {}.", i + 1, j + 1)));
+                failures.push((
+                    ITEM_IDS[i],
+                    format!("Item {} repeats item {}.", i + 1, j + 1),
+                ));
             }
             keys.push(Some(key));
         }
@@ -306,17 +351,20 @@ impl S3Wizard {
         match self.draft.destination {
             TO_EXISTING => match self.draft.existing {
                 None => Some((EXISTING_BUCKET, "Choose a bucket.".into())),
-                Some(i) => self.bucket_problem(&self.ctx.buckets[i]).map(|p| (EXISTING_BUCKET, p)),
+                Some(i) => self
+                    .bucket_problem(&self.ctx.buckets[i])
+                    .map(|p| (EXISTING_BUCKET, p)),
             },
             TO_NEW => {
                 let name = self.draft.new_bucket.trim();
-                let existing: Vec<String> = self.ctx.buckets.iter().map(|b| b.name.clone()).collect();
+                let existing: Vec<String> =
+                    self.ctx.buckets.iter().map(|b| b.name.clone()).collect();
                 validate::bucket_name(name)
                     .and_then(|()| validate::not_in(name, &existing, "A bucket named"))
                     .err()
                     .map(|e| (NEW_BUCKET, e))
             }
-            // A source bucket missing from the listing was deleted: the restore recreates it.
+            // A source bucket missing from the listing cannot be checked here; AWS reports any problem.
             _ => self
                 .find_bucket(self.source_bucket())
                 .and_then(|b| self.bucket_problem(b))
@@ -331,7 +379,9 @@ impl S3Wizard {
         match self.draft.kms {
             CHOOSE => match self.draft.kms_pick {
                 None => Some((KMS_PICK, "Choose a KMS key.".into())),
-                Some(i) => self.key_problem(self.customer_keys()[i]).map(|p| (KMS_PICK, p)),
+                Some(i) => self
+                    .key_problem(self.customer_keys()[i])
+                    .map(|p| (KMS_PICK, p)),
             },
             ENTER_ARN => {
                 let arn = self.draft.kms_arn.trim();
@@ -353,7 +403,9 @@ impl S3Wizard {
             CHOOSE if self.draft.role_pick.is_none() => {
                 Some((ROLE_PICK, "Choose an IAM role.".into()))
             }
-            ENTER_ARN => validate::iam_role_arn(self.draft.role_arn.trim()).err().map(|e| (ROLE_ARN, e)),
+            ENTER_ARN => validate::iam_role_arn(self.draft.role_arn.trim())
+                .err()
+                .map(|e| (ROLE_ARN, e)),
             _ => None,
         }
     }
@@ -382,7 +434,12 @@ impl S3Wizard {
             self.draft.time,
         ))];
         if self.draft.time != LATEST {
-            let text = Field::text(TIME_TEXT, "Restore time (UTC)", &self.draft.time_text, TIME_PLACEHOLDER);
+            let text = Field::text(
+                TIME_TEXT,
+                "Restore time (UTC)",
+                &self.draft.time_text,
+                TIME_PLACEHOLDER,
+            );
             items.push(self.field(text));
         }
         items.push(Item::note(format!(
@@ -428,7 +485,12 @@ impl S3Wizard {
         let mut items = vec![self.field(choice)];
         match self.draft.destination {
             TO_EXISTING => {
-                let pick = Field::pick(EXISTING_BUCKET, "Bucket", self.bucket_options(), self.draft.existing);
+                let pick = Field::pick(
+                    EXISTING_BUCKET,
+                    "Bucket",
+                    self.bucket_options(),
+                    self.draft.existing,
+                );
                 items.push(self.field(pick));
                 if self.ctx.buckets.is_empty() {
                     items.push(Item::warning(format!("No buckets in {}.", self.ctx.region)));
@@ -436,13 +498,22 @@ impl S3Wizard {
             }
             TO_NEW => {
                 let placeholder = format!("{}-restored", self.source_bucket());
-                let text = Field::text(NEW_BUCKET, "New bucket name", &self.draft.new_bucket, &placeholder);
+                let text = Field::text(
+                    NEW_BUCKET,
+                    "New bucket name",
+                    &self.draft.new_bucket,
+                    &placeholder,
+                );
                 items.push(self.field(text));
                 items.push(Item::note(NEW_BUCKET_NOTE));
             }
             _ => {
                 if let Some(b) = self.find_bucket(self.source_bucket()) {
                     items.push(Item::note(format!("{}: {}.", b.name, bucket_detail(b))));
+                    // Said now rather than only after Next, since this option is the default.
+                    if let Some(problem) = self.bucket_problem(b) {
+                        items.push(Item::warning(problem));
+                    }
                 }
             }
         }
@@ -456,7 +527,10 @@ impl S3Wizard {
 
     fn key_options(&self) -> Vec<PickOption> {
         let option = |k: &&KmsKey| PickOption {
-            label: k.alias.clone().unwrap_or_else(|| key_id(&k.arn).to_string()),
+            label: k
+                .alias
+                .clone()
+                .unwrap_or_else(|| key_id(&k.arn).to_string()),
             detail: k.arn.clone(),
             problem: self.key_problem(k),
         };
@@ -464,16 +538,28 @@ impl S3Wizard {
     }
 
     fn encryption_items(&self) -> Vec<Item> {
-        let choice = Field::choice(ENCRYPTION, "Restored object encryption", &ENC_OPTIONS, self.draft.encryption);
+        let choice = Field::choice(
+            ENCRYPTION,
+            "Restored object encryption",
+            &ENC_OPTIONS,
+            self.draft.encryption,
+        );
         let mut items = vec![self.field(choice)];
         match self.draft.encryption {
-            ORIGINAL => items.push(Item::note("If an object was unencrypted, it stays unencrypted.")),
+            ORIGINAL => items.push(Item::note(
+                "If an object was unencrypted, it stays unencrypted.",
+            )),
             SSE_KMS => {
                 let kms = Field::choice(KMS_CHOICE, "AWS KMS key", &KMS_OPTIONS, self.draft.kms);
                 items.push(self.field(kms));
                 match self.draft.kms {
                     CHOOSE => {
-                        let pick = Field::pick(KMS_PICK, "KMS key", self.key_options(), self.draft.kms_pick);
+                        let pick = Field::pick(
+                            KMS_PICK,
+                            "KMS key",
+                            self.key_options(),
+                            self.draft.kms_pick,
+                        );
                         items.push(self.field(pick));
                         if self.customer_keys().is_empty() {
                             items.push(Item::warning(format!(
@@ -487,7 +573,12 @@ impl S3Wizard {
                             "arn:aws:kms:{}:{}:key/1234abcd-12ab-34cd-56ef-1234567890ab",
                             self.ctx.region, self.ctx.account_id
                         );
-                        let text = Field::text(KMS_ARN, "AWS KMS key ARN", &self.draft.kms_arn, &placeholder);
+                        let text = Field::text(
+                            KMS_ARN,
+                            "AWS KMS key ARN",
+                            &self.draft.kms_arn,
+                            &placeholder,
+                        );
                         items.push(self.field(text));
                     }
                     _ => {}
@@ -510,12 +601,24 @@ impl S3Wizard {
                     .ctx
                     .roles
                     .iter()
-                    .map(|r| PickOption { label: r.name.clone(), detail: r.arn.clone(), problem: None })
+                    .map(|r| PickOption {
+                        label: r.name.clone(),
+                        detail: r.arn.clone(),
+                        problem: None,
+                    })
                     .collect();
-                items.push(self.field(Field::pick(ROLE_PICK, "IAM role", options, self.draft.role_pick)));
+                items.push(self.field(Field::pick(
+                    ROLE_PICK,
+                    "IAM role",
+                    options,
+                    self.draft.role_pick,
+                )));
             }
             ENTER_ARN => {
-                let placeholder = format!("arn:aws:iam::{}:role/BackupRestoreRole", self.ctx.account_id);
+                let placeholder = format!(
+                    "arn:aws:iam::{}:role/BackupRestoreRole",
+                    self.ctx.account_id
+                );
                 let text = Field::text(ROLE_ARN, "Role ARN", &self.draft.role_arn, &placeholder);
                 items.push(self.field(text));
             }
@@ -539,7 +642,9 @@ impl S3Wizard {
     /// Applies `input` to a visible field of the current step; anything else is ignored.
     fn apply(&mut self, id: FieldId, input: Input) {
         match (id, input) {
-            (TIME_CHOICE, Input::Choose(i)) => set_choice(&mut self.draft.time, i, TIME_OPTIONS.len()),
+            (TIME_CHOICE, Input::Choose(i)) => {
+                set_choice(&mut self.draft.time, i, TIME_OPTIONS.len())
+            }
             (TIME_TEXT, Input::Text(t)) => self.draft.time_text = t,
             (SCOPE, Input::Choose(i)) => set_choice(&mut self.draft.scope, i, SCOPE_OPTIONS.len()),
             (ADD_ITEM, Input::Activate) => self.add_item(),
@@ -555,7 +660,9 @@ impl S3Wizard {
             (KMS_CHOICE, Input::Choose(i)) => set_choice(&mut self.draft.kms, i, KMS_OPTIONS.len()),
             (KMS_PICK, Input::Choose(i)) => self.pick_key(i),
             (KMS_ARN, Input::Text(t)) => self.draft.kms_arn = t,
-            (ROLE_CHOICE, Input::Choose(i)) => set_choice(&mut self.draft.role, i, ROLE_OPTIONS.len()),
+            (ROLE_CHOICE, Input::Choose(i)) => {
+                set_choice(&mut self.draft.role, i, ROLE_OPTIONS.len())
+            }
             (ROLE_PICK, Input::Choose(i)) if i < self.ctx.roles.len() => {
                 self.draft.role_pick = Some(i)
             }
@@ -589,7 +696,9 @@ impl S3Wizard {
 
     /// A bucket that cannot take this restore is refused, keeping the previous choice.
     fn pick_bucket(&mut self, i: usize) {
-        let Some(bucket) = self.ctx.buckets.get(i) else { return };
+        let Some(bucket) = self.ctx.buckets.get(i) else {
+            return;
+        };
         match self.bucket_problem(bucket) {
             Some(problem) => {
                 self.errors.insert(EXISTING_BUCKET, problem);
@@ -599,7 +708,9 @@ impl S3Wizard {
     }
 
     fn pick_key(&mut self, i: usize) {
-        let Some(key) = self.customer_keys().get(i).copied() else { return };
+        let Some(key) = self.customer_keys().get(i).copied() else {
+            return;
+        };
         match self.key_problem(key) {
             Some(problem) => {
                 self.errors.insert(KMS_PICK, problem);
@@ -615,7 +726,10 @@ impl S3Wizard {
         let mut put = |k: &str, v: String| {
             m.insert(k.to_string(), v);
         };
-        put("DestinationBucketName", self.destination_name().unwrap_or_default());
+        put(
+            "DestinationBucketName",
+            self.destination_name().unwrap_or_default(),
+        );
         put("NewBucket", (self.draft.destination == TO_NEW).to_string());
         put("Encrypted", (self.draft.encryption != ORIGINAL).to_string());
         let encryption_type = match self.draft.encryption {
@@ -641,9 +755,12 @@ impl S3Wizard {
     }
 
     fn destination_summary(&self) -> String {
-        let name = self.destination_name().unwrap_or_else(|| "(not chosen)".into());
+        let name = self
+            .destination_name()
+            .unwrap_or_else(|| "(not chosen)".into());
         let known = |name: &str| {
-            self.find_bucket(name).map_or_else(String::new, |b| format!(" ({})", bucket_detail(b)))
+            self.find_bucket(name)
+                .map_or_else(String::new, |b| format!(" ({})", bucket_detail(b)))
         };
         match self.draft.destination {
             TO_EXISTING => format!("existing bucket {name}{}", known(&name)),
@@ -667,10 +784,16 @@ impl S3Wizard {
             SSE_KMS => {
                 let key = match self.draft.kms {
                     AWS_MANAGED => Some(AWS_S3_ALIAS.to_string()),
-                    CHOOSE => self.draft.kms_pick.map(|i| self.key_options()[i].label.clone()),
+                    CHOOSE => self
+                        .draft
+                        .kms_pick
+                        .map(|i| self.key_options()[i].label.clone()),
                     _ => self.kms_key(),
                 };
-                format!("SSE-KMS with {}", key.unwrap_or_else(|| "(no key chosen)".into()))
+                format!(
+                    "SSE-KMS with {}",
+                    key.unwrap_or_else(|| "(no key chosen)".into())
+                )
             }
             _ => "original keys (unencrypted objects stay unencrypted)".into(),
         }
@@ -708,7 +831,11 @@ impl RestoreWizard for S3Wizard {
     fn input(&mut self, id: FieldId, input: Input) {
         self.dirty = true;
         // Only what the user can see on this step may change; a stale id is ignored.
-        let visible = self.items().iter().filter_map(Item::field).any(|f| f.id == id);
+        let visible = self
+            .items()
+            .iter()
+            .filter_map(Item::field)
+            .any(|f| f.id == id);
         if !visible {
             return;
         }
@@ -764,14 +891,20 @@ impl RestoreWizard for S3Wizard {
         if self.is_continuous() {
             let time = match self.draft.time {
                 LATEST => "latest restorable time".to_string(),
-                _ => self.specific_time().map_or_else(|| "(invalid time)".into(), rfc3339),
+                _ => self
+                    .specific_time()
+                    .map_or_else(|| "(invalid time)".into(), rfc3339),
             };
             lines.push(("Restore time".into(), time));
         }
         lines.push(("Items".into(), self.items_summary()));
         lines.push(("Destination".into(), self.destination_summary()));
         lines.push(("Encryption".into(), self.encryption_summary()));
-        let acls = if self.restore_acls() { "restored from the backup" } else { "none in the backup" };
+        let acls = if self.restore_acls() {
+            "restored from the backup"
+        } else {
+            "none in the backup"
+        };
         lines.push(("ACLs".into(), acls.into()));
         let role = self.role_arn().unwrap_or_else(|| "(not chosen)".into());
         lines.push(("Role".into(), role));
@@ -798,7 +931,11 @@ fn set_choice(choice: &mut Choice, i: usize, options: usize) {
 /// `versioning on, ACLs enabled`.
 fn bucket_detail(b: &Bucket) -> String {
     let versioning = if b.versioning { "on" } else { "off" };
-    let acls = if b.acls_enabled { "enabled" } else { "disabled" };
+    let acls = if b.acls_enabled {
+        "enabled"
+    } else {
+        "disabled"
+    };
     format!("versioning {versioning}, ACLs {acls}")
 }
 
@@ -811,9 +948,13 @@ fn key_id(arn: &str) -> &str {
 fn rfc3339(t: OffsetDateTime) -> String {
     let t = t.to_offset(UtcOffset::UTC);
     let formatted = if t.nanosecond() == 0 {
-        t.format(format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z"))
+        t.format(format_description!(
+            "[year]-[month]-[day]T[hour]:[minute]:[second]Z"
+        ))
     } else {
-        t.format(format_description!("[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond]Z"))
+        t.format(format_description!(
+            "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond]Z"
+        ))
     };
     formatted.unwrap_or_default()
 }

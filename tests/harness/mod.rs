@@ -105,7 +105,9 @@ impl Harness {
                 Effect::Load { req, query } | Effect::Poll { req, query, .. } => (req, query),
                 Effect::StartRestore { req, request } => {
                     let backend: &dyn BackupBackend = self.mock.as_ref();
-                    let reply = self.runtime.block_on(effect::start_restore(backend, req, &request));
+                    let reply = self
+                        .runtime
+                        .block_on(effect::start_restore(backend, req, &request));
                     self.act(reply);
                     continue;
                 }
@@ -117,10 +119,11 @@ impl Harness {
             };
             let mut replies = Vec::new();
             let backend: &dyn BackupBackend = self.mock.as_ref();
-            self.runtime.block_on(effect::execute(backend, req, &query, |a| {
-                replies.push(a);
-                true
-            }));
+            self.runtime
+                .block_on(effect::execute(backend, req, &query, |a| {
+                    replies.push(a);
+                    true
+                }));
             for reply in replies {
                 self.act(reply);
             }

@@ -5,6 +5,7 @@ mod jobs;
 mod point;
 mod points;
 mod resources;
+mod restore;
 mod vaults;
 
 pub use detail::DetailScreen;
@@ -12,6 +13,7 @@ pub use jobs::JobsScreen;
 pub use point::RecoveryPointScreen;
 pub use points::RecoveryPointsScreen;
 pub use resources::ResourcesScreen;
+pub use restore::RestoreScreen;
 pub use vaults::VaultsScreen;
 
 use crate::action::{Command, Loaded, RequestId};
@@ -96,4 +98,4 @@ const LIST_HINTS: &[Command] = &[
     Command::SortNext,
     Command::Refresh,
 ];
-const DETAIL_HINTS: &[Command] = &[Command::Down, Command::Refresh];
+const DETAIL_HINTS: &[Command] = &[Command::Restore, Command::Down, Command::Refresh];

@@ -180,7 +180,7 @@ impl Screen for RecoveryPointScreen {
     }
 
     fn key_contexts(&self) -> &'static [KeyContext] {
-        &[KeyContext::Detail]
+        &[KeyContext::Points, KeyContext::Detail]
     }
 
     fn hints(&self) -> &'static [Command] {
@@ -194,6 +194,9 @@ impl Screen for RecoveryPointScreen {
     fn handle(&mut self, cmd: Command, ctx: &mut Ctx) -> Nav {
         match cmd {
             Command::Refresh => self.describe(ctx),
+            Command::Restore => {
+                return super::points::restore_or_explain(self.rp.clone(), &self.region, ctx);
+            }
             other => super::detail::scroll(&mut self.scroll, other),
         }
         Nav::Stay

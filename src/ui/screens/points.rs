@@ -1,6 +1,6 @@
 //! Recovery points of one resource (Resource details) or of one backup vault.
 
-use super::{LIST_HINTS, Nav, RecoveryPointScreen, Screen};
+use super::{Nav, RecoveryPointScreen, RestoreScreen, Screen};
 use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
 use crate::domain::format::opt_date_time;
@@ -15,6 +15,7 @@ use crate::remote::{Ctx, RemoteList};
 use crate::ui::UiCtx;
 use crate::ui::rows::{RESOURCE_POINT_COLUMNS, VAULT_POINT_COLUMNS};
 use crate::ui::widgets::table;
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -30,7 +31,12 @@ pub struct RecoveryPointsScreen {
     scope: Scope,
     region: String,
     remote: RemoteList<RecoveryPoint>,
+    /// The actions menu Enter opens: the cursor on its entries.
+    menu: Option<usize>,
 }
+
+/// The actions menu of a recovery point.
+const ACTIONS: [&str; 2] = ["View details", "Restore"];
 
 /// Newest first, as the console lists them.
 const NEWEST_FIRST: Option<Sort> = Some(Sort {
@@ -48,6 +54,7 @@ impl RecoveryPointsScreen {
             scope: Scope::Resource(resource),
             region: region.to_string(),
             remote: RemoteList::new(RESOURCE_POINT_COLUMNS, NEWEST_FIRST, query),
+            menu: None,
         }
     }
 
@@ -60,6 +67,7 @@ impl RecoveryPointsScreen {
             scope: Scope::Vault(vault),
             region: region.to_string(),
             remote: RemoteList::new(VAULT_POINT_COLUMNS, NEWEST_FIRST, query),
+            menu: None,
         }
     }
 
@@ -128,11 +136,40 @@ impl Screen for RecoveryPointsScreen {
     }
 
     fn key_contexts(&self) -> &'static [KeyContext] {
-        &[KeyContext::List]
+        &[KeyContext::Points, KeyContext::List]
     }
 
     fn hints(&self) -> &'static [Command] {
-        LIST_HINTS
+        &[
+            Command::Open,
+            Command::Restore,
+            Command::Filter,
+            Command::SortNext,
+        ]
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Option<Nav> {
+        let cursor = self.menu.as_mut()?;
+        match key.code {
+            KeyCode::Down | KeyCode::Char('j') => *cursor = (*cursor + 1).min(ACTIONS.len() - 1),
+            KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
+            KeyCode::Enter => {
+                let choice = *cursor;
+                self.menu = None;
+                let rp = self.remote.list.selected()?.clone();
+                return Some(match choice {
+                    0 => Nav::Push(Box::new(RecoveryPointScreen::new(rp, &self.region))),
+                    _ => restore_or_explain(rp, &self.region, ctx),
+                });
+            }
+            KeyCode::Char('r') => {
+                self.menu = None;
+                let rp = self.remote.list.selected()?.clone();
+                return Some(restore_or_explain(rp, &self.region, ctx));
+            }
+            _ => self.menu = None,
+        }
+        Some(Nav::Stay)
     }
 
     fn start(&mut self, ctx: &mut Ctx) {
@@ -141,9 +178,10 @@ impl Screen for RecoveryPointsScreen {
 
     fn handle(&mut self, cmd: Command, ctx: &mut Ctx) -> Nav {
         match cmd {
-            Command::Open => {
+            Command::Open if self.remote.list.selected().is_some() => self.menu = Some(0),
+            Command::Restore => {
                 if let Some(rp) = self.remote.list.selected() {
-                    return Nav::Push(Box::new(RecoveryPointScreen::new(rp.clone(), &self.region)));
+                    return restore_or_explain(rp.clone(), &self.region, ctx);
                 }
             }
             Command::Refresh => self.remote.load(ctx),
@@ -195,5 +233,44 @@ impl Screen for RecoveryPointsScreen {
             Scope::Vault(v) => format!("Vault {} holds no recovery points.", v.name),
         };
         table::render_remote(frame, rest, "Recovery points", &self.remote, ui, &empty);
+        if let Some(cursor) = self.menu {
+            let lines: Vec<Line> = ACTIONS
+                .iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    Line::from(Span::styled(
+                        format!(" {a} "),
+                        if i == cursor {
+                            ui.theme.selected
+                        } else {
+                            ui.theme.title
+                        },
+                    ))
+                })
+                .collect();
+            let rect = Rect::new(
+                rest.x + 4,
+                rest.y + 2,
+                20.min(rest.width),
+                (ACTIONS.len() as u16 + 2).min(rest.height),
+            );
+            frame.render_widget(ratatui::widgets::Clear, rect);
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_style(ui.theme.title)
+                .title(" Actions ");
+            frame.render_widget(Paragraph::new(lines).block(block), rect);
+        }
+    }
+}
+
+/// Opens the restore wizard for `rp`, or says why it cannot be restored.
+pub fn restore_or_explain(rp: RecoveryPoint, region: &str, ctx: &mut Ctx) -> Nav {
+    match crate::wizard::why_not_restorable(&rp) {
+        Some(reason) => Nav::Notice {
+            text: reason,
+            is_error: true,
+        },
+        None => Nav::Push(Box::new(RestoreScreen::new(rp, region, ctx))),
     }
 }

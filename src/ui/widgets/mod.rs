@@ -2,5 +2,6 @@
 
 pub mod chrome;
 pub mod fields;
+pub mod form;
 pub mod overlay;
 pub mod table;

@@ -1,0 +1,94 @@
+//! Draws a wizard step: headings, notes and fields, with the focused field marked and each
+//! field's error under it.
+
+use crate::theme::Theme;
+use crate::wizard::form::{Control, Field, Item};
+use ratatui::text::{Line, Span};
+
+/// The text a control shows in its row.
+fn control_text(field: &Field) -> String {
+    match &field.control {
+        Control::Choice { options, selected } => options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                if i == *selected {
+                    format!("(*) {o}")
+                } else {
+                    format!("( ) {o}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("  "),
+        Control::Text { value, placeholder } if value.is_empty() => format!("[{placeholder}]"),
+        Control::Text { value, .. } => value.clone(),
+        Control::Pick { options, selected } => match selected.and_then(|i| options.get(i)) {
+            Some(o) => format!("{}  ({})", o.label, o.detail),
+            None => format!(
+                "<choose: {} available, enter opens the list>",
+                options.len()
+            ),
+        },
+        Control::Action => String::new(),
+    }
+}
+
+/// The lines of `items`; `focus` is the index of the focused field among the fields. Returns
+/// the lines and the line index of the focused field (to keep it in view).
+pub fn lines(items: &[Item], focus: usize, theme: &Theme) -> (Vec<Line<'static>>, usize) {
+    let mut out = Vec::new();
+    let mut focus_line = 0;
+    let mut field_index = 0;
+    for item in items {
+        match item {
+            Item::Heading(text) => out.push(Line::from(Span::styled(text.clone(), theme.title))),
+            Item::Note { text, tone } => out.push(Line::from(Span::styled(
+                format!("  {text}"),
+                theme.tone(*tone),
+            ))),
+            Item::Field(field) => {
+                let focused = field_index == focus;
+                if focused {
+                    focus_line = out.len();
+                }
+                field_index += 1;
+                let marker = if focused { "> " } else { "  " };
+                let label_style = if focused { theme.selected } else { theme.label };
+                let mut spans = vec![
+                    Span::styled(marker.to_string(), theme.key),
+                    Span::styled(field.label.clone(), label_style),
+                ];
+                match &field.control {
+                    Control::Action => {}
+                    Control::Text { value, .. } => {
+                        spans.push(Span::raw(": "));
+                        let style = if value.is_empty() {
+                            theme.muted
+                        } else {
+                            theme.input
+                        };
+                        spans.push(Span::styled(control_text(field), style));
+                        if focused {
+                            spans.push(Span::styled("_", theme.key));
+                        }
+                    }
+                    _ => {
+                        spans.push(Span::raw(": "));
+                        spans.push(Span::raw(control_text(field)));
+                    }
+                }
+                out.push(Line::from(spans));
+                if let Some(error) = &field.error {
+                    out.push(Line::from(Span::styled(
+                        format!("    ! {error}"),
+                        theme.error,
+                    )));
+                }
+                if let Some(help) = &field.help {
+                    out.push(Line::from(Span::styled(format!("    {help}"), theme.muted)));
+                }
+            }
+        }
+    }
+    (out, focus_line)
+}

@@ -1,0 +1,157 @@
+//! Restore flows through the harness: open, fill, review, confirm, submit once, follow the job.
+
+mod harness;
+
+use backup_tui::backend::mock::{MockOptions, Operation};
+use backup_tui::effect::Effect;
+use harness::Harness;
+
+/// Opens the restore wizard on acme-media's newest COMPLETED snapshot.
+fn s3_wizard() -> Harness {
+    let mut h = Harness::with(MockOptions::default(), 100, 40);
+    h.settle().press("enter").settle();
+    h.press("j")
+        .press("enter")
+        .press("j")
+        .press("enter")
+        .settle();
+    h.assert_shows("Restore S3 bucket acme-media");
+    h
+}
+
+#[test]
+fn an_unrestorable_point_says_why_instead_of_opening_a_wizard() {
+    let mut h = Harness::new();
+    h.settle().press("enter").settle();
+    h.press("r").assert_shows("still being created");
+    h.press("/").type_text("EXPIRED").press("enter").press("r");
+    h.assert_shows("EXPIRED: its retention ended");
+    assert_eq!(h.app.crumbs(), vec!["Protected resources", "acme-media"]);
+}
+
+#[test]
+fn item_level_s3_restore_into_a_new_bucket_with_a_chosen_key_runs_to_completion() {
+    let mut h = s3_wizard();
+    h.press("right")
+        .press("down")
+        .type_text("s3://acme-media/photos/cat.jpg");
+    h.press("down")
+        .press("enter")
+        .type_text("s3://acme-media/docs/a.pdf")
+        .press("enter");
+    h.assert_shows("2 Destination");
+    h.press("right")
+        .press("right")
+        .press("down")
+        .type_text("acme-restored-2026")
+        .press("enter");
+    h.press("right")
+        .press("right")
+        .press("down")
+        .press("right")
+        .press("down")
+        .press("enter");
+    h.assert_shows("Choose (type to filter");
+    h.type_text("restore-data").press("enter").press("enter");
+    h.press("enter"); // role: the default
+    h.assert_shows("StartRestoreJob request")
+        .assert_shows("aws backup start-restore-job");
+    h.press("c").settle();
+    assert!(
+        h.clipboard
+            .last()
+            .is_some_and(|c| c.starts_with("aws backup start-restore-job"))
+    );
+    h.press("enter")
+        .assert_shows("Start this restore job in us-east-1?");
+    h.press("y").settle();
+    let sent = h.mock.restore_requests();
+    assert_eq!(sent.len(), 1, "one request");
+    let m = &sent[0].metadata;
+    assert_eq!(m["DestinationBucketName"], "acme-restored-2026");
+    assert_eq!(m["NewBucket"], "true");
+    assert_eq!(m["EncryptionType"], "SSE-KMS");
+    assert!(m["KMSKey"].ends_with(":key/7c3d2e1f-5a6b-4c8d-9e0f-1a2b3c4d5e6f"));
+    assert_eq!(
+        m["ItemsToRestore"],
+        r#"["s3://acme-media/photos/cat.jpg","s3://acme-media/docs/a.pdf"]"#
+    );
+    // The app followed the job on the Restore jobs tab until it completed.
+    assert_eq!(h.app.crumbs(), vec!["Jobs > Restore jobs"]);
+    h.assert_shows("COMPLETED").assert_shows("Restore job");
+    let polls = h
+        .mock
+        .calls()
+        .iter()
+        .filter(|c| c.op == Operation::DescribeRestoreJob)
+        .count();
+    assert_eq!(polls, 4, "polled until the job ended");
+    assert!(
+        h.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Poll { after, .. } if after.as_secs() == 8)),
+        "backs off"
+    );
+}
+
+#[test]
+fn a_refused_restore_keeps_the_draft_and_a_retry_reuses_the_token() {
+    let mut h = s3_wizard();
+    h.press("enter"); // entire bucket
+    h.press("right").press("down").press("enter"); // existing bucket: open the list
+    h.type_text("static").press("enter");
+    h.assert_shows("Versioning is off");
+    // Pick a good bucket, then force AWS to refuse once with throttling.
+    h.press("space")
+        .type_text("staging")
+        .press("enter")
+        .press("enter")
+        .press("enter")
+        .press("enter");
+    h.mock.fail_next(
+        Operation::StartRestoreJob,
+        backup_tui::backend::mock::Fault::Throttled,
+        1,
+    );
+    h.press("enter").press("y").settle();
+    h.assert_shows("Throttled").assert_shows("Review");
+    h.press("enter").press("y").settle();
+    let sent = h.mock.restore_requests();
+    assert_eq!(sent.len(), 2);
+    assert_eq!(
+        sent[0].idempotency_token, sent[1].idempotency_token,
+        "same token on retry"
+    );
+    assert_eq!(
+        sent[1].metadata["DestinationBucketName"],
+        "acme-restore-staging"
+    );
+}
+
+#[test]
+fn restoring_into_the_source_bucket_takes_a_typed_confirmation() {
+    let mut h = s3_wizard();
+    h.press("enter")
+        .press("enter")
+        .press("enter")
+        .press("enter");
+    h.press("enter").assert_shows("Type acme-media");
+    h.type_text("acme-medi").press("enter");
+    assert!(
+        h.mock.restore_requests().is_empty(),
+        "a wrong word starts nothing"
+    );
+    h.type_text("a").press("enter").settle();
+    assert_eq!(h.mock.restore_requests().len(), 1);
+}
+
+#[test]
+fn esc_on_an_edited_first_step_asks_before_discarding() {
+    let mut h = s3_wizard();
+    h.press("right")
+        .press("esc")
+        .assert_shows("Discard this restore draft?");
+    h.press("n").assert_shows("Item-level restore");
+    h.press("esc").press("y");
+    assert_eq!(h.app.crumbs(), vec!["Protected resources", "acme-media"]);
+}
