@@ -155,3 +155,28 @@ fn esc_on_an_edited_first_step_asks_before_discarding() {
     h.press("esc").press("y");
     assert_eq!(h.app.crumbs(), vec!["Protected resources", "acme-media"]);
 }
+
+/// Every step of the S3 wizard at 80x24, the design size.
+#[test]
+fn s3_wizard_steps_at_80x24() {
+    let mut h = Harness::new();
+    h.settle().press("enter").settle().press("j").press("enter");
+    insta::assert_snapshot!("restore_actions_menu_80x24", h.screen());
+    h.press("j").press("enter");
+    insta::assert_snapshot!("restore_loading_80x24", h.screen());
+    h.settle();
+    h.press("right").press("down").type_text("s3://other-bucket/x").press("enter");
+    insta::assert_snapshot!("restore_s3_settings_error_80x24", h.screen());
+    h.press("ctrl-u").type_text("s3://acme-media/photos/cat.jpg").press("enter");
+    h.press("right").press("right").press("down").type_text("acme-restored-2026");
+    insta::assert_snapshot!("restore_s3_destination_80x24", h.screen());
+    h.press("enter").press("right").press("right").press("down").press("right").press("down");
+    h.press("enter");
+    insta::assert_snapshot!("restore_s3_key_picker_80x24", h.screen());
+    h.press("enter").press("enter");
+    insta::assert_snapshot!("restore_s3_role_80x24", h.screen());
+    h.press("enter");
+    insta::assert_snapshot!("restore_s3_review_80x24", h.screen());
+    h.press("enter");
+    insta::assert_snapshot!("restore_s3_confirm_80x24", h.screen());
+}
