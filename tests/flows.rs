@@ -16,7 +16,9 @@ fn browse_resource_to_recovery_point_and_back() {
         .assert_shows("Recovery points (7)")
         .assert_shows("arn:aws:s3:::acme-media");
     assert_eq!(h.app.crumbs(), vec!["Protected resources", "acme-media"]);
+    // Enter opens the actions menu; its first entry shows the details.
     h.press("enter")
+        .press("enter")
         .settle()
         .assert_shows("Recovery point ARN")
         .assert_shows("CREATING");
@@ -34,6 +36,7 @@ fn the_recovery_point_screen_explains_troubled_statuses() {
         .type_text("STOPPED")
         .press("enter")
         .press("enter")
+        .press("enter")
         .settle();
     h.assert_shows("STOPPED")
         .assert_shows("What this status means")
@@ -45,12 +48,14 @@ fn the_recovery_point_screen_explains_troubled_statuses() {
         .type_text("EXPIRED")
         .press("enter")
         .press("enter")
+        .press("enter")
         .settle();
     h.assert_shows("DeleteRecoveryPoint");
     h.press("esc")
         .press("esc")
         .press("/")
         .type_text("PARTIAL")
+        .press("enter")
         .press("enter")
         .press("enter")
         .settle();
@@ -60,7 +65,12 @@ fn the_recovery_point_screen_explains_troubled_statuses() {
 #[test]
 fn opening_a_recovery_point_refreshes_it_with_describe() {
     let mut h = Harness::new();
-    h.settle().press("enter").settle().press("enter").settle();
+    h.settle()
+        .press("enter")
+        .settle()
+        .press("enter")
+        .press("enter")
+        .settle();
     let ops: Vec<Operation> = h.mock.calls().iter().map(|c| c.op).collect();
     assert_eq!(
         ops,
@@ -391,6 +401,7 @@ fn dynamodb_backups_say_who_manages_them() {
         .press("enter")
         .settle()
         .press("enter")
+        .press("enter")
         .settle();
     h.assert_shows("arn:aws:dynamodb:us-east-1:123456789012:table/sessions/backup/")
         .assert_shows("DynamoDB (the console");
@@ -404,6 +415,7 @@ fn dynamodb_backups_say_who_manages_them() {
         .press("enter")
         .settle();
     h.press("enter")
+        .press("enter")
         .settle()
         .assert_shows("AWS Backup (advanced DynamoDB backup)");
 }

@@ -165,12 +165,25 @@ fn s3_wizard_steps_at_80x24() {
     h.press("j").press("enter");
     insta::assert_snapshot!("restore_loading_80x24", h.screen());
     h.settle();
-    h.press("right").press("down").type_text("s3://other-bucket/x").press("enter");
+    h.press("right")
+        .press("down")
+        .type_text("s3://other-bucket/x")
+        .press("enter");
     insta::assert_snapshot!("restore_s3_settings_error_80x24", h.screen());
-    h.press("ctrl-u").type_text("s3://acme-media/photos/cat.jpg").press("enter");
-    h.press("right").press("right").press("down").type_text("acme-restored-2026");
+    h.press("ctrl-u")
+        .type_text("s3://acme-media/photos/cat.jpg")
+        .press("enter");
+    h.press("right")
+        .press("right")
+        .press("down")
+        .type_text("acme-restored-2026");
     insta::assert_snapshot!("restore_s3_destination_80x24", h.screen());
-    h.press("enter").press("right").press("right").press("down").press("right").press("down");
+    h.press("enter")
+        .press("right")
+        .press("right")
+        .press("down")
+        .press("right")
+        .press("down");
     h.press("enter");
     insta::assert_snapshot!("restore_s3_key_picker_80x24", h.screen());
     h.press("enter").press("enter");

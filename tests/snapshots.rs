@@ -64,7 +64,7 @@ fn errors() {
         h.settle().press("enter").settle();
         h.mock
             .fail_next(Operation::DescribeRecoveryPoint, Fault::AccessDenied, 1);
-        h.press("enter").settle();
+        h.press("enter").press("enter").settle();
     });
 }
 
@@ -84,6 +84,7 @@ fn resource_details_and_recovery_points() {
             .type_text("stopped")
             .press("enter")
             .press("enter")
+            .press("enter")
             .settle();
     });
     snap("recovery_point_scrolled", demo, |h| {
@@ -91,6 +92,7 @@ fn resource_details_and_recovery_points() {
             .press("enter")
             .settle()
             .press("G")
+            .press("enter")
             .press("enter")
             .settle()
             .press("G");

@@ -1,9 +1,9 @@
-//! The DynamoDB restore wizard: new table name, encryption key (any of three, even for DynamoDB-managed backups), role.
+//! The DynamoDB restore wizard: new table name, any of the three encryption keys, role.
 
 use super::form::{Field, FieldId, Input, Item};
 use super::generic::{
-    KeyChooser, Problem, RoleChooser, WizardCore, build_request, meta_get, region_note, review_items, set_choice,
-    set_meta, set_text,
+    KeyChooser, Problem, RoleChooser, WizardCore, build_request, meta_get, region_note,
+    review_items, set_choice, set_meta, set_text,
 };
 use super::{RestoreContext, RestoreWizard};
 use crate::domain::restore::RestoreRequest;
@@ -17,8 +17,11 @@ const SETTINGS: usize = 0;
 const ENCRYPTION_STEP: usize = 1;
 const ROLE: usize = 2;
 
-const ENCRYPTION_OPTIONS: [&str; 3] =
-    ["DynamoDB-owned key (default)", "DynamoDB-managed key (aws/dynamodb)", "Customer-managed key"];
+const ENCRYPTION_OPTIONS: [&str; 3] = [
+    "DynamoDB-owned key (default)",
+    "DynamoDB-managed key (aws/dynamodb)",
+    "Customer-managed key",
+];
 const OWNED: usize = 0;
 const MANAGED: usize = 1;
 const CUSTOMER: usize = 2;
@@ -26,7 +29,7 @@ const CUSTOMER: usize = 2;
 const NOT_APPLICABLE: &str = "Not Applicable";
 
 /// Restores a DynamoDB backup into a new table in the backup's Region.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DynamoDbWizard {
     ctx: RestoreContext,
     core: WizardCore,
@@ -39,8 +42,13 @@ pub struct DynamoDbWizard {
 impl DynamoDbWizard {
     /// Starts from the backed-up table's encryption as the metadata states it.
     pub fn new(ctx: RestoreContext) -> DynamoDbWizard {
-        let kms = meta_get(&ctx.metadata, "encryptionType").is_some_and(|t| t.eq_ignore_ascii_case("KMS"));
-        let key_arn = meta_get(&ctx.metadata, "kmsMasterKeyArn").filter(|k| k.starts_with("arn:"));
+        let kms = meta_get(&ctx.metadata, "encryptionType")
+            .is_some_and(|t| t.eq_ignore_ascii_case("KMS"));
+        // GetRecoveryPointRestoreMetadata may name the aws/dynamodb key itself: that is the
+        // DynamoDB-managed choice, not a customer key.
+        let aws_managed = |arn: &str| ctx.kms_keys.iter().any(|k| k.aws_managed && k.arn == arn);
+        let key_arn = meta_get(&ctx.metadata, "kmsMasterKeyArn")
+            .filter(|k| k.starts_with("arn:") && !aws_managed(k));
         let encryption = match (kms, key_arn) {
             (true, Some(_)) => CUSTOMER,
             (true, None) => MANAGED,
@@ -58,7 +66,8 @@ impl DynamoDbWizard {
     }
 
     fn original_table(&self) -> &str {
-        meta_get(&self.ctx.metadata, "originalTableName").unwrap_or(&self.ctx.recovery_point.resource_name)
+        meta_get(&self.ctx.metadata, "originalTableName")
+            .unwrap_or(&self.ctx.recovery_point.resource_name)
     }
 
     fn settings_items(&self) -> Vec<Item> {
@@ -82,7 +91,13 @@ impl DynamoDbWizard {
             OWNED => "No additional charge for encryption.",
             _ => "KMS charges apply.",
         };
-        let choice = Field::choice(ENCRYPTION, "Encryption key", &ENCRYPTION_OPTIONS, self.encryption).with_help(help);
+        let choice = Field::choice(
+            ENCRYPTION,
+            "Encryption key",
+            &ENCRYPTION_OPTIONS,
+            self.encryption,
+        )
+        .with_help(help);
         items.push(self.core.field(choice));
         if self.encryption == CUSTOMER {
             items.extend(self.key.items(&self.ctx, &self.core));
@@ -94,7 +109,10 @@ impl DynamoDbWizard {
     fn step_ids(step: usize) -> Vec<FieldId> {
         match step {
             SETTINGS => vec![TABLE_NAME],
-            ENCRYPTION_STEP => [ENCRYPTION].into_iter().chain(KeyChooser::FIELD_IDS).collect(),
+            ENCRYPTION_STEP => [ENCRYPTION]
+                .into_iter()
+                .chain(KeyChooser::FIELD_IDS)
+                .collect(),
             ROLE => RoleChooser::FIELD_IDS.to_vec(),
             _ => Vec::new(),
         }
@@ -102,7 +120,12 @@ impl DynamoDbWizard {
 
     fn check(&self, step: usize) -> Vec<Problem> {
         match step {
-            SETTINGS => self.check_name().err().map(|e| (TABLE_NAME, e)).into_iter().collect(),
+            SETTINGS => self
+                .check_name()
+                .err()
+                .map(|e| (TABLE_NAME, e))
+                .into_iter()
+                .collect(),
             ENCRYPTION_STEP if self.encryption == CUSTOMER => self.key.check(&self.ctx),
             ROLE => self.role.check(),
             _ => Vec::new(),
@@ -175,7 +198,10 @@ fn copy_notes(ctx: &RestoreContext) -> Vec<&'static str> {
 
 impl RestoreWizard for DynamoDbWizard {
     fn title(&self) -> String {
-        format!("Restore DynamoDB table {}", self.ctx.recovery_point.resource_name)
+        format!(
+            "Restore DynamoDB table {}",
+            self.ctx.recovery_point.resource_name
+        )
     }
 
     fn steps(&self) -> Vec<&'static str> {
@@ -222,7 +248,11 @@ impl RestoreWizard for DynamoDbWizard {
 
     fn request(&self) -> Result<RestoreRequest, String> {
         self.core.first_problem(|step| self.check(step))?;
-        Ok(build_request(&self.ctx, self.role.arn(&self.ctx), self.metadata()))
+        Ok(build_request(
+            &self.ctx,
+            self.role.arn(&self.ctx),
+            self.metadata(),
+        ))
     }
 
     fn summary(&self) -> Vec<(String, String)> {
@@ -231,7 +261,7 @@ impl RestoreWizard for DynamoDbWizard {
             ("Backup of".into(), self.original_table().to_string()),
             ("New table".into(), self.table_name.trim().to_string()),
             ("Encryption".into(), self.encryption_summary()),
-            ("Role".into(), self.role.arn(&self.ctx)),
+            ("Role".into(), self.role.summary(&self.ctx)),
         ]
     }
 

@@ -1,4 +1,4 @@
-//! Parts every non-S3 wizard shares (role and key choosers, the metadata editor) and the wizard of EBS, EFS, RDS, Aurora, FSx and Storage Gateway.
+//! The EBS, EFS, RDS, Aurora, FSx and Storage Gateway wizard, and the parts all non-S3 wizards share.
 
 use super::dynamodb::DynamoDbWizard;
 use super::ec2::Ec2Wizard;
@@ -36,7 +36,12 @@ pub struct WizardCore {
 
 impl WizardCore {
     pub fn new(steps: &'static [&'static str]) -> WizardCore {
-        WizardCore { steps, step: 0, errors: BTreeMap::new(), dirty: false }
+        WizardCore {
+            steps,
+            step: 0,
+            errors: BTreeMap::new(),
+            dirty: false,
+        }
     }
 
     pub fn steps(&self) -> Vec<&'static str> {
@@ -167,12 +172,17 @@ pub fn build_request(
 
 /// The metadata's own spelling of `name`, ignoring case.
 pub fn find_key<'a>(metadata: &'a BTreeMap<String, String>, name: &str) -> Option<&'a str> {
-    metadata.keys().find(|k| k.eq_ignore_ascii_case(name)).map(String::as_str)
+    metadata
+        .keys()
+        .find(|k| k.eq_ignore_ascii_case(name))
+        .map(String::as_str)
 }
 
 /// The value of key `name`, ignoring case.
 pub fn meta_get<'a>(metadata: &'a BTreeMap<String, String>, name: &str) -> Option<&'a str> {
-    find_key(metadata, name).and_then(|k| metadata.get(k)).map(String::as_str)
+    find_key(metadata, name)
+        .and_then(|k| metadata.get(k))
+        .map(String::as_str)
 }
 
 /// Sets key `name`, keeping the metadata's spelling of it if it has one.
@@ -189,7 +199,10 @@ pub fn remove_meta(metadata: &mut BTreeMap<String, String>, name: &str) {
 /// Whether `id` is `prefix` followed by 8 or 17 lowercase hexadecimal digits (`subnet-0a1b…`).
 fn is_aws_id(id: &str, prefix: &str) -> bool {
     id.strip_prefix(prefix).is_some_and(|hex| {
-        matches!(hex.len(), 8 | 17) && hex.chars().all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
+        matches!(hex.len(), 8 | 17)
+            && hex
+                .chars()
+                .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
     })
 }
 
@@ -204,14 +217,22 @@ pub fn subnet_id(id: &str) -> Result<(), String> {
 }
 
 /// A JSON array of IDs that each start with `prefix`; `example` is a valid ID.
-pub fn id_list(text: &str, prefix: &str, example: &str, required: bool) -> Result<Vec<String>, String> {
+pub fn id_list(
+    text: &str,
+    prefix: &str,
+    example: &str,
+    required: bool,
+) -> Result<Vec<String>, String> {
     let ids = validate::json_string_array(text)?;
     if required && ids.is_empty() {
         return Err(format!("Enter at least one ID, as in [\"{example}\"]."));
     }
     for (i, id) in ids.iter().enumerate() {
         if !is_aws_id(id, prefix) {
-            return Err(format!("Element {} ({id:?}) is not an ID like {example}.", i + 1));
+            return Err(format!(
+                "Element {} ({id:?}) is not an ID like {example}.",
+                i + 1
+            ));
         }
     }
     Ok(ids)
@@ -286,9 +307,23 @@ impl RoleChooser {
     /// The role as sent (checked by `check`, not here).
     pub fn arn(&self, ctx: &RestoreContext) -> String {
         match self.choice {
-            CHOOSE_ROLE => self.picked.and_then(|i| ctx.roles.get(i)).map(|r| r.arn.clone()).unwrap_or_default(),
+            CHOOSE_ROLE => self
+                .picked
+                .and_then(|i| ctx.roles.get(i))
+                .map(|r| r.arn.clone())
+                .unwrap_or_default(),
             ENTER_ROLE => self.arn.trim().to_string(),
             _ => ctx.default_role_arn(),
+        }
+    }
+
+    /// The role for the review's summary.
+    pub fn summary(&self, ctx: &RestoreContext) -> String {
+        let arn = self.arn(ctx);
+        if arn.is_empty() {
+            "(not chosen)".into()
+        } else {
+            arn
         }
     }
 }
@@ -317,16 +352,33 @@ impl KeyChooser {
 
     /// Starts on `initial` (a key ARN from the metadata) if there is one.
     pub fn new(ctx: &RestoreContext, initial: Option<&str>) -> KeyChooser {
-        let keys: Vec<KmsKey> = ctx.kms_keys.iter().filter(|k| !k.aws_managed).cloned().collect();
+        let keys: Vec<KmsKey> = ctx
+            .kms_keys
+            .iter()
+            .filter(|k| !k.aws_managed)
+            .cloned()
+            .collect();
         let picked = initial.and_then(|arn| keys.iter().position(|k| k.arn == arn));
-        let typed = if picked.is_none() { initial.unwrap_or_default().to_string() } else { String::new() };
+        let typed = if picked.is_none() {
+            initial.unwrap_or_default().to_string()
+        } else {
+            String::new()
+        };
         let source = if typed.is_empty() { 0 } else { ENTER_KEY };
-        KeyChooser { keys, source, picked, arn: typed }
+        KeyChooser {
+            keys,
+            source,
+            picked,
+            arn: typed,
+        }
     }
 
     fn options(&self, region: &str) -> Vec<PickOption> {
         let option = |k: &KmsKey| PickOption {
-            label: k.alias.clone().unwrap_or_else(|| k.arn.rsplit('/').next().unwrap_or(&k.arn).to_string()),
+            label: k
+                .alias
+                .clone()
+                .unwrap_or_else(|| k.arn.rsplit('/').next().unwrap_or(&k.arn).to_string()),
             detail: k.arn.clone(),
             problem: validate::kms_key_in_region(&k.arn, region).err(),
         };
@@ -334,14 +386,26 @@ impl KeyChooser {
     }
 
     pub fn items(&self, ctx: &RestoreContext, core: &WizardCore) -> Vec<Item> {
-        let mut items = vec![core.field(Field::choice(KMS_CHOICE, "Customer-managed key", &KMS_OPTIONS, self.source))];
+        let mut items = vec![core.field(Field::choice(
+            KMS_CHOICE,
+            "Customer-managed key",
+            &KMS_OPTIONS,
+            self.source,
+        ))];
         if self.source == ENTER_KEY {
-            let placeholder =
-                format!("arn:aws:kms:{}:{}:key/1234abcd-12ab-34cd-56ef-1234567890ab", ctx.region, ctx.account_id);
+            let placeholder = format!(
+                "arn:aws:kms:{}:{}:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                ctx.region, ctx.account_id
+            );
             items.push(core.field(Field::text(KMS_ARN, "Key ARN", &self.arn, &placeholder)));
             return items;
         }
-        items.push(core.field(Field::pick(KMS_PICK, "KMS key", self.options(&ctx.region), self.picked)));
+        items.push(core.field(Field::pick(
+            KMS_PICK,
+            "KMS key",
+            self.options(&ctx.region),
+            self.picked,
+        )));
         if self.keys.is_empty() {
             items.push(Item::warning(format!(
                 "There are no customer-managed keys in {}: enter a key ARN instead.",
@@ -379,7 +443,9 @@ impl KeyChooser {
         if arn.is_empty() {
             return vec![(KMS_ARN, "Enter a key ARN.".into())];
         }
-        match validate::kms_key_arn(arn).and_then(|()| validate::kms_key_in_region(arn, &ctx.region)) {
+        match validate::kms_key_arn(arn)
+            .and_then(|()| validate::kms_key_in_region(arn, &ctx.region))
+        {
             Err(e) => vec![(KMS_ARN, e)],
             Ok(()) => Vec::new(),
         }
@@ -389,15 +455,28 @@ impl KeyChooser {
     pub fn arn(&self) -> String {
         match self.source {
             ENTER_KEY => self.arn.trim().to_string(),
-            _ => self.picked.and_then(|i| self.keys.get(i)).map(|k| k.arn.clone()).unwrap_or_default(),
+            _ => self
+                .picked
+                .and_then(|i| self.keys.get(i))
+                .map(|k| k.arn.clone())
+                .unwrap_or_default(),
         }
     }
 
     /// `alias/restore-data` for a picked key, the ARN for a typed one.
     pub fn label(&self) -> String {
-        match (self.source, self.picked.and_then(|i| self.keys.get(i))) {
-            (0, Some(KmsKey { alias: Some(alias), .. })) => alias.clone(),
-            _ => self.arn(),
+        let alias = self
+            .picked
+            .and_then(|i| self.keys.get(i))
+            .and_then(|k| k.alias.clone());
+        let shown = match (self.source, alias) {
+            (ENTER_KEY, _) | (_, None) => self.arn(),
+            (_, Some(alias)) => alias,
+        };
+        if shown.is_empty() {
+            "(not chosen)".into()
+        } else {
+            shown
         }
     }
 }
@@ -408,13 +487,10 @@ impl KeyChooser {
 /// Field ids of the editable metadata rows, by index: field ids must be `&'static str`, so
 /// rows get fixed names rather than their keys.
 pub const META_IDS: [FieldId; 20] = [
-    "meta0", "meta1", "meta2", "meta3", "meta4", "meta5", "meta6", "meta7", "meta8", "meta9", "meta10", "meta11",
-    "meta12", "meta13", "meta14", "meta15", "meta16", "meta17", "meta18", "meta19",
+    "meta0", "meta1", "meta2", "meta3", "meta4", "meta5", "meta6", "meta7", "meta8", "meta9",
+    "meta10", "meta11", "meta12", "meta13", "meta14", "meta15", "meta16", "meta17", "meta18",
+    "meta19",
 ];
-
-/// Lower-cased list-typed keys that do not end in `ids`/`zones` (kept for the names the
-/// restore-testing guide lists, should a suffix rule ever change).
-const LIST_KEYS: [&str; 4] = ["subnetids", "securitygroupids", "vpcsecuritygroupids", "availabilityzones"];
 
 /// A metadata key the console cannot set, offered empty; its id is the key itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -439,10 +515,12 @@ pub struct MetadataEditor {
     extras: Vec<(ExtraKey, String)>,
 }
 
-/// Whether `key` takes a JSON array of strings (`SubnetIds`, `AvailabilityZones`, …).
+/// Whether `key` takes a JSON array of strings: a name ending in `Ids` or `Zones`, in any case,
+/// which covers every list-typed key AWS documents (`subnetIds`, `securityGroupIds`,
+/// `vpcSecurityGroupIds`, `availabilityZones`).
 pub fn is_list_key(key: &str) -> bool {
     let k = key.to_ascii_lowercase();
-    k.ends_with("ids") || k.ends_with("zones") || LIST_KEYS.contains(&k.as_str())
+    k.ends_with("ids") || k.ends_with("zones")
 }
 
 /// A metadata value: list-typed keys take a JSON array of strings, and a value that starts like
@@ -464,13 +542,21 @@ pub fn check_value(key: &str, value: &str) -> Result<(), String> {
 impl MetadataEditor {
     /// Rows for the keys of `metadata` not in `shown` (ignoring case), in key order; `extras`
     /// the metadata does not have yet are offered empty.
-    pub fn new(metadata: &BTreeMap<String, String>, shown: &[&str], extras: &[ExtraKey]) -> MetadataEditor {
+    pub fn new(
+        metadata: &BTreeMap<String, String>,
+        shown: &[&str],
+        extras: &[ExtraKey],
+    ) -> MetadataEditor {
         let elsewhere = |k: &str| shown.iter().any(|s| s.eq_ignore_ascii_case(k));
         let mut rows = Vec::new();
         let mut fixed = Vec::new();
         for (key, value) in metadata.iter().filter(|(k, _)| !elsewhere(k)) {
             if rows.len() < META_IDS.len() {
-                rows.push(Row { key: key.clone(), original: value.clone(), value: value.clone() });
+                rows.push(Row {
+                    key: key.clone(),
+                    original: value.clone(),
+                    value: value.clone(),
+                });
             } else {
                 fixed.push(key.clone());
             }
@@ -480,7 +566,11 @@ impl MetadataEditor {
             .filter(|e| find_key(metadata, e.key).is_none() && !elsewhere(e.key))
             .map(|e| (*e, String::new()))
             .collect();
-        MetadataEditor { rows, fixed, extras }
+        MetadataEditor {
+            rows,
+            fixed,
+            extras,
+        }
     }
 
     /// Every field id the editor shows.
@@ -504,7 +594,10 @@ impl MetadataEditor {
             items.push(core.field(field));
         }
         if !self.fixed.is_empty() {
-            items.push(Item::note(format!("Also sent unchanged: {}.", self.fixed.join(", "))));
+            items.push(Item::note(format!(
+                "Also sent unchanged: {}.",
+                self.fixed.join(", ")
+            )));
         }
         if !self.extras.is_empty() {
             items.push(Item::Heading("Settings the console cannot set".into()));
@@ -518,7 +611,11 @@ impl MetadataEditor {
     }
 
     pub fn input(&mut self, id: FieldId, input: &Input) {
-        if let Some(row) = META_IDS.iter().position(|m| *m == id).and_then(|i| self.rows.get_mut(i)) {
+        if let Some(row) = META_IDS
+            .iter()
+            .position(|m| *m == id)
+            .and_then(|i| self.rows.get_mut(i))
+        {
             set_text(&mut row.value, input);
         } else if let Some((_, value)) = self.extras.iter_mut().find(|(e, _)| e.key == id) {
             set_text(value, input);
@@ -526,11 +623,17 @@ impl MetadataEditor {
     }
 
     pub fn check(&self) -> Vec<Problem> {
-        let rows = self.rows.iter().enumerate().filter_map(|(i, r)| check_value(&r.key, &r.value).err().map(|e| (META_IDS[i], e)));
-        // Extras have no backed-up form to resemble: anything entered must be JSON.
-        let extras = self.extras.iter().filter(|(_, v)| !v.trim().is_empty()).filter_map(|(e, v)| {
-            validate::json_value(v.trim()).err().map(|msg| (e.key, msg))
+        let rows = self.rows.iter().enumerate().filter_map(|(i, r)| {
+            check_value(&r.key, &r.value)
+                .err()
+                .map(|e| (META_IDS[i], e))
         });
+        // Extras have no backed-up form to resemble: anything entered must be JSON.
+        let extras = self
+            .extras
+            .iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .filter_map(|(e, v)| validate::json_value(v.trim()).err().map(|msg| (e.key, msg)));
         rows.chain(extras).collect()
     }
 
@@ -553,13 +656,25 @@ impl MetadataEditor {
         let edited = self.rows.iter().filter(|r| r.value != r.original);
         let removed = edited.clone().filter(|r| r.value.trim().is_empty()).count();
         let changed = edited.count() - removed;
-        let added = self.extras.iter().filter(|(_, v)| !v.trim().is_empty()).count();
-        let parts: Vec<String> = [(changed, "changed"), (removed, "left out"), (added, "added")]
-            .into_iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, what)| format!("{n} {what}"))
-            .collect();
-        if parts.is_empty() { "No changes".into() } else { parts.join(", ") }
+        let added = self
+            .extras
+            .iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .count();
+        let parts: Vec<String> = [
+            (changed, "changed"),
+            (removed, "left out"),
+            (added, "added"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        if parts.is_empty() {
+            "No changes".into()
+        } else {
+            parts.join(", ")
+        }
     }
 }
 
@@ -723,14 +838,19 @@ fn settings_note(resource_type: &ResourceType) -> Option<&'static str> {
 fn check_field(check: Check, value: &str, ctx: &RestoreContext) -> Result<(), String> {
     match check {
         Check::DbIdentifier => validate::rds_identifier(value),
-        Check::SubnetList => id_list(value, "subnet-", "subnet-0a1b2c3d4e5f60789", true).map(|_| ()),
+        Check::SubnetList => {
+            id_list(value, "subnet-", "subnet-0a1b2c3d4e5f60789", true).map(|_| ())
+        }
         Check::JsonObject => match validate::json_value(value)? {
             serde_json::Value::Object(_) => Ok(()),
             _ => Err("Enter a JSON object, starting with {.".into()),
         },
         Check::AvailabilityZone => availability_zone(value, &ctx.region),
         Check::VolumeType if VOLUME_TYPES.contains(&value) => Ok(()),
-        Check::VolumeType => Err(format!("Volume types are {}, not {value:?}.", VOLUME_TYPES.join(", "))),
+        Check::VolumeType => Err(format!(
+            "Volume types are {}, not {value:?}.",
+            VOLUME_TYPES.join(", ")
+        )),
         Check::VolumeSize => match value.parse::<u64>() {
             Ok(n) if n > 0 => Ok(()),
             _ => Err("Enter the size in GiB as a whole number greater than 0.".into()),
@@ -744,17 +864,24 @@ fn check_field(check: Check, value: &str, ctx: &RestoreContext) -> Result<(), St
 fn availability_zone(az: &str, region: &str) -> Result<(), String> {
     let ok = az.strip_prefix(region).is_some_and(|zone| {
         zone.ends_with(|c: char| c.is_ascii_lowercase())
-            && zone.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && zone
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     });
     if ok {
         return Ok(());
     }
-    Err(format!("The volume must be in one of {region}'s Availability Zones, like {region}a (not {az:?})."))
+    Err(format!(
+        "The volume must be in one of {region}'s Availability Zones, like {region}a (not {az:?})."
+    ))
 }
 
 /// Storage Gateway `TargetName`: 1 to 200 of `[-.;a-z0-9]`.
 fn target_name(name: &str) -> Result<(), String> {
-    let ok = name.len() <= 200 && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-.;".contains(c));
+    let ok = name.len() <= 200
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-.;".contains(c));
     if ok {
         return Ok(());
     }
@@ -775,7 +902,10 @@ fn gateway_arn(arn: &str, region: &str) -> Result<(), String> {
         ));
     }
     if parts[3] != region {
-        return Err(format!("This gateway is in {}; a restore in {region} needs a gateway in {region}.", parts[3]));
+        return Err(format!(
+            "This gateway is in {}; a restore in {region} needs a gateway in {region}.",
+            parts[3]
+        ));
     }
     Ok(())
 }
@@ -792,17 +922,32 @@ struct KeyedField {
 fn keyed_fields(ctx: &RestoreContext) -> Vec<KeyedField> {
     let md = &ctx.metadata;
     let field = |spec: &'static Spec| match find_key(md, spec.key) {
-        Some(key) => Some(KeyedField { spec, key: key.to_string(), value: md[key].clone() }),
+        Some(key) => Some(KeyedField {
+            spec,
+            key: key.to_string(),
+            value: md[key].clone(),
+        }),
         None if spec.if_present => None,
-        None => Some(KeyedField { spec, key: spec.key.to_string(), value: String::new() }),
+        None => Some(KeyedField {
+            spec,
+            key: spec.key.to_string(),
+            value: String::new(),
+        }),
     };
-    specs(&ctx.recovery_point.resource_type).iter().filter_map(field).collect()
+    specs(&ctx.recovery_point.resource_type)
+        .iter()
+        .filter_map(field)
+        .collect()
 }
 
 fn keyed_items(fields: &[KeyedField], core: &WizardCore) -> Vec<Item> {
     let item = |f: &KeyedField| {
         let field = Field::text(f.spec.id, f.spec.label, &f.value, f.spec.placeholder);
-        core.field(if f.spec.help.is_empty() { field } else { field.with_help(f.spec.help) })
+        core.field(if f.spec.help.is_empty() {
+            field
+        } else {
+            field.with_help(f.spec.help)
+        })
     };
     fields.iter().map(item).collect()
 }
@@ -810,7 +955,9 @@ fn keyed_items(fields: &[KeyedField], core: &WizardCore) -> Vec<Item> {
 fn keyed_check(fields: &[KeyedField], ctx: &RestoreContext) -> Vec<Problem> {
     let problem = |f: &KeyedField| match f.value.trim() {
         "" => Some((f.spec.id, f.spec.missing.to_string())),
-        v => check_field(f.spec.check, v, ctx).err().map(|e| (f.spec.id, e)),
+        v => check_field(f.spec.check, v, ctx)
+            .err()
+            .map(|e| (f.spec.id, e)),
     };
     fields.iter().filter_map(problem).collect()
 }
@@ -822,7 +969,13 @@ const EFS_SCOPE: FieldId = "efs_scope";
 const EFS_ADD_PATH: FieldId = "efs_add_path";
 const EFS_REMOVE_PATH: FieldId = "efs_remove_path";
 const EFS_ENCRYPTION: FieldId = "efs_encryption";
-const PATH_IDS: [FieldId; MAX_RESTORE_ITEMS] = ["efs_path1", "efs_path2", "efs_path3", "efs_path4", "efs_path5"];
+const PATH_IDS: [FieldId; MAX_RESTORE_ITEMS] = [
+    "efs_path1",
+    "efs_path2",
+    "efs_path3",
+    "efs_path4",
+    "efs_path5",
+];
 const EFS_SCOPES: [&str; 2] = ["Full restore", "Item-level restore"];
 const EFS_ENCRYPTIONS: [&str; 3] = [
     "Encrypted with the AWS managed key (aws/elasticfilesystem)",
@@ -834,7 +987,13 @@ const ITEM_LEVEL: usize = 1;
 const EFS_CUSTOMER_KEY: usize = 1;
 const EFS_UNENCRYPTED: usize = 2;
 /// Keys the EFS settings step owns (the file system ID is fixed: the source or a new one).
-const EFS_KEYS: [&str; 5] = ["file-system-id", "newFileSystem", "ItemsToRestore", "Encrypted", "KmsKeyId"];
+const EFS_KEYS: [&str; 5] = [
+    "file-system-id",
+    "newFileSystem",
+    "ItemsToRestore",
+    "Encrypted",
+    "KmsKeyId",
+];
 
 /// EFS: where to restore, what, and (for a new file system) how to encrypt it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -854,7 +1013,8 @@ impl EfsSettings {
         let file_system_id = meta_get(md, "file-system-id")
             .unwrap_or_else(|| arn_resource_id(&ctx.recovery_point.resource_arn))
             .to_string();
-        let existing = meta_get(md, "newFileSystem").is_some_and(|v| v.eq_ignore_ascii_case("false"));
+        let existing =
+            meta_get(md, "newFileSystem").is_some_and(|v| v.eq_ignore_ascii_case("false"));
         let paths = meta_get(md, "ItemsToRestore")
             .and_then(|v| validate::json_string_array(v).ok())
             .filter(|p| (1..=MAX_RESTORE_ITEMS).contains(&p.len()));
@@ -875,7 +1035,13 @@ impl EfsSettings {
     }
 
     fn field_ids() -> Vec<FieldId> {
-        let mut ids = vec![EFS_TARGET, EFS_SCOPE, EFS_ADD_PATH, EFS_REMOVE_PATH, EFS_ENCRYPTION];
+        let mut ids = vec![
+            EFS_TARGET,
+            EFS_SCOPE,
+            EFS_ADD_PATH,
+            EFS_REMOVE_PATH,
+            EFS_ENCRYPTION,
+        ];
         ids.extend(PATH_IDS);
         ids.extend(KeyChooser::FIELD_IDS);
         ids
@@ -883,7 +1049,12 @@ impl EfsSettings {
 
     fn items(&self, ctx: &RestoreContext, core: &WizardCore) -> Vec<Item> {
         let existing = format!("Existing file system ({})", self.file_system_id);
-        let mut items = vec![core.field(Field::choice(EFS_TARGET, "Restore to", &["New file system", existing.as_str()], self.target))];
+        let mut items = vec![core.field(Field::choice(
+            EFS_TARGET,
+            "Restore to",
+            &["New file system", existing.as_str()],
+            self.target,
+        ))];
         if self.target != NEW_FS {
             items.push(Item::note(format!(
                 "AWS Backup restores into a new directory, aws-backup-restore_<timestamp>, at the root of {}: \
@@ -891,12 +1062,22 @@ impl EfsSettings {
                 self.file_system_id
             )));
         }
-        items.push(core.field(Field::choice(EFS_SCOPE, "Restore type", &EFS_SCOPES, self.scope)));
+        items.push(core.field(Field::choice(
+            EFS_SCOPE,
+            "Restore type",
+            &EFS_SCOPES,
+            self.scope,
+        )));
         if self.scope == ITEM_LEVEL {
             items.extend(self.path_items(core));
         }
         if self.target == NEW_FS {
-            items.push(core.field(Field::choice(EFS_ENCRYPTION, "Encryption", &EFS_ENCRYPTIONS, self.encryption)));
+            items.push(core.field(Field::choice(
+                EFS_ENCRYPTION,
+                "Encryption",
+                &EFS_ENCRYPTIONS,
+                self.encryption,
+            )));
             if self.encryption == EFS_CUSTOMER_KEY {
                 items.extend(self.key.items(ctx, core));
             }
@@ -909,7 +1090,12 @@ impl EfsSettings {
             "Paths start at the file system root and are case-sensitive; wildcards are not allowed.",
         )];
         for (i, path) in self.paths.iter().enumerate() {
-            let field = Field::text(PATH_IDS[i], format!("Item {} path", i + 1), path, "/home/alice/report.txt");
+            let field = Field::text(
+                PATH_IDS[i],
+                format!("Item {} path", i + 1),
+                path,
+                "/home/alice/report.txt",
+            );
             items.push(core.field(field));
         }
         if self.paths.len() < MAX_RESTORE_ITEMS {
@@ -931,7 +1117,11 @@ impl EfsSettings {
             EFS_REMOVE_PATH if self.paths.len() > 1 => {
                 self.paths.pop();
             }
-            _ => match PATH_IDS.iter().position(|p| *p == id).and_then(|i| self.paths.get_mut(i)) {
+            _ => match PATH_IDS
+                .iter()
+                .position(|p| *p == id)
+                .and_then(|i| self.paths.get_mut(i))
+            {
                 Some(path) => set_text(path, input),
                 None => return self.key.input(ctx, id, input),
             },
@@ -966,10 +1156,22 @@ impl EfsSettings {
     }
 
     fn apply(&self, md: &mut BTreeMap<String, String>) {
-        set_meta(md, "newFileSystem", if self.target == NEW_FS { "true" } else { "false" });
+        set_meta(
+            md,
+            "newFileSystem",
+            if self.target == NEW_FS {
+                "true"
+            } else {
+                "false"
+            },
+        );
         if self.scope == ITEM_LEVEL {
             // The API takes the list as a JSON-encoded string.
-            set_meta(md, "ItemsToRestore", serde_json::Value::from(self.trimmed_paths()).to_string());
+            set_meta(
+                md,
+                "ItemsToRestore",
+                serde_json::Value::from(self.trimmed_paths()).to_string(),
+            );
         } else {
             remove_meta(md, "ItemsToRestore");
         }
@@ -1003,7 +1205,10 @@ impl EfsSettings {
             ITEM_LEVEL => self.trimmed_paths().join(", "),
             _ => "entire file system".to_string(),
         };
-        let mut lines = vec![("Restore to".to_string(), target), ("Items".to_string(), items)];
+        let mut lines = vec![
+            ("Restore to".to_string(), target),
+            ("Items".to_string(), items),
+        ];
         if self.target == NEW_FS {
             let encryption = match self.encryption {
                 EFS_CUSTOMER_KEY => format!("encrypted with {}", self.key.label()),
@@ -1050,7 +1255,7 @@ const ROLE: usize = 2;
 
 /// Restores EBS, EFS, RDS, Aurora, FSx and Storage Gateway recovery points: the type's
 /// important settings, then every other metadata key, then the role.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GenericWizard {
     ctx: RestoreContext,
     core: WizardCore,
@@ -1066,7 +1271,13 @@ impl GenericWizard {
             _ => Settings::Keyed(keyed_fields(&ctx)),
         };
         let editor = MetadataEditor::new(&ctx.metadata, &settings.keys(), &[]);
-        GenericWizard { core: WizardCore::new(&STEPS), settings, editor, role: RoleChooser::default(), ctx }
+        GenericWizard {
+            core: WizardCore::new(&STEPS),
+            settings,
+            editor,
+            role: RoleChooser::default(),
+            ctx,
+        }
     }
 
     /// `EBS volume`, `RDS database`, …
@@ -1088,9 +1299,9 @@ impl GenericWizard {
         items.extend(settings_note(&self.ctx.recovery_point.resource_type).map(Item::note));
         match &self.settings {
             Settings::Efs(efs) => items.extend(efs.items(&self.ctx, &self.core)),
-            Settings::Keyed(fields) if fields.is_empty() => {
-                items.push(Item::note("This resource type has no settings of its own: edit its metadata next."))
-            }
+            Settings::Keyed(fields) if fields.is_empty() => items.push(Item::note(
+                "This resource type has no settings of its own: edit its metadata next.",
+            )),
             Settings::Keyed(fields) => items.extend(keyed_items(fields, &self.core)),
         }
         items
@@ -1132,7 +1343,11 @@ impl GenericWizard {
 
 impl RestoreWizard for GenericWizard {
     fn title(&self) -> String {
-        format!("Restore {} {}", self.noun(), self.ctx.recovery_point.resource_name)
+        format!(
+            "Restore {} {}",
+            self.noun(),
+            self.ctx.recovery_point.resource_name
+        )
     }
 
     fn steps(&self) -> Vec<&'static str> {
@@ -1190,19 +1405,25 @@ impl RestoreWizard for GenericWizard {
 
     fn request(&self) -> Result<RestoreRequest, String> {
         self.core.first_problem(|step| self.check(step))?;
-        Ok(build_request(&self.ctx, self.role.arn(&self.ctx), self.metadata()))
+        Ok(build_request(
+            &self.ctx,
+            self.role.arn(&self.ctx),
+            self.metadata(),
+        ))
     }
 
     fn summary(&self) -> Vec<(String, String)> {
         let mut lines = vec![("Region".to_string(), self.ctx.region.clone())];
         match &self.settings {
             Settings::Efs(efs) => lines.extend(efs.summary()),
-            Settings::Keyed(fields) => {
-                lines.extend(fields.iter().map(|f| (f.spec.label.to_string(), f.value.trim().to_string())))
-            }
+            Settings::Keyed(fields) => lines.extend(
+                fields
+                    .iter()
+                    .map(|f| (f.spec.label.to_string(), f.value.trim().to_string())),
+            ),
         }
         lines.push(("Other metadata".into(), self.editor.summary()));
-        lines.push(("Role".into(), self.role.arn(&self.ctx)));
+        lines.push(("Role".into(), self.role.summary(&self.ctx)));
         lines
     }
 

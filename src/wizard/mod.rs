@@ -1,7 +1,10 @@
 //! Restore wizards: steps over a draft of plain data with per-field errors; no ratatui, no IO.
 //! `request()` is the single conversion used by both the review step and the submit path.
 
+pub mod dynamodb;
+pub mod ec2;
 pub mod form;
+pub mod generic;
 pub mod s3;
 
 use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
@@ -66,8 +69,10 @@ pub trait RestoreWizard {
 
 /// The wizard for the recovery point's resource type.
 pub fn open(ctx: RestoreContext) -> Box<dyn RestoreWizard> {
-    // TEMPORARY until the other wizards land in this session.
-    Box::new(s3::S3Wizard::new(ctx))
+    match ctx.recovery_point.resource_type {
+        ResourceType::S3 => Box::new(s3::S3Wizard::new(ctx)),
+        _ => generic::for_non_s3(ctx),
+    }
 }
 
 /// Why `rp` cannot be restored, or `None` if it can.
