@@ -357,13 +357,18 @@ impl App {
         match self.tracker.on_job(req, &job, self.next_req) {
             Some(poll) => effects.push(poll),
             None => {
+                // Short enough for an 80-column footer: the job's first block, the resource id.
                 let detail = match (&job.status_message, &job.created_resource_arn) {
                     (Some(message), _) => format!(": {message}"),
-                    (None, Some(created)) => format!(": created {created}"),
+                    (None, Some(created)) => format!(
+                        ": created {}",
+                        crate::domain::resource::arn_resource_id(created)
+                    ),
                     _ => String::new(),
                 };
+                let short_id = job.id.split('-').next().unwrap_or(&job.id);
                 self.notice = Some(Notice {
-                    text: format!("Restore job {} {}{detail}", job.id, job.status),
+                    text: format!("Restore job {short_id} {}{detail}", job.status),
                     is_error: job.status != crate::domain::RestoreJobStatus::Completed,
                 });
             }

@@ -180,6 +180,21 @@ impl<T: Row> FilteredList<T> {
         self.items.len()
     }
 
+    /// Replaces the row `same` finds (a polled job's new state), or adds it; the selection stays.
+    pub fn upsert(&mut self, row: T, same: impl Fn(&T) -> bool) {
+        match self.items.iter().position(same) {
+            Some(index) => {
+                let selected = self.selected_index();
+                self.items[index] = row;
+                if self.sort.is_some() {
+                    self.sort_order();
+                }
+                self.refilter(selected);
+            }
+            None => self.append(vec![row]),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
@@ -502,6 +517,16 @@ mod tests {
         assert_eq!(l.selected(), None);
         l.move_by(1);
         assert_eq!(l.scroll_offset(2), 0);
+    }
+
+    #[test]
+    fn upsert_replaces_in_place_or_adds() {
+        let mut l = list();
+        l.upsert(Item("orders", 30), |i| i.0 == "orders");
+        assert_eq!(l.len(), 3);
+        assert_eq!(l.items()[0], Item("orders", 30));
+        l.upsert(Item("new", 1), |i| i.0 == "new");
+        assert_eq!(names(&l), vec!["orders", "acme-media", "acme-logs", "new"]);
     }
 
     #[test]

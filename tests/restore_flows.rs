@@ -78,7 +78,15 @@ fn item_level_s3_restore_into_a_new_bucket_with_a_chosen_key_runs_to_completion(
     );
     // The app followed the job on the Restore jobs tab until it completed.
     assert_eq!(h.app.crumbs(), vec!["Jobs > Restore jobs"]);
-    h.assert_shows("COMPLETED").assert_shows("Restore job");
+    let screen = h.screen();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("00000001-DE40"))
+        .expect("the new job is listed");
+    assert!(
+        row.contains("COMPLETED") && row.contains("100%"),
+        "the polled state is shown: {row}"
+    );
     let polls = h
         .mock
         .calls()
@@ -192,4 +200,36 @@ fn s3_wizard_steps_at_80x24() {
     insta::assert_snapshot!("restore_s3_review_80x24", h.screen());
     h.press("enter");
     insta::assert_snapshot!("restore_s3_confirm_80x24", h.screen());
+}
+
+#[test]
+fn dynamodb_restore_to_a_new_table_refuses_an_existing_name_then_completes() {
+    let mut h = Harness::with(MockOptions::default(), 100, 40);
+    h.settle()
+        .press("/")
+        .type_text("orders")
+        .press("enter")
+        .press("enter")
+        .settle();
+    h.press("r").settle().assert_shows("New table name");
+    h.type_text("sessions").press("enter");
+    h.assert_shows("already exists");
+    h.press("ctrl-u")
+        .type_text("orders-restored")
+        .press("enter");
+    h.press("enter").press("enter"); // encryption: DynamoDB-owned key, role: default
+    h.assert_shows("StartRestoreJob request");
+    h.press("enter").press("y").settle();
+    let sent = h.mock.restore_requests();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].metadata["targetTableName"], "orders-restored");
+    assert_eq!(sent[0].metadata["encryptionType"], "Default");
+    h.assert_shows("Restore jobs").assert_shows("COMPLETED");
+    assert!(
+        h.app
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("COMPLETED: created orders-restored")),
+        "the notice names the created table"
+    );
 }

@@ -235,6 +235,10 @@ impl Screen for JobsScreen {
         })
     }
 
+    fn upsert_restore_job(&mut self, job: &RestoreJob) {
+        self.restore.list.upsert(job.clone(), |j| j.id == job.id);
+    }
+
     fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx) {
         let [tabs_area, rest] =
             Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);

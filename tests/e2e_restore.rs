@@ -1,0 +1,122 @@
+//! End-to-end restores with the real binary in an 80x24 pseudo-terminal: an item-level S3
+//! restore into a new bucket with a chosen KMS key followed to COMPLETED, then the audit log;
+//! and a DynamoDB restore to a new table.
+
+#[path = "support/app.rs"]
+mod app;
+#[path = "support/pty.rs"]
+mod pty;
+
+use portable_pty::CommandBuilder;
+use pty::PtySession;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::time::Duration;
+
+const RIGHT: &[u8] = b"\x1b[C";
+/// Polling backs off 1 s, 2 s, 4 s, 8 s: a demo job ends within about 15 s.
+const JOB_TIMEOUT: Duration = Duration::from_secs(40);
+
+fn start(dir: &Path) -> PtySession {
+    let mut cmd = CommandBuilder::new(app::BIN);
+    cmd.args(app::demo_args(dir));
+    cmd.arg("--audit-log");
+    cmd.arg(dir.join("audit.jsonl"));
+    cmd.env("TERM", "xterm-256color");
+    for var in ["NO_COLOR", "AWS_REGION", "AWS_PROFILE", "TMUX"] {
+        cmd.env_remove(var);
+    }
+    let mut term = PtySession::spawn(cmd);
+    term.dump_on_failure(dir.join("log"));
+    term
+}
+
+fn keys(term: &PtySession, keys: &[&[u8]]) {
+    for k in keys {
+        term.send_keys(k);
+    }
+}
+
+#[test]
+fn item_level_s3_restore_into_a_new_bucket_is_followed_to_completion_and_audited() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut term = start(dir.path());
+    app::wait_for_resource_list(&term);
+    keys(&term, &[b"/", b"acme-media", app::ENTER, app::ENTER]);
+    term.wait_for_text("Recovery points (7)", pty::SCREEN_TIMEOUT);
+    // The newest COMPLETED snapshot is the second row; Enter opens the actions menu.
+    keys(&term, &[b"j", app::ENTER, b"j", app::ENTER]);
+    term.wait_for_text("Restore S3 bucket acme-media", pty::SCREEN_TIMEOUT);
+    keys(
+        &term,
+        &[
+            RIGHT,
+            app::DOWN,
+            b"s3://acme-media/photos/cat.jpg",
+            app::DOWN,
+            app::ENTER,
+        ],
+    );
+    keys(&term, &[b"s3://acme-media/docs/a.pdf", app::ENTER]);
+    term.wait_for_text("2 Destination", pty::SCREEN_TIMEOUT);
+    keys(
+        &term,
+        &[RIGHT, RIGHT, app::DOWN, b"acme-restored-e2e", app::ENTER],
+    );
+    keys(
+        &term,
+        &[RIGHT, RIGHT, app::DOWN, RIGHT, app::DOWN, app::ENTER],
+    );
+    term.wait_for_text("Choose (type to filter", pty::SCREEN_TIMEOUT);
+    keys(
+        &term,
+        &[b"restore-data", app::ENTER, app::ENTER, app::ENTER],
+    );
+    term.wait_for_text("StartRestoreJob request", pty::SCREEN_TIMEOUT);
+    keys(&term, &[app::ENTER]);
+    term.wait_for_text("Start this restore job", pty::SCREEN_TIMEOUT);
+    keys(&term, &[b"y"]);
+    term.wait_for_text("Restore jobs", pty::SCREEN_TIMEOUT);
+    term.wait_for_text("COMPLETED: created acme-restored-e2e", JOB_TIMEOUT);
+    app::quit_and_check_restored(&mut term);
+
+    let path = dir.path().join("audit.jsonl");
+    let mode = std::fs::metadata(&path)
+        .expect("audit log written")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o600, "the audit log is private");
+    let text = std::fs::read_to_string(&path).expect("audit log readable");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1, "one start, one line: {text}");
+    let entry: serde_json::Value = serde_json::from_str(lines[0]).expect("JSON line");
+    assert_eq!(entry["operation"], "StartRestoreJob");
+    assert_eq!(entry["mode"], "demo");
+    assert_eq!(entry["region"], "us-east-1");
+    assert_eq!(entry["result"]["status"], "ok");
+    let metadata = &entry["request"]["Metadata"];
+    assert_eq!(metadata["DestinationBucketName"], "acme-restored-e2e");
+    assert_eq!(metadata["NewBucket"], "true");
+    assert_eq!(metadata["EncryptionType"], "SSE-KMS");
+    assert_eq!(
+        metadata["ItemsToRestore"],
+        r#"["s3://acme-media/photos/cat.jpg","s3://acme-media/docs/a.pdf"]"#
+    );
+}
+
+#[test]
+fn dynamodb_restore_to_a_new_table() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut term = start(dir.path());
+    app::wait_for_resource_list(&term);
+    keys(&term, &[b"/", b"orders", app::ENTER, app::ENTER]);
+    term.wait_for_text("Recovery points (5)", pty::SCREEN_TIMEOUT);
+    keys(&term, &[b"r"]);
+    term.wait_for_text("New table name", pty::SCREEN_TIMEOUT);
+    keys(&term, &[b"orders-e2e", app::ENTER, app::ENTER, app::ENTER]);
+    term.wait_for_text("StartRestoreJob request", pty::SCREEN_TIMEOUT);
+    keys(&term, &[app::ENTER, b"y"]);
+    term.wait_for_text("COMPLETED: created orders-e2e", JOB_TIMEOUT);
+    app::quit_and_check_restored(&mut term);
+}
