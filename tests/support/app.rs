@@ -1,4 +1,6 @@
 //! What the end-to-end tests know about backup-tui: how to start the demo and the browse flow.
+// Each test binary uses a different part of this module.
+#![allow(dead_code)]
 
 use std::path::Path;
 
