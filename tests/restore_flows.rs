@@ -233,3 +233,41 @@ fn dynamodb_restore_to_a_new_table_refuses_an_existing_name_then_completes() {
         "the notice names the created table"
     );
 }
+
+/// Walks a wizard from its first step to the review with the defaults (after `fill`),
+/// snapshotting every step at 80x24.
+fn snapshot_steps(resource: &str, name: &str, fill: impl Fn(&mut Harness, usize)) {
+    let mut h = Harness::new();
+    h.settle().press("/").type_text(resource).press("enter").press("enter").settle();
+    h.press("/").type_text("COMPLETED").press("enter").press("r").settle();
+    for step in 0..8 {
+        fill(&mut h, step);
+        let screen = h.screen();
+        insta::assert_snapshot!(format!("restore_{name}_step{step}_80x24"), screen);
+        if screen.contains("StartRestoreJob request") {
+            return;
+        }
+        h.press("enter");
+    }
+    panic!("the {name} wizard never reached its review:\n{}", h.screen());
+}
+
+#[test]
+fn every_wizard_step_at_80x24() {
+    snapshot_steps("orders", "dynamodb", |h, step| {
+        if step == 0 {
+            h.type_text("orders-restored");
+        }
+    });
+    snapshot_steps("web-server-1", "ec2", |_, _| {});
+    snapshot_steps("shared-home", "efs", |_, _| {});
+    snapshot_steps("billing-db", "rds", |h, step| {
+        if step == 0 {
+            h.press("ctrl-u").type_text("billing-db-restored");
+        }
+    });
+    snapshot_steps("analytics", "aurora", |_, _| {});
+    snapshot_steps("vol-data-01", "ebs", |_, _| {});
+    snapshot_steps("fsx-windows-share", "fsx", |_, _| {});
+    snapshot_steps("gw-volume-01", "storage_gateway", |_, _| {});
+}

@@ -112,6 +112,12 @@ impl JobsScreen {
                                 .map(|p| format!("{p}%"))
                                 .unwrap_or_else(|| "-".into()),
                         ),
+                        Field::pair(
+                            "Expected in",
+                            j.expected_completion_minutes
+                                .map(|m| format!("about {m} min"))
+                                .unwrap_or_else(|| "-".into()),
+                        ),
                         Field::pair("Backup size", opt_bytes(j.size_bytes)),
                         Field::pair("IAM role", j.iam_role_arn.to_string()),
                     ],
