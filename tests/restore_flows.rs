@@ -238,8 +238,17 @@ fn dynamodb_restore_to_a_new_table_refuses_an_existing_name_then_completes() {
 /// snapshotting every step at 80x24.
 fn snapshot_steps(resource: &str, name: &str, fill: impl Fn(&mut Harness, usize)) {
     let mut h = Harness::new();
-    h.settle().press("/").type_text(resource).press("enter").press("enter").settle();
-    h.press("/").type_text("COMPLETED").press("enter").press("r").settle();
+    h.settle()
+        .press("/")
+        .type_text(resource)
+        .press("enter")
+        .press("enter")
+        .settle();
+    h.press("/")
+        .type_text("COMPLETED")
+        .press("enter")
+        .press("r")
+        .settle();
     for step in 0..8 {
         fill(&mut h, step);
         let screen = h.screen();
@@ -249,7 +258,10 @@ fn snapshot_steps(resource: &str, name: &str, fill: impl Fn(&mut Harness, usize)
         }
         h.press("enter");
     }
-    panic!("the {name} wizard never reached its review:\n{}", h.screen());
+    panic!(
+        "the {name} wizard never reached its review:\n{}",
+        h.screen()
+    );
 }
 
 #[test]
