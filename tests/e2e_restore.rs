@@ -73,6 +73,19 @@ fn item_level_s3_restore_into_a_new_bucket_is_followed_to_completion_and_audited
         &[b"restore-data", app::ENTER, app::ENTER, app::ENTER],
     );
     term.wait_for_text("StartRestoreJob request", pty::SCREEN_TIMEOUT);
+    // `c` copies the CLI command through the terminal (OSC 52), as over SSH.
+    keys(&term, &[b"c"]);
+    term.wait_for_text("Copied to the clipboard", pty::SCREEN_TIMEOUT);
+    let raw = String::from_utf8_lossy(&term.raw_output()).into_owned();
+    let start = raw
+        .find("\x1b]52;c;")
+        .expect("an OSC 52 sequence was written");
+    let end = raw[start..].find('\x07').expect("OSC 52 ends with BEL") + start;
+    // base64 of "aws backup start-restore-jo": the copied text is the CLI command.
+    assert!(
+        raw[start..end].contains("YXdzIGJhY2t1cCBzdGFydC1yZXN0b3JlLWpv"),
+        "the copied command is in the sequence"
+    );
     keys(&term, &[app::ENTER]);
     term.wait_for_text("Start this restore job", pty::SCREEN_TIMEOUT);
     keys(&term, &[b"y"]);
