@@ -1,7 +1,7 @@
 //! The DynamoDB restore wizard: new table name, any of the three encryption keys, role.
 
 use super::form::{Field, FieldId, Input, Item};
-use super::generic::{
+use super::parts::{
     KeyChooser, Problem, RoleChooser, WizardCore, build_request, meta_get, region_note,
     review_items, set_choice, set_meta, set_text,
 };

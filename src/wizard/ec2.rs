@@ -1,9 +1,10 @@
 //! The EC2 restore wizard: instance, network, every other launch setting (even the console's missing ones), role.
 
 use super::form::{Field, FieldId, Input, Item};
-use super::generic::{
-    ExtraKey, MetadataEditor, Problem, RoleChooser, WizardCore, build_request, id_list, meta_get,
-    region_note, remove_meta, review_items, set_choice, set_meta, set_text, subnet_id,
+use super::metadata_editor::{ExtraKey, MetadataEditor};
+use super::parts::{
+    Problem, RoleChooser, WizardCore, build_request, id_list, meta_get, region_note, remove_meta,
+    review_items, set_choice, set_meta, set_text, subnet_id,
 };
 use super::{RestoreContext, RestoreWizard};
 use crate::domain::restore::RestoreRequest;

@@ -5,6 +5,8 @@ pub mod dynamodb;
 pub mod ec2;
 pub mod form;
 pub mod generic;
+pub mod metadata_editor;
+pub mod parts;
 pub mod s3;
 
 use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};

@@ -6,7 +6,7 @@ use crate::wizard::generic::tests::{
     CUSTOMER_KEY, DEFAULT_ROLE, choose, context, error, fails, map, metadata, notes, text,
     to_review,
 };
-use crate::wizard::generic::{KMS_ARN, KMS_CHOICE, KMS_PICK};
+use crate::wizard::parts::{KMS_ARN, KMS_CHOICE, KMS_PICK};
 
 const BACKUP_ARN: &str = "arn:aws:backup:us-east-1:123456789012:recovery-point:4a1b7c2d-orders";
 const DYNAMODB_ARN: &str =

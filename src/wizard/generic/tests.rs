@@ -1,8 +1,11 @@
 //! Tests of the shared wizard parts and the generic wizard (EBS, EFS, RDS, Aurora, FSx, Storage Gateway).
 
 use super::*;
+use crate::domain::restore::{IamRole, KmsKey};
 use crate::domain::{BackupKind, Lifecycle, RecoveryPoint, RecoveryPointStatus, StorageClass};
 use crate::wizard::form::Control;
+use crate::wizard::metadata_editor::{META_IDS, is_list_key};
+use crate::wizard::parts::{KMS_PICK, ROLE_ARN, ROLE_CHOICE, ROLE_PICK};
 use time::macros::datetime;
 
 pub(crate) const ACCOUNT: &str = "123456789012";
