@@ -3,7 +3,6 @@
 mod support;
 
 use backup_tui::action::RequestId;
-use backup_tui::backend::BackupBackend;
 use backup_tui::backend::mock::MockBackend;
 use backup_tui::domain::RecoveryPoint;
 use backup_tui::effect::{Effect, Query};
@@ -44,7 +43,7 @@ fn fetch_vault_points(mock: &MockBackend) -> Vec<RecoveryPoint> {
     let mut token = None;
     loop {
         let page = runtime
-            .block_on(mock.list_recovery_points_by_vault(REGION, VAULT, token.take()))
+            .block_on(mock.list_recovery_points_by_vault_page(REGION, VAULT, token.take()))
             .expect("list bulk-archive");
         points.extend(page.items);
         match page.next {

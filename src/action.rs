@@ -1,6 +1,6 @@
 //! Actions: user intents (named in the keymap) and async results, the input of `App::update`.
 
-use crate::backend::BackendError;
+use crate::backend::{BackendError, BackendEvent, CallerIdentity};
 use crate::domain::restore::{Bucket, IamRole, KmsKey};
 use crate::domain::{
     BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob,
@@ -39,6 +39,8 @@ pub enum Action {
     },
     /// The audit log could not be written (the job itself may have started).
     AuditFailed(String),
+    /// A backend's report outside any call (throttling retries, an MFA prompt).
+    Backend(BackendEvent),
     /// SIGTERM, SIGHUP or the input closing: leave at once, restoring the terminal.
     Shutdown,
 }
@@ -46,6 +48,7 @@ pub enum Action {
 /// Data a backend request returned.
 #[derive(Debug, Clone)]
 pub enum Loaded {
+    Identity(CallerIdentity),
     Resources(Vec<ProtectedResource>),
     RecoveryPoints(Vec<RecoveryPoint>),
     RecoveryPoint(Box<RecoveryPoint>),

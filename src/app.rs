@@ -1,11 +1,10 @@
 //! The app model and its pure `update`: actions in, effects out, no IO and no await.
 
 use crate::action::{Action, Command, Loaded, RequestId};
-use crate::backend::AccountInfo;
-use crate::backend::BackendError;
+use crate::backend::{AccountInfo, BackendError, BackendEvent, MfaReply};
 use crate::domain::Region;
 use crate::domain::RestoreJob;
-use crate::effect::Effect;
+use crate::effect::{Effect, OneTimeCode};
 use crate::keymap::Keymap;
 use crate::palette::{self, Palette, PaletteCommand, Section};
 use crate::remote::{Ctx, Session};
@@ -25,8 +24,22 @@ pub struct Notice {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     None,
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Palette(Palette),
+    /// The credentials need an MFA code (a role with `mfa_serial`).
+    Mfa(MfaPrompt),
+}
+
+/// The MFA code being typed, for the role of `profile`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MfaPrompt {
+    pub profile: String,
+    pub serial: String,
+    pub code: String,
+    pub error: Option<String>,
+    reply: MfaReply,
 }
 
 /// The filter being typed: the text lives in the list; this keeps what to restore on Esc.
@@ -50,6 +63,8 @@ pub struct App {
     tracker: JobTracker,
     quit: bool,
     next_req: RequestId,
+    /// The GetCallerIdentity under way, when the account id is not known yet.
+    identity_req: Option<RequestId>,
 }
 
 impl App {
@@ -75,8 +90,17 @@ impl App {
             stack: Vec::new(),
             quit: false,
             next_req: 0,
+            identity_req: None,
         };
         let mut effects = Vec::new();
+        if app.account.account_id.is_empty() {
+            app.next_req += 1;
+            app.identity_req = Some(app.next_req);
+            effects.push(Effect::Load {
+                req: app.next_req,
+                query: crate::effect::Query::Identity,
+            });
+        }
         app.go(Section::Resources, &mut effects);
         (app, effects)
     }
@@ -115,8 +139,51 @@ impl App {
 
     /// The single entry point: applies `action`, returns the work for the runtime.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let effects = self.apply(action);
+        if !self.account.read_only {
+            return effects;
+        }
+        // --read-only: a change never leaves the app; the screen that asked hears why.
+        let (writes, mut allowed): (Vec<Effect>, Vec<Effect>) =
+            effects.into_iter().partition(Effect::is_write);
+        for write in writes {
+            if let Effect::StartRestore { req, .. } = write {
+                tracing::info!(req, "read-only: StartRestoreJob not sent");
+                allowed.extend(self.apply(Action::RestoreStarted {
+                    req,
+                    result: Err(BackendError::read_only("StartRestoreJob")),
+                }));
+            }
+        }
+        allowed
+    }
+
+    fn apply(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = Vec::new();
         match action {
+            Action::Backend(event) => self.on_backend_event(event),
+            Action::Loaded {
+                req,
+                data: Loaded::Identity(identity),
+                ..
+            } if self.identity_req == Some(req) => {
+                self.identity_req = None;
+                tracing::info!(account = %identity.account_id, "caller identity");
+                self.account.account_id = identity.account_id.clone();
+                self.session.account_id = identity.account_id;
+            }
+            Action::LoadFailed { req, error } if self.identity_req == Some(req) => {
+                self.identity_req = None;
+                tracing::warn!(error = %error.headline(), "caller identity failed");
+                self.notice = Some(Notice {
+                    text: format!(
+                        "Account unknown: {} {}",
+                        error.headline(),
+                        error.kind.advice()
+                    ),
+                    is_error: true,
+                });
+            }
             Action::Key(key) => self.on_key(key, &mut effects),
             Action::Command(cmd) => self.on_command(cmd, &mut effects),
             Action::Resize(..) => {}
@@ -156,6 +223,78 @@ impl App {
         effects
     }
 
+    fn on_backend_event(&mut self, event: BackendEvent) {
+        match event {
+            BackendEvent::Retrying {
+                operation,
+                attempt,
+                max,
+            } => {
+                self.notice = Some(Notice {
+                    text: format!(
+                        "AWS throttled {operation}: retrying (attempt {attempt} of {max})..."
+                    ),
+                    is_error: false,
+                });
+            }
+            BackendEvent::MfaNeeded {
+                profile,
+                serial,
+                reply,
+            } => {
+                self.overlay = Overlay::Mfa(MfaPrompt {
+                    profile,
+                    serial,
+                    code: String::new(),
+                    error: None,
+                    reply,
+                });
+            }
+        }
+    }
+
+    /// Keys while the MFA prompt is open: digits, backspace, enter (send), esc (decline).
+    fn mfa_key(&mut self, key: &KeyEvent, effects: &mut Vec<Effect>) {
+        let Overlay::Mfa(prompt) = &mut self.overlay else {
+            return;
+        };
+        match key.code {
+            KeyCode::Esc => {
+                effects.push(Effect::AnswerMfa {
+                    reply: prompt.reply.clone(),
+                    code: None,
+                });
+                self.overlay = Overlay::None;
+                self.notice = Some(Notice {
+                    text: "No MFA code given: AWS calls fail until you press r and enter one."
+                        .into(),
+                    is_error: true,
+                });
+            }
+            KeyCode::Enter => {
+                if prompt.code.len() == 6 {
+                    effects.push(Effect::AnswerMfa {
+                        reply: prompt.reply.clone(),
+                        code: Some(OneTimeCode(prompt.code.clone())),
+                    });
+                    self.overlay = Overlay::None;
+                } else {
+                    prompt.error = Some("An MFA code is 6 digits.".into());
+                }
+            }
+            KeyCode::Backspace => {
+                prompt.code.pop();
+                prompt.error = None;
+            }
+            KeyCode::Char(c) if c.is_ascii_digit() && prompt.code.len() < 6 => {
+                prompt.code.push(c);
+                prompt.error = None;
+            }
+            KeyCode::Char(_) => prompt.error = Some("Digits only: the 6-digit MFA code.".into()),
+            _ => {}
+        }
+    }
+
     fn owner(&mut self, req: RequestId) -> Option<&mut Box<dyn Screen>> {
         self.stack
             .iter_mut()
@@ -169,6 +308,10 @@ impl App {
         }
         if self.keymap.lookup(&[], &key) == Some(Command::ForceQuit) {
             self.quit = true;
+            return;
+        }
+        if matches!(self.overlay, Overlay::Mfa(_)) {
+            self.mfa_key(&key, effects);
             return;
         }
         if let Overlay::Palette(palette) = &mut self.overlay {
@@ -470,6 +613,7 @@ mod tests {
             mode: Mode::Demo,
             account_id: "123456789012".into(),
             profile: "demo".into(),
+            read_only: false,
         };
         App::new(
             account,

@@ -152,6 +152,8 @@ fn kind_name(kind: ErrorKind) -> &'static str {
         ErrorKind::Network => "Network",
         ErrorKind::Timeout => "Timeout",
         ErrorKind::Service => "Service",
+        ErrorKind::NotImplemented => "NotImplemented",
+        ErrorKind::ReadOnly => "ReadOnly",
     }
 }
 
@@ -168,6 +170,7 @@ mod tests {
             mode: Mode::Demo,
             account_id: "123456789012".into(),
             profile: "demo".into(),
+            read_only: false,
         }
     }
 

@@ -27,6 +27,15 @@ pub struct Cli {
     #[arg(long, env = "AWS_PROFILE")]
     pub profile: Option<String>,
 
+    /// Send every AWS call to this endpoint (a local emulator such as moto); S3 then uses
+    /// path-style addressing.
+    #[arg(long, value_name = "URL", env = "AWS_ENDPOINT_URL")]
+    pub endpoint_url: Option<String>,
+
+    /// Browse only: every call that would change the account is refused before it is sent.
+    #[arg(long)]
+    pub read_only: bool,
+
     /// Config file (default: $BACKUP_TUI_CONFIG, then the platform config directory).
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,

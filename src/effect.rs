@@ -1,8 +1,9 @@
 //! Effects: backend work described as data by `update`, executed only by the runtime.
 
 use crate::action::{Action, Loaded, RequestId};
-use crate::backend::{BackendError, BackupBackend, Page};
+use crate::backend::{BackendError, BackupBackend, MfaReply, PageStream};
 use crate::domain::restore::RestoreRequest;
+use futures::StreamExt;
 use std::time::Duration;
 
 /// Side effects `App::update` asks for.
@@ -24,13 +25,37 @@ pub enum Effect {
         req: RequestId,
         request: Box<RestoreRequest>,
     },
+    /// Hand the MFA code (or the user's refusal) to the credentials provider waiting for it.
+    AnswerMfa {
+        reply: MfaReply,
+        code: Option<OneTimeCode>,
+    },
     /// Put `text` on the clipboard (OSC 52, which also works over SSH and inside tmux).
     Copy { text: String },
+}
+
+impl Effect {
+    /// Whether the effect changes the AWS account (refused under `--read-only`).
+    pub fn is_write(&self) -> bool {
+        matches!(self, Effect::StartRestore { .. })
+    }
+}
+
+/// An MFA code: kept out of logs and `Debug` output.
+#[derive(Clone, PartialEq, Eq)]
+pub struct OneTimeCode(pub String);
+
+impl std::fmt::Debug for OneTimeCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OneTimeCode(******)")
+    }
 }
 
 /// A read the app needs from the backend.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Query {
+    /// Whose credentials these are (STS GetCallerIdentity), for the header.
+    Identity,
     ProtectedResources {
         region: String,
     },
@@ -88,76 +113,110 @@ pub async fn execute(
     query: &Query,
     mut send: impl FnMut(Action) -> bool,
 ) {
-    let mut token: Option<String> = None;
-    loop {
-        let result: Result<(Loaded, Option<String>), BackendError> = match query {
-            Query::ProtectedResources { region } => backend
-                .list_protected_resources(region, token.take())
-                .await
-                .map(|p| split(p, Loaded::Resources)),
-            Query::RecoveryPointsByResource {
-                region,
-                resource_arn,
-            } => backend
-                .list_recovery_points_by_resource(region, resource_arn, token.take())
-                .await
-                .map(|p| split(p, Loaded::RecoveryPoints)),
-            Query::BackupVaults { region } => backend
-                .list_backup_vaults(region, token.take())
-                .await
-                .map(|p| split(p, Loaded::Vaults)),
-            Query::RecoveryPointsByVault { region, vault } => backend
-                .list_recovery_points_by_vault(region, vault, token.take())
-                .await
-                .map(|p| split(p, Loaded::RecoveryPoints)),
-            Query::DescribeRecoveryPoint { region, vault, arn } => backend
-                .describe_recovery_point(region, vault, arn)
-                .await
-                .map(|rp| (Loaded::RecoveryPoint(Box::new(rp)), None)),
-            Query::BackupJobs { region } => backend
-                .list_backup_jobs(region, token.take())
-                .await
-                .map(|p| split(p, Loaded::BackupJobs)),
-            Query::RestoreJobs { region } => backend
-                .list_restore_jobs(region, token.take())
-                .await
-                .map(|p| split(p, Loaded::RestoreJobs)),
-            Query::CopyJobs { region } => backend
-                .list_copy_jobs(region, token.take())
-                .await
-                .map(|p| split(p, Loaded::CopyJobs)),
-            Query::RestoreMetadata { region, vault, arn } => backend
-                .get_restore_metadata(region, vault, arn)
-                .await
-                .map(|m| (Loaded::RestoreMetadata(m), None)),
-            Query::Buckets { region } => backend
-                .list_buckets(region)
-                .await
-                .map(|b| (Loaded::Buckets(b), None)),
-            Query::KmsKeys { region } => backend
-                .list_kms_keys(region)
-                .await
-                .map(|k| (Loaded::KmsKeys(k), None)),
-            Query::IamRoles => backend
-                .list_iam_roles()
-                .await
-                .map(|r| (Loaded::IamRoles(r), None)),
-            Query::Tables { region } => backend
-                .list_tables(region)
-                .await
-                .map(|t| (Loaded::Tables(t), None)),
-            Query::DescribeRestoreJob { region, job_id } => backend
-                .describe_restore_job(region, job_id)
-                .await
-                .map(|j| (Loaded::RestoreJob(Box::new(j)), None)),
-        };
+    let send = &mut send;
+    match query {
+        Query::Identity => {
+            let result = backend.caller_identity().await;
+            one(req, result.map(Loaded::Identity), send)
+        }
+        Query::ProtectedResources { region } => {
+            pages(
+                req,
+                backend.list_protected_resources(region),
+                Loaded::Resources,
+                send,
+            )
+            .await
+        }
+        Query::RecoveryPointsByResource {
+            region,
+            resource_arn,
+        } => {
+            let stream = backend.list_recovery_points_by_resource(region, resource_arn);
+            pages(req, stream, Loaded::RecoveryPoints, send).await
+        }
+        Query::BackupVaults { region } => {
+            pages(
+                req,
+                backend.list_backup_vaults(region),
+                Loaded::Vaults,
+                send,
+            )
+            .await
+        }
+        Query::RecoveryPointsByVault { region, vault } => {
+            let stream = backend.list_recovery_points_by_vault(region, vault);
+            pages(req, stream, Loaded::RecoveryPoints, send).await
+        }
+        Query::DescribeRecoveryPoint { region, vault, arn } => {
+            let result = backend.describe_recovery_point(region, vault, arn).await;
+            one(
+                req,
+                result.map(|rp| Loaded::RecoveryPoint(Box::new(rp))),
+                send,
+            )
+        }
+        Query::BackupJobs { region } => {
+            pages(
+                req,
+                backend.list_backup_jobs(region),
+                Loaded::BackupJobs,
+                send,
+            )
+            .await
+        }
+        Query::RestoreJobs { region } => {
+            pages(
+                req,
+                backend.list_restore_jobs(region),
+                Loaded::RestoreJobs,
+                send,
+            )
+            .await
+        }
+        Query::CopyJobs { region } => {
+            pages(req, backend.list_copy_jobs(region), Loaded::CopyJobs, send).await
+        }
+        Query::RestoreMetadata { region, vault, arn } => {
+            let result = backend.get_restore_metadata(region, vault, arn).await;
+            one(req, result.map(Loaded::RestoreMetadata), send)
+        }
+        Query::Buckets { region } => {
+            pages(req, backend.list_buckets(region), Loaded::Buckets, send).await
+        }
+        Query::KmsKeys { region } => {
+            pages(req, backend.list_kms_keys(region), Loaded::KmsKeys, send).await
+        }
+        Query::IamRoles => pages(req, backend.list_iam_roles(), Loaded::IamRoles, send).await,
+        Query::Tables { region } => {
+            pages(req, backend.list_tables(region), Loaded::Tables, send).await
+        }
+        Query::DescribeRestoreJob { region, job_id } => {
+            let result = backend.describe_restore_job(region, job_id).await;
+            one(req, result.map(|j| Loaded::RestoreJob(Box::new(j))), send)
+        }
+    }
+}
+
+/// Hands on each page as it arrives; the page without a `next` token is marked `done`.
+async fn pages<T>(
+    req: RequestId,
+    mut stream: PageStream<'_, T>,
+    wrap: fn(Vec<T>) -> Loaded,
+    send: &mut impl FnMut(Action) -> bool,
+) {
+    while let Some(result) = stream.next().await {
         match result {
-            Ok((data, next)) => {
-                let done = next.is_none();
-                if !send(Action::Loaded { req, data, done }) || done {
+            Ok(page) => {
+                let done = page.next.as_deref().is_none_or(str::is_empty);
+                if !send(Action::Loaded {
+                    req,
+                    data: wrap(page.items),
+                    done,
+                }) || done
+                {
                     return;
                 }
-                token = next;
             }
             Err(error) => {
                 send(Action::LoadFailed { req, error });
@@ -165,6 +224,28 @@ pub async fn execute(
             }
         }
     }
+    // The listing ended without a last page (AWS repeated a token): close it all the same.
+    send(Action::Loaded {
+        req,
+        data: wrap(Vec::new()),
+        done: true,
+    });
+}
+
+/// Hands on the answer of a call that has no pages.
+fn one(
+    req: RequestId,
+    result: Result<Loaded, BackendError>,
+    send: &mut impl FnMut(Action) -> bool,
+) {
+    send(match result {
+        Ok(data) => Action::Loaded {
+            req,
+            data,
+            done: true,
+        },
+        Err(error) => Action::LoadFailed { req, error },
+    });
 }
 
 /// Sends `request` with StartRestoreJob; the caller records the result in the audit log.
@@ -175,8 +256,4 @@ pub async fn start_restore(
 ) -> Action {
     let result = backend.start_restore_job(request).await;
     Action::RestoreStarted { req, result }
-}
-
-fn split<T>(page: Page<T>, wrap: fn(Vec<T>) -> Loaded) -> (Loaded, Option<String>) {
-    (wrap(page.items), page.next.filter(|t| !t.is_empty()))
 }

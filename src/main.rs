@@ -3,9 +3,10 @@
 
 use backup_tui::app::App;
 use backup_tui::audit::{self, AuditLog};
-use backup_tui::backend::BackupBackend;
+use backup_tui::backend::aws;
 use backup_tui::backend::mock::demo_session;
 use backup_tui::backend::mock::{MockBackend, MockOptions};
+use backup_tui::backend::{BackendEvent, BackupBackend, ErrorKind};
 use backup_tui::cli::Cli;
 use backup_tui::clipboard;
 use backup_tui::config::{self, CONFIG_ENV, Config};
@@ -22,6 +23,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 
 /// A mistake the user can fix (bad config, missing flag): a plain message and exit code 2,
 /// not a crash report.
@@ -52,8 +54,15 @@ async fn main() -> Result<ExitCode> {
             }
         });
     }
-    match prepare(cli) {
-        Ok(ready) => run(ready).await.map(|()| ExitCode::SUCCESS),
+    match prepare(cli).await {
+        Ok(ready) => match connect(&ready).await {
+            Ok(backend) => run(ready, backend).await.map(|()| ExitCode::SUCCESS),
+            Err(UsageError(message)) => {
+                tracing::error!(%message, "not started");
+                eprintln!("backup-tui: {message}");
+                Ok(ExitCode::from(2))
+            }
+        },
         Err(UsageError(message)) => {
             tracing::error!(%message, "not started");
             eprintln!("backup-tui: {message}");
@@ -86,7 +95,7 @@ fn print_paths(cli: &Cli) -> std::result::Result<(), UsageError> {
 }
 
 /// Reads the configuration and checks the arguments before the terminal is touched.
-fn prepare(cli: Cli) -> std::result::Result<Ready, UsageError> {
+async fn prepare(cli: Cli) -> std::result::Result<Ready, UsageError> {
     let env_config = std::env::var(CONFIG_ENV).ok();
     let config_path = config::config_path(cli.config.as_deref(), env_config.as_deref());
     let config = Config::load(config_path.as_deref())
@@ -101,14 +110,17 @@ fn prepare(cli: Cli) -> std::result::Result<Ready, UsageError> {
         demo = cli.demo,
         "starting"
     );
-    if !cli.demo {
-        return Err(UsageError(
-            "the AWS backend is not available yet in this build.\n\
-             Run `backup-tui --demo` to browse the demo account."
-                .to_string(),
-        ));
-    }
-    let region = cli.region.clone().unwrap_or_else(|| config.region.clone());
+    // The Region: --region / AWS_REGION, else (against AWS) the profile's, else the config's.
+    let profile_region = if cli.demo {
+        None
+    } else {
+        aws::profile_region(cli.profile.as_deref()).await
+    };
+    let region = cli
+        .region
+        .clone()
+        .or(profile_region)
+        .unwrap_or_else(|| config.region.clone());
     if Region::by_code(&region).is_none() {
         return Err(UsageError(format!(
             "unknown Region `{region}` (from --region, AWS_REGION or the config)"
@@ -122,38 +134,89 @@ fn prepare(cli: Cli) -> std::result::Result<Ready, UsageError> {
     })
 }
 
-async fn run(ready: Ready) -> Result<()> {
+/// The backend the session talks to, and the events it reports outside calls.
+struct Connected {
+    backend: Arc<dyn BackupBackend>,
+    events: Option<UnboundedReceiver<BackendEvent>>,
+    /// Session ids and clocks: the demo's are fixed, AWS's are real.
+    session: backup_tui::remote::Session,
+}
+
+/// Builds the demo account or connects to AWS. With no AWS credentials anywhere, says how to
+/// configure them (or to try the demo) instead of opening a screen full of errors.
+async fn connect(ready: &Ready) -> std::result::Result<Connected, UsageError> {
+    let Ready { cli, config, .. } = ready;
+    // Unique per run, so idempotency tokens never collide between two sessions.
+    let run_id = format!(
+        "{:x}{:x}",
+        std::process::id(),
+        time::OffsetDateTime::now_utc().unix_timestamp()
+    );
+    if cli.demo {
+        let latency = Duration::from_millis(cli.demo_latency.unwrap_or(config.demo.latency_ms));
+        return Ok(Connected {
+            backend: Arc::new(MockBackend::new(MockOptions {
+                latency,
+                scale: cli.demo_scale,
+                read_only: cli.read_only,
+                ..MockOptions::default()
+            })),
+            events: None,
+            session: demo_session(&run_id),
+        });
+    }
+    let (tx, rx) = unbounded_channel();
+    let mut settings = aws::AwsSettings::new(&ready.region);
+    settings.profile = cli.profile.clone();
+    settings.endpoint_url = cli.endpoint_url.clone();
+    settings.read_only = cli.read_only;
+    let backend = aws::AwsBackend::connect(settings, tx)
+        .await
+        .map_err(|e| UsageError(e.to_string()))?;
+    if let Err(error) = backend.check_credentials().await {
+        tracing::warn!(error = %error.headline(), "credentials");
+        if error.kind == ErrorKind::Auth {
+            return Err(UsageError(error.message));
+        }
+    }
+    Ok(Connected {
+        backend: Arc::new(backend),
+        events: Some(rx),
+        session: backup_tui::remote::Session {
+            id: run_id,
+            now: time::OffsetDateTime::now_utc(),
+            account_id: String::new(),
+        },
+    })
+}
+
+async fn run(ready: Ready, connected: Connected) -> Result<()> {
     let Ready {
         cli,
         config,
         keymap,
         region,
     } = ready;
-    let latency = Duration::from_millis(cli.demo_latency.unwrap_or(config.demo.latency_ms));
-    let backend: Arc<dyn BackupBackend> = Arc::new(MockBackend::new(MockOptions {
-        latency,
-        scale: cli.demo_scale,
-        ..MockOptions::default()
-    }));
+    let Connected {
+        backend,
+        events,
+        session,
+    } = connected;
     let theme = Theme::select(config.ui.color, std::env::var("NO_COLOR").ok().as_deref());
-    // Unique per run, so idempotency tokens never collide between two sessions.
-    let session = demo_session(&format!(
-        "{:x}{:x}",
-        std::process::id(),
-        time::OffsetDateTime::now_utc().unix_timestamp()
-    ));
     let (app, effects) = App::new(backend.account(), region, keymap, theme, session);
     let audit =
         audit::audit_path(cli.audit_log.as_deref(), &config.log.audit_log).map(AuditLog::new);
     let in_tmux = std::env::var_os("TMUX").is_some();
-    let mut runtime = Runtime::new(app, backend, effects)
-        .with_audit(audit)
-        .with_clipboard(Box::new(move |text| {
-            // The terminal copies on its side: this works over SSH too.
-            let mut out = std::io::stdout();
-            let _ = out.write_all(clipboard::osc52(text, in_tmux).as_bytes());
-            let _ = out.flush();
-        }));
+    let mut runtime = Runtime::new(app, backend, effects).with_audit(audit);
+    if let Some(events) = events {
+        runtime = runtime.with_events(events);
+    }
+    let mut runtime = runtime.with_clipboard(Box::new(move |text| {
+        // The terminal copies on its side: this works over SSH too.
+        let mut out = std::io::stdout();
+        let _ = out.write_all(clipboard::osc52(text, in_tmux).as_bytes());
+        let _ = out.flush();
+    }));
     forward_signals(&runtime)?;
 
     // ratatui::init installs a panic hook that restores the terminal before the report.

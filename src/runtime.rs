@@ -3,7 +3,7 @@
 use crate::action::{Action, RequestId};
 use crate::app::App;
 use crate::audit::{AuditEntry, AuditLog};
-use crate::backend::BackupBackend;
+use crate::backend::{BackendEvent, BackupBackend};
 use crate::effect::{self, Effect};
 use crossterm::event::Event;
 use futures::{Stream, StreamExt};
@@ -30,6 +30,8 @@ pub struct Runtime {
     tx: UnboundedSender<Action>,
     rx: UnboundedReceiver<Action>,
     tasks: HashMap<RequestId, AbortHandle>,
+    /// Reports from the backend outside any call (throttling retries, MFA prompts).
+    events: Option<UnboundedReceiver<BackendEvent>>,
 }
 
 impl Runtime {
@@ -44,6 +46,7 @@ impl Runtime {
             tx,
             rx,
             tasks: HashMap::new(),
+            events: None,
         };
         runtime.spawn_all(initial);
         runtime
@@ -58,6 +61,12 @@ impl Runtime {
     /// Sends copied text to `sink`.
     pub fn with_clipboard(mut self, sink: ClipboardSink) -> Self {
         self.clipboard = Some(sink);
+        self
+    }
+
+    /// Shows what the backend reports on `events` (throttling retries, MFA prompts).
+    pub fn with_events(mut self, events: UnboundedReceiver<BackendEvent>) -> Self {
+        self.events = Some(events);
         self
     }
 
@@ -120,6 +129,7 @@ impl Runtime {
                         let _ = tx.send(action);
                     });
                 }
+                Effect::AnswerMfa { reply, code } => reply.send(code.map(|c| c.0)),
                 Effect::Copy { text } => {
                     if let Some(sink) = self.clipboard.as_mut() {
                         sink(&text);
@@ -166,6 +176,17 @@ impl Runtime {
                 }
             }
         });
+        // Backend events join the action queue, so they are applied in order with the rest.
+        let forwarder = self.events.take().map(|mut events| {
+            let tx = self.tx.clone();
+            tokio::spawn(async move {
+                while let Some(event) = events.recv().await {
+                    if tx.send(Action::Backend(event)).is_err() {
+                        break;
+                    }
+                }
+            })
+        });
         let mut ticker = tokio::time::interval(TICK);
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         self.draw(terminal)?;
@@ -192,6 +213,9 @@ impl Runtime {
             }
         }
         reader.abort();
+        if let Some(forwarder) = forwarder {
+            forwarder.abort();
+        }
         for (_, task) in self.tasks.drain() {
             task.abort();
         }

@@ -16,6 +16,10 @@ pub enum ErrorKind {
     Timeout,
     /// AWS answered with a server-side failure.
     Service,
+    /// The endpoint does not implement the operation (an emulator answering 404).
+    NotImplemented,
+    /// `--read-only` stopped a change before it was sent.
+    ReadOnly,
 }
 
 impl ErrorKind {
@@ -35,6 +39,12 @@ impl ErrorKind {
             ErrorKind::Network => "AWS could not be reached: check the network, then press r.",
             ErrorKind::Timeout => "The request timed out: press r to try again.",
             ErrorKind::Service => "AWS reported a service error: press r to try again.",
+            ErrorKind::NotImplemented => {
+                "This endpoint does not offer the operation (an emulator?): use real AWS or --demo."
+            }
+            ErrorKind::ReadOnly => {
+                "Started with --read-only: nothing is changed. Restart without it to make changes."
+            }
         }
     }
 
@@ -49,6 +59,8 @@ impl ErrorKind {
             ErrorKind::Network => "Network error",
             ErrorKind::Timeout => "Timed out",
             ErrorKind::Service => "Service error",
+            ErrorKind::NotImplemented => "Not implemented by the endpoint",
+            ErrorKind::ReadOnly => "Read-only",
         }
     }
 
@@ -74,6 +86,14 @@ impl BackendError {
             kind,
             message: message.into(),
         }
+    }
+
+    /// The refusal of a change under `--read-only`; `operation` is the API name.
+    pub fn read_only(operation: &str) -> Self {
+        BackendError::new(
+            ErrorKind::ReadOnly,
+            format!("{operation} changes the account, and this session is read-only"),
+        )
     }
 
     /// `Throttled: Rate exceeded`, for a one-line notice.

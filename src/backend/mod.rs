@@ -1,5 +1,6 @@
 //! The only door to AWS: the `BackupBackend` trait, its page type and its typed errors.
 
+pub mod aws;
 pub mod error;
 pub mod mock;
 
@@ -9,9 +10,12 @@ use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
 use crate::domain::{
     BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob,
 };
+use futures::Stream;
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use tokio::sync::oneshot;
 
 /// One page of a paginated listing; `next` is the token for the following page.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +30,66 @@ pub struct AccountInfo {
     pub mode: Mode,
     pub account_id: String,
     pub profile: String,
+    /// `--read-only`: nothing that changes the account may be sent.
+    pub read_only: bool,
+}
+
+/// The identity behind the credentials, from STS GetCallerIdentity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallerIdentity {
+    pub account_id: String,
+    pub arn: String,
+}
+
+/// Something a backend reports outside any one call, for the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackendEvent {
+    /// AWS throttled `operation`; the SDK waits and sends it again (attempt `attempt` of `max`).
+    Retrying {
+        operation: String,
+        attempt: u32,
+        max: u32,
+    },
+    /// The profile assumes a role that requires MFA: ask for the code, answer through `reply`.
+    MfaNeeded {
+        profile: String,
+        serial: String,
+        reply: MfaReply,
+    },
+}
+
+/// The way back to a credentials provider waiting for an MFA code (`None`: the user declined).
+#[derive(Clone)]
+pub struct MfaReply(Arc<Mutex<Option<oneshot::Sender<Option<String>>>>>);
+
+impl MfaReply {
+    /// A reply handle and the receiver the waiting provider awaits.
+    pub fn new() -> (MfaReply, oneshot::Receiver<Option<String>>) {
+        let (tx, rx) = oneshot::channel();
+        (MfaReply(Arc::new(Mutex::new(Some(tx)))), rx)
+    }
+
+    /// Answers once; later answers (a double Enter) are ignored.
+    pub fn send(&self, code: Option<String>) {
+        let sender = self.0.lock().map(|mut s| s.take()).unwrap_or(None);
+        if let Some(sender) = sender {
+            let _ = sender.send(code);
+        }
+    }
+}
+
+impl PartialEq for MfaReply {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for MfaReply {}
+
+impl std::fmt::Debug for MfaReply {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("MfaReply")
+    }
 }
 
 /// Demo (the in-memory account) or a real AWS account.
@@ -47,39 +111,61 @@ impl Mode {
 /// The future every backend call returns: boxed so the trait stays object-safe.
 pub type BackendFuture<'a, T> = Pin<Box<dyn Future<Output = Result<T, BackendError>> + Send + 'a>>;
 
-/// A paginated call's result.
+/// One page fetched by continuation token (how the demo account serves its listings).
 pub type PageResult<'a, T> = BackendFuture<'a, Page<T>>;
 
-/// Everything the program asks of AWS Backup. Implementations: the mock account (`--demo`
-/// and tests) and, later, the AWS SDK. Listing calls take the continuation token of the page.
+/// A paginated listing: pages as they arrive (the first can be shown while the rest load),
+/// ending after the page without a `next` token or after the first error. Dropping the stream
+/// stops the listing.
+pub type PageStream<'a, T> = Pin<Box<dyn Stream<Item = Result<Page<T>, BackendError>> + Send + 'a>>;
+
+/// Turns "fetch the page at this token" into a [`PageStream`].
+pub fn token_pages<'a, T, F, Fut>(mut fetch: F) -> PageStream<'a, T>
+where
+    T: Send + 'a,
+    F: FnMut(Option<String>) -> Fut + Send + 'a,
+    Fut: Future<Output = Result<Page<T>, BackendError>> + Send + 'a,
+{
+    // State: `Some(token)` while a page is due, `None` once the listing is over.
+    Box::pin(futures::stream::unfold(
+        Some(None),
+        move |state: Option<Option<String>>| {
+            let due = state.map(&mut fetch);
+            async move {
+                let page = due?.await;
+                let after = match &page {
+                    Ok(p) => p.next.clone().filter(|t| !t.is_empty()).map(Some),
+                    Err(_) => None,
+                };
+                Some((page, after))
+            }
+        },
+    ))
+}
+
 pub trait BackupBackend: Send + Sync {
+    /// Mode and profile, known before any call; the account id may still be empty.
     fn account(&self) -> AccountInfo;
 
-    fn list_protected_resources<'a>(
-        &'a self,
-        region: &'a str,
-        token: Option<String>,
-    ) -> PageResult<'a, ProtectedResource>;
+    /// STS GetCallerIdentity: whose credentials these are.
+    fn caller_identity(&self) -> BackendFuture<'_, CallerIdentity>;
+
+    fn list_protected_resources<'a>(&'a self, region: &'a str)
+    -> PageStream<'a, ProtectedResource>;
 
     fn list_recovery_points_by_resource<'a>(
         &'a self,
         region: &'a str,
         resource_arn: &'a str,
-        token: Option<String>,
-    ) -> PageResult<'a, RecoveryPoint>;
+    ) -> PageStream<'a, RecoveryPoint>;
 
-    fn list_backup_vaults<'a>(
-        &'a self,
-        region: &'a str,
-        token: Option<String>,
-    ) -> PageResult<'a, BackupVault>;
+    fn list_backup_vaults<'a>(&'a self, region: &'a str) -> PageStream<'a, BackupVault>;
 
     fn list_recovery_points_by_vault<'a>(
         &'a self,
         region: &'a str,
         vault_name: &'a str,
-        token: Option<String>,
-    ) -> PageResult<'a, RecoveryPoint>;
+    ) -> PageStream<'a, RecoveryPoint>;
 
     fn describe_recovery_point<'a>(
         &'a self,
@@ -88,23 +174,11 @@ pub trait BackupBackend: Send + Sync {
         recovery_point_arn: &'a str,
     ) -> BackendFuture<'a, RecoveryPoint>;
 
-    fn list_backup_jobs<'a>(
-        &'a self,
-        region: &'a str,
-        token: Option<String>,
-    ) -> PageResult<'a, BackupJob>;
+    fn list_backup_jobs<'a>(&'a self, region: &'a str) -> PageStream<'a, BackupJob>;
 
-    fn list_restore_jobs<'a>(
-        &'a self,
-        region: &'a str,
-        token: Option<String>,
-    ) -> PageResult<'a, RestoreJob>;
+    fn list_restore_jobs<'a>(&'a self, region: &'a str) -> PageStream<'a, RestoreJob>;
 
-    fn list_copy_jobs<'a>(
-        &'a self,
-        region: &'a str,
-        token: Option<String>,
-    ) -> PageResult<'a, CopyJob>;
+    fn list_copy_jobs<'a>(&'a self, region: &'a str) -> PageStream<'a, CopyJob>;
 
     /// GetRecoveryPointRestoreMetadata: the metadata a restore starts from.
     fn get_restore_metadata<'a>(
@@ -115,16 +189,16 @@ pub trait BackupBackend: Send + Sync {
     ) -> BackendFuture<'a, BTreeMap<String, String>>;
 
     /// The Region's S3 buckets, with the versioning and ACL state a restore depends on.
-    fn list_buckets<'a>(&'a self, region: &'a str) -> BackendFuture<'a, Vec<Bucket>>;
+    fn list_buckets<'a>(&'a self, region: &'a str) -> PageStream<'a, Bucket>;
 
     /// The Region's KMS keys (customer managed and AWS managed), with their aliases.
-    fn list_kms_keys<'a>(&'a self, region: &'a str) -> BackendFuture<'a, Vec<KmsKey>>;
+    fn list_kms_keys<'a>(&'a self, region: &'a str) -> PageStream<'a, KmsKey>;
 
     /// IAM roles of the account (IAM is global).
-    fn list_iam_roles(&self) -> BackendFuture<'_, Vec<IamRole>>;
+    fn list_iam_roles(&self) -> PageStream<'_, IamRole>;
 
     /// DynamoDB table names in the Region (a restore needs a new name).
-    fn list_tables<'a>(&'a self, region: &'a str) -> BackendFuture<'a, Vec<String>>;
+    fn list_tables<'a>(&'a self, region: &'a str) -> PageStream<'a, String>;
 
     /// StartRestoreJob; returns the restore job ID. Same token, same job.
     fn start_restore_job<'a>(&'a self, request: &'a RestoreRequest) -> BackendFuture<'a, String>;

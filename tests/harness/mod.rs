@@ -111,6 +111,10 @@ impl Harness {
                     self.act(reply);
                     continue;
                 }
+                Effect::AnswerMfa { reply, code } => {
+                    reply.send(code.map(|c| c.0));
+                    continue;
+                }
                 Effect::Copy { text } => {
                     self.clipboard.push(text);
                     continue;

@@ -5,6 +5,7 @@ use crate::backend::{BackendError, ErrorKind};
 /// The mock's operations, named as in the AWS API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Operation {
+    GetCallerIdentity,
     ListProtectedResources,
     ListRecoveryPointsByResource,
     ListBackupVaults,

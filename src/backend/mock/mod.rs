@@ -8,7 +8,8 @@ pub use faults::{Fault, FaultRule, Operation};
 pub use fixtures::{ACCOUNT_ID, DEMO_NOW, HOME_REGION};
 
 use super::{
-    AccountInfo, BackendError, BackendFuture, BackupBackend, ErrorKind, Mode, Page, PageResult,
+    AccountInfo, BackendError, BackendFuture, BackupBackend, CallerIdentity, ErrorKind, Mode, Page,
+    PageResult, PageStream, token_pages,
 };
 use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
 use crate::domain::{
@@ -48,6 +49,8 @@ pub struct MockOptions {
     pub page_size: usize,
     /// Extra synthetic recovery points, spread over many EBS volumes (`--demo-scale`).
     pub scale: usize,
+    /// `--read-only`: the account refuses every change, as the AWS backend does.
+    pub read_only: bool,
 }
 
 impl Default for MockOptions {
@@ -56,6 +59,7 @@ impl Default for MockOptions {
             latency: Duration::ZERO,
             page_size: 1000,
             scale: 0,
+            read_only: false,
         }
     }
 }
@@ -202,16 +206,9 @@ fn parse_token(token: Option<&str>) -> Result<usize, BackendError> {
     }
 }
 
-impl BackupBackend for MockBackend {
-    fn account(&self) -> AccountInfo {
-        AccountInfo {
-            mode: Mode::Demo,
-            account_id: ACCOUNT_ID.to_string(),
-            profile: "demo".to_string(),
-        }
-    }
-
-    fn list_protected_resources<'a>(
+/// Listings one page at a time, by continuation token, as AWS serves them.
+impl MockBackend {
+    pub fn list_protected_resources_page<'a>(
         &'a self,
         region: &'a str,
         token: Option<String>,
@@ -227,7 +224,7 @@ impl BackupBackend for MockBackend {
         ))
     }
 
-    fn list_recovery_points_by_resource<'a>(
+    pub fn list_recovery_points_by_resource_page<'a>(
         &'a self,
         region: &'a str,
         resource_arn: &'a str,
@@ -263,7 +260,7 @@ impl BackupBackend for MockBackend {
         })
     }
 
-    fn list_backup_vaults<'a>(
+    pub fn list_backup_vaults_page<'a>(
         &'a self,
         region: &'a str,
         token: Option<String>,
@@ -288,7 +285,7 @@ impl BackupBackend for MockBackend {
         ))
     }
 
-    fn list_recovery_points_by_vault<'a>(
+    pub fn list_recovery_points_by_vault_page<'a>(
         &'a self,
         region: &'a str,
         vault_name: &'a str,
@@ -324,6 +321,109 @@ impl BackupBackend for MockBackend {
         })
     }
 
+    pub fn list_backup_jobs_page<'a>(
+        &'a self,
+        region: &'a str,
+        token: Option<String>,
+    ) -> PageResult<'a, BackupJob> {
+        Box::pin(self.list(
+            Operation::ListBackupJobs,
+            region,
+            None,
+            token,
+            move |a, o| self.page_of(a.region(region).backup_jobs.iter().cloned(), o),
+        ))
+    }
+
+    pub fn list_restore_jobs_page<'a>(
+        &'a self,
+        region: &'a str,
+        token: Option<String>,
+    ) -> PageResult<'a, RestoreJob> {
+        Box::pin(self.list(
+            Operation::ListRestoreJobs,
+            region,
+            None,
+            token,
+            move |a, o| self.page_of(a.region(region).restore_jobs.iter().cloned(), o),
+        ))
+    }
+
+    pub fn list_copy_jobs_page<'a>(
+        &'a self,
+        region: &'a str,
+        token: Option<String>,
+    ) -> PageResult<'a, CopyJob> {
+        Box::pin(
+            self.list(Operation::ListCopyJobs, region, None, token, move |a, o| {
+                self.page_of(a.region(region).copy_jobs.iter().cloned(), o)
+            }),
+        )
+    }
+}
+
+impl BackupBackend for MockBackend {
+    fn account(&self) -> AccountInfo {
+        AccountInfo {
+            mode: Mode::Demo,
+            account_id: ACCOUNT_ID.to_string(),
+            profile: "demo".to_string(),
+            read_only: self.options.read_only,
+        }
+    }
+
+    fn caller_identity(&self) -> BackendFuture<'_, CallerIdentity> {
+        Box::pin(
+            self.read(Operation::GetCallerIdentity, "global", None, |_| {
+                Ok(CallerIdentity {
+                    account_id: ACCOUNT_ID.to_string(),
+                    arn: format!("arn:aws:iam::{ACCOUNT_ID}:user/demo"),
+                })
+            }),
+        )
+    }
+
+    fn list_protected_resources<'a>(
+        &'a self,
+        region: &'a str,
+    ) -> PageStream<'a, ProtectedResource> {
+        token_pages(move |token| self.list_protected_resources_page(region, token))
+    }
+
+    fn list_recovery_points_by_resource<'a>(
+        &'a self,
+        region: &'a str,
+        resource_arn: &'a str,
+    ) -> PageStream<'a, RecoveryPoint> {
+        token_pages(move |token| {
+            self.list_recovery_points_by_resource_page(region, resource_arn, token)
+        })
+    }
+
+    fn list_backup_vaults<'a>(&'a self, region: &'a str) -> PageStream<'a, BackupVault> {
+        token_pages(move |token| self.list_backup_vaults_page(region, token))
+    }
+
+    fn list_recovery_points_by_vault<'a>(
+        &'a self,
+        region: &'a str,
+        vault_name: &'a str,
+    ) -> PageStream<'a, RecoveryPoint> {
+        token_pages(move |token| self.list_recovery_points_by_vault_page(region, vault_name, token))
+    }
+
+    fn list_backup_jobs<'a>(&'a self, region: &'a str) -> PageStream<'a, BackupJob> {
+        token_pages(move |token| self.list_backup_jobs_page(region, token))
+    }
+
+    fn list_restore_jobs<'a>(&'a self, region: &'a str) -> PageStream<'a, RestoreJob> {
+        token_pages(move |token| self.list_restore_jobs_page(region, token))
+    }
+
+    fn list_copy_jobs<'a>(&'a self, region: &'a str) -> PageStream<'a, CopyJob> {
+        token_pages(move |token| self.list_copy_jobs_page(region, token))
+    }
+
     fn describe_recovery_point<'a>(
         &'a self,
         region: &'a str,
@@ -355,46 +455,6 @@ impl BackupBackend for MockBackend {
         })
     }
 
-    fn list_backup_jobs<'a>(
-        &'a self,
-        region: &'a str,
-        token: Option<String>,
-    ) -> PageResult<'a, BackupJob> {
-        Box::pin(self.list(
-            Operation::ListBackupJobs,
-            region,
-            None,
-            token,
-            move |a, o| self.page_of(a.region(region).backup_jobs.iter().cloned(), o),
-        ))
-    }
-
-    fn list_restore_jobs<'a>(
-        &'a self,
-        region: &'a str,
-        token: Option<String>,
-    ) -> PageResult<'a, RestoreJob> {
-        Box::pin(self.list(
-            Operation::ListRestoreJobs,
-            region,
-            None,
-            token,
-            move |a, o| self.page_of(a.region(region).restore_jobs.iter().cloned(), o),
-        ))
-    }
-
-    fn list_copy_jobs<'a>(
-        &'a self,
-        region: &'a str,
-        token: Option<String>,
-    ) -> PageResult<'a, CopyJob> {
-        Box::pin(
-            self.list(Operation::ListCopyJobs, region, None, token, move |a, o| {
-                self.page_of(a.region(region).copy_jobs.iter().cloned(), o)
-            }),
-        )
-    }
-
     fn get_restore_metadata<'a>(
         &'a self,
         region: &'a str,
@@ -424,32 +484,43 @@ impl BackupBackend for MockBackend {
         ))
     }
 
-    fn list_buckets<'a>(&'a self, region: &'a str) -> BackendFuture<'a, Vec<Bucket>> {
-        Box::pin(self.read(Operation::ListBuckets, region, None, move |a| {
-            Ok(a.region(region).buckets.clone())
-        }))
+    fn list_buckets<'a>(&'a self, region: &'a str) -> PageStream<'a, Bucket> {
+        token_pages(move |token| {
+            self.list(Operation::ListBuckets, region, None, token, move |a, o| {
+                self.page_of(a.region(region).buckets.iter().cloned(), o)
+            })
+        })
     }
 
-    fn list_kms_keys<'a>(&'a self, region: &'a str) -> BackendFuture<'a, Vec<KmsKey>> {
-        Box::pin(self.read(Operation::ListKeys, region, None, move |a| {
-            Ok(a.region(region).kms_keys.clone())
-        }))
+    fn list_kms_keys<'a>(&'a self, region: &'a str) -> PageStream<'a, KmsKey> {
+        token_pages(move |token| {
+            self.list(Operation::ListKeys, region, None, token, move |a, o| {
+                self.page_of(a.region(region).kms_keys.iter().cloned(), o)
+            })
+        })
     }
 
-    fn list_iam_roles(&self) -> BackendFuture<'_, Vec<IamRole>> {
-        Box::pin(self.read(Operation::ListRoles, "global", None, |a| {
-            Ok(a.roles.clone())
-        }))
+    fn list_iam_roles(&self) -> PageStream<'_, IamRole> {
+        token_pages(move |token| {
+            self.list(Operation::ListRoles, "global", None, token, move |a, o| {
+                self.page_of(a.roles.iter().cloned(), o)
+            })
+        })
     }
 
-    fn list_tables<'a>(&'a self, region: &'a str) -> BackendFuture<'a, Vec<String>> {
-        Box::pin(self.read(Operation::ListTables, region, None, move |a| {
-            Ok(a.region(region).tables.clone())
-        }))
+    fn list_tables<'a>(&'a self, region: &'a str) -> PageStream<'a, String> {
+        token_pages(move |token| {
+            self.list(Operation::ListTables, region, None, token, move |a, o| {
+                self.page_of(a.region(region).tables.iter().cloned(), o)
+            })
+        })
     }
 
     fn start_restore_job<'a>(&'a self, request: &'a RestoreRequest) -> BackendFuture<'a, String> {
         Box::pin(async move {
+            if self.options.read_only {
+                return Err(BackendError::read_only("StartRestoreJob"));
+            }
             self.delay().await;
             self.lock().restore_requests.push(request.clone());
             self.begin(

@@ -90,6 +90,8 @@ impl RestoreScreen {
     fn load_all(&mut self, ctx: &mut Ctx) {
         let region = self.region.clone();
         self.load_error = None;
+        // A retry starts over: pages gathered before a failure would otherwise repeat.
+        self.inputs = Inputs::default();
         self.pending = vec![
             ctx.load(Query::RestoreMetadata {
                 region: region.clone(),
@@ -465,20 +467,28 @@ impl Screen for RestoreScreen {
             .collect()
     }
 
-    fn on_loaded(&mut self, req: RequestId, data: Loaded, _done: bool) {
+    fn on_loaded(&mut self, req: RequestId, data: Loaded, done: bool) {
         if !self.pending.contains(&req) {
             return;
         }
-        self.pending.retain(|r| *r != req);
+        // Lists arrive page by page: gather them; the wizard opens once every list is done.
+        fn gather<T>(into: &mut Option<Vec<T>>, page: Vec<T>) {
+            into.get_or_insert_with(Vec::new).extend(page);
+        }
         match data {
             Loaded::RestoreMetadata(m) => self.inputs.metadata = Some(m),
-            Loaded::Buckets(b) => self.inputs.buckets = Some(b),
-            Loaded::KmsKeys(k) => self.inputs.keys = Some(k),
-            Loaded::IamRoles(r) => self.inputs.roles = Some(r),
-            Loaded::Tables(t) => self.inputs.tables = Some(t),
+            Loaded::Buckets(b) => gather(&mut self.inputs.buckets, b),
+            Loaded::KmsKeys(k) => gather(&mut self.inputs.keys, k),
+            Loaded::IamRoles(r) => gather(&mut self.inputs.roles, r),
+            Loaded::Tables(t) => gather(&mut self.inputs.tables, t),
             _ => {}
         }
-        self.try_open();
+        if done {
+            self.pending.retain(|r| *r != req);
+            if self.pending.is_empty() {
+                self.try_open();
+            }
+        }
     }
 
     fn on_failed(&mut self, req: RequestId, error: BackendError) {

@@ -14,16 +14,25 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App) {
         Mode::Demo => theme.mode_demo,
         Mode::Aws => theme.mode_aws,
     };
-    let line = Line::from(vec![
-        Span::styled(format!(" {} ", app.account.mode.label()), mode_style),
-        Span::raw(format!(
-            " acct {}  profile {}  {} {} ",
-            app.account.account_id,
-            app.account.profile,
-            app.region,
-            app.region_name()
-        )),
-    ]);
+    let account = if app.account.account_id.is_empty() {
+        "…"
+    } else {
+        &app.account.account_id
+    };
+    let mut spans = vec![Span::styled(
+        format!(" {} ", app.account.mode.label()),
+        mode_style,
+    )];
+    if app.account.read_only {
+        spans.push(Span::styled(" READ-ONLY ", theme.error));
+    }
+    spans.push(Span::raw(format!(
+        " acct {account}  profile {}  {} {} ",
+        app.account.profile,
+        app.region,
+        app.region_name()
+    )));
+    let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line).style(theme.header), area);
 }
 

@@ -1,6 +1,6 @@
-//! Overlays: the help screen generated from the keymap, and the command palette.
+//! Overlays: the help screen generated from the keymap, the command palette, the MFA prompt.
 
-use crate::app::App;
+use crate::app::{App, MfaPrompt};
 use crate::palette::{self, Palette};
 use crate::theme::Theme;
 use ratatui::Frame;
@@ -100,6 +100,42 @@ pub fn palette(frame: &mut Frame, area: Rect, palette: &Palette, theme: &Theme) 
             " tab complete  enter run  esc cancel ",
             theme.muted,
         ));
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
+/// The MFA code prompt: which profile and device ask, the code typed so far.
+pub fn mfa(frame: &mut Frame, area: Rect, prompt: &MfaPrompt, theme: &Theme) {
+    let mut lines = vec![
+        Line::from(format!(
+            "Profile {} assumes a role that requires MFA.",
+            prompt.profile
+        )),
+        Line::from(Span::styled(
+            format!("Device: {}", prompt.serial),
+            theme.muted,
+        )),
+        Line::from(""),
+        Line::from(vec![
+            Span::raw("MFA code: "),
+            Span::styled(prompt.code.clone(), theme.input),
+            Span::styled("_", theme.key),
+        ]),
+    ];
+    if let Some(error) = &prompt.error {
+        lines.push(Line::from(Span::styled(error.clone(), theme.error)));
+    }
+    let rect = centered(area, 70, lines.len() as u16 + 2);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.title)
+        .title(Span::styled(" MFA code ", theme.title))
+        .title_bottom(Span::styled(" enter send  esc cancel ", theme.muted));
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines)

@@ -1,0 +1,217 @@
+//! Tests of the SDK-to-domain conversions, one per shape.
+use super::*;
+use time::macros::datetime;
+
+fn dt(secs: i64) -> DateTime {
+    DateTime::from_secs(secs)
+}
+
+#[test]
+fn timestamps_keep_their_milliseconds() {
+    let t = DateTime::from_millis(1_763_640_000_250);
+    assert_eq!(time_of(&t), datetime!(2025-11-20 12:00:00.25 UTC));
+}
+
+#[test]
+fn percent_done_parses_the_strings_aws_sends() {
+    assert_eq!(percent(Some("42.5%")), Some(42));
+    assert_eq!(percent(Some("100")), Some(100));
+    assert_eq!(percent(Some("n/a")), None);
+    assert_eq!(percent(Some("250")), None);
+    assert_eq!(percent(None), None);
+}
+
+#[test]
+fn resource_types_from_arns() {
+    let cases = [
+        ("arn:aws:s3:::acme-media", ResourceType::S3),
+        (
+            "arn:aws:dynamodb:us-east-1:1:table/orders",
+            ResourceType::DynamoDB,
+        ),
+        ("arn:aws:ec2:us-east-1:1:instance/i-0abc", ResourceType::Ec2),
+        ("arn:aws:ec2:us-east-1:1:volume/vol-0abc", ResourceType::Ebs),
+        (
+            "arn:aws:elasticfilesystem:us-east-1:1:file-system/fs-1",
+            ResourceType::Efs,
+        ),
+        ("arn:aws:rds:us-east-1:1:db:orders-db", ResourceType::Rds),
+        (
+            "arn:aws:rds:us-east-1:1:cluster:aurora-1",
+            ResourceType::Aurora,
+        ),
+        (
+            "arn:aws:fsx:us-east-1:1:file-system/fs-0",
+            ResourceType::FSx,
+        ),
+        (
+            "arn:aws:storagegateway:us-east-1:1:gateway/sgw-1/volume/vol-1",
+            ResourceType::StorageGateway,
+        ),
+        (
+            "arn:aws:redshift:us-east-1:1:cluster:r",
+            ResourceType::Other("redshift".into()),
+        ),
+    ];
+    for (arn, expected) in cases {
+        assert_eq!(resource_type_from_arn(arn), expected, "{arn}");
+    }
+}
+
+#[test]
+fn continuous_points_are_recognised_by_their_arn() {
+    assert_eq!(
+        backup_kind("arn:aws:backup:us-east-1:1:recovery-point:continuous:db-ABC-1a2b"),
+        BackupKind::Continuous
+    );
+    assert_eq!(
+        backup_kind("arn:aws:backup:us-east-1:1:recovery-point:1EB3B5E7-9EB0-435A"),
+        BackupKind::Snapshot
+    );
+    assert_eq!(
+        backup_kind("arn:aws:ec2:us-east-1::snapshot/snap-1"),
+        BackupKind::Snapshot
+    );
+}
+
+#[test]
+fn a_vault_listing_point_keeps_every_field() {
+    let p = bk::RecoveryPointByBackupVault::builder()
+        .recovery_point_arn("arn:aws:backup:us-east-1:123456789012:recovery-point:RP1")
+        .backup_vault_name("prod")
+        .backup_vault_arn("arn:aws:backup:us-east-1:123456789012:backup-vault:prod")
+        .resource_arn("arn:aws:s3:::acme-media")
+        .resource_type("S3")
+        .resource_name("acme-media")
+        .status(bk::RecoveryPointStatus::Completed)
+        .creation_date(dt(1_763_640_000))
+        .completion_date(dt(1_763_640_600))
+        .backup_size_in_bytes(2048)
+        .is_encrypted(true)
+        .encryption_key_arn("arn:aws:kms:us-east-1:123456789012:key/k1")
+        .iam_role_arn("arn:aws:iam::123456789012:role/backup")
+        .lifecycle(
+            bk::Lifecycle::builder()
+                .move_to_cold_storage_after_days(30)
+                .delete_after_days(365)
+                .build(),
+        )
+        .created_by(
+            bk::RecoveryPointCreator::builder()
+                .backup_plan_name("daily")
+                .build(),
+        )
+        .build();
+    let rp = recovery_point_by_vault(&p);
+    assert_eq!(&*rp.vault_name, "prod");
+    assert_eq!(rp.resource_type, ResourceType::S3);
+    assert_eq!(rp.status, RecoveryPointStatus::Completed);
+    assert_eq!(rp.size_bytes, Some(2048));
+    assert!(rp.encrypted);
+    assert_eq!(rp.lifecycle.delete_after_days, Some(365));
+    assert_eq!(rp.lifecycle.move_to_cold_storage_after_days, Some(30));
+    assert_eq!(rp.created_by_plan.as_deref(), Some("daily"));
+    assert_eq!(rp.completed, Some(datetime!(2025-11-20 12:10 UTC)));
+    assert_eq!(rp.kind, BackupKind::Snapshot);
+}
+
+#[test]
+fn a_resource_listing_point_gets_its_resource_and_vault_arn_from_the_query() {
+    let p = bk::RecoveryPointByResource::builder()
+        .recovery_point_arn(
+            "arn:aws:backup:eu-central-1:123456789012:recovery-point:continuous:s3-1",
+        )
+        .backup_vault_name("prod")
+        .status(bk::RecoveryPointStatus::from("AVAILABLE"))
+        .creation_date(dt(1_763_640_000))
+        .build();
+    let rp = recovery_point_by_resource(&p, "arn:aws:s3:::acme-media", "eu-central-1");
+    assert_eq!(&*rp.resource_arn, "arn:aws:s3:::acme-media");
+    assert_eq!(&*rp.resource_name, "acme-media");
+    assert_eq!(rp.resource_type, ResourceType::S3);
+    assert_eq!(
+        &*rp.vault_arn,
+        "arn:aws:backup:eu-central-1:123456789012:backup-vault:prod"
+    );
+    assert_eq!(rp.status, RecoveryPointStatus::Available);
+    assert_eq!(rp.kind, BackupKind::Continuous);
+    assert!(!rp.encrypted);
+}
+
+#[test]
+fn an_unknown_status_is_not_restorable() {
+    let status = bk::RecoveryPointStatus::from("SOMETHING_NEW");
+    let shown = recovery_point_status(Some(&status));
+    assert!(!shown.is_restorable());
+}
+
+#[test]
+fn protected_resources_fall_back_to_the_arn_for_type_and_name() {
+    let r = bk::ProtectedResource::builder()
+        .resource_arn("arn:aws:dynamodb:us-east-1:1:table/orders")
+        .last_backup_time(dt(1_763_640_000))
+        .build();
+    let pr = protected_resource(&r);
+    assert_eq!(pr.resource_type, ResourceType::DynamoDB);
+    assert_eq!(&*pr.name, "orders");
+    assert_eq!(pr.last_backup, Some(datetime!(2025-11-20 12:00 UTC)));
+}
+
+#[test]
+fn vaults_keep_lock_and_count() {
+    let v = bk::BackupVaultListMember::builder()
+        .backup_vault_name("locked")
+        .backup_vault_arn("arn:aws:backup:us-east-1:1:backup-vault:locked")
+        .number_of_recovery_points(12)
+        .locked(true)
+        .min_retention_days(7)
+        .max_retention_days(3650)
+        .creation_date(dt(0))
+        .build();
+    let vault = backup_vault(&v, "us-east-1");
+    assert_eq!(vault.recovery_points, 12);
+    assert_eq!(vault.lock_label(), "Locked (7-3650 days)");
+    assert_eq!(&*vault.region, "us-east-1");
+}
+
+#[test]
+fn restore_and_copy_jobs() {
+    let j = bk::RestoreJobsListMember::builder()
+        .restore_job_id("job-1")
+        .status(bk::RestoreJobStatus::Running)
+        .percent_done("37%")
+        .source_resource_arn("arn:aws:s3:::acme-media")
+        .recovery_point_arn("arn:aws:backup:us-east-1:1:recovery-point:RP1")
+        .expected_completion_time_minutes(12)
+        .creation_date(dt(0))
+        .build();
+    let job = listed_restore_job(&j);
+    assert_eq!(job.status, RestoreJobStatus::Running);
+    assert_eq!(job.percent_done, Some(37));
+    assert_eq!(&*job.source_resource_name, "acme-media");
+    assert_eq!(job.resource_type, ResourceType::S3);
+    assert_eq!(job.expected_completion_minutes, Some(12));
+
+    let c = bk::CopyJob::builder()
+        .copy_job_id("copy-1")
+        .state(bk::CopyJobState::Failed)
+        .status_message("Cold storage recovery points cannot be copied")
+        .resource_arn("arn:aws:ec2:us-east-1:1:volume/vol-1")
+        .destination_backup_vault_arn("arn:aws:backup:us-west-2:1:backup-vault:dr")
+        .creation_date(dt(0))
+        .build();
+    let copy = copy_job(&c);
+    assert_eq!(copy.state, CopyJobState::Failed);
+    assert_eq!(copy.resource_type, ResourceType::Ebs);
+    assert!(copy.status_message.is_some());
+}
+
+#[test]
+fn bucket_ownership_decides_acls_and_kms_aliases_decide_aws_managed() {
+    assert!(!bucket("b", "us-east-1", true, Some("BucketOwnerEnforced")).acls_enabled);
+    assert!(bucket("b", "us-east-1", true, Some("ObjectWriter")).acls_enabled);
+    assert!(bucket("b", "us-east-1", false, None).acls_enabled);
+    assert!(kms_key("arn:k", Some("alias/aws/s3")).aws_managed);
+    assert!(!kms_key("arn:k", Some("alias/restores")).aws_managed);
+    assert!(!kms_key("arn:k", None).aws_managed);
+}

@@ -1,0 +1,280 @@
+//! Classifies AWS SDK failures into `BackendError`s that say what happened and what to do.
+
+use crate::backend::{BackendError, ErrorKind};
+use aws_credential_types::provider::error::CredentialsError;
+use aws_sdk_backup::error::{ProvideErrorMetadata, SdkError};
+use aws_smithy_runtime_api::http::Response;
+use std::error::Error as StdError;
+
+/// The call that failed, as IAM names its action (`backup:ListProtectedResources`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Op {
+    pub service: &'static str,
+    pub name: &'static str,
+}
+
+impl Op {
+    pub const fn new(service: &'static str, name: &'static str) -> Op {
+        Op { service, name }
+    }
+
+    pub fn action(self) -> String {
+        format!("{}:{}", self.service, self.name)
+    }
+}
+
+/// Who is calling, for advice that names the profile (`aws sso login --profile X`).
+#[derive(Debug, Clone, Default)]
+pub struct Caller {
+    pub profile: Option<String>,
+}
+
+impl Caller {
+    fn profile_flag(&self) -> String {
+        match &self.profile {
+            Some(p) => format!(" --profile {p}"),
+            None => String::new(),
+        }
+    }
+}
+
+/// Error codes AWS services use for each class (rest-json, XML and JSON protocols alike).
+const THROTTLING: &[&str] = &[
+    "ThrottlingException",
+    "Throttling",
+    "ThrottledException",
+    "TooManyRequestsException",
+    "RequestLimitExceeded",
+    "SlowDown",
+    "ProvisionedThroughputExceededException",
+    "RequestThrottled",
+    "RequestThrottledException",
+];
+const EXPIRED: &[&str] = &[
+    "ExpiredToken",
+    "ExpiredTokenException",
+    "RequestExpired",
+    "TokenRefreshRequired",
+];
+const BAD_KEYS: &[&str] = &[
+    "UnrecognizedClientException",
+    "InvalidClientTokenId",
+    "InvalidAccessKeyId",
+    "SignatureDoesNotMatch",
+    "IncompleteSignature",
+    "InvalidSignatureException",
+    "AuthFailure",
+    "MissingAuthenticationToken",
+];
+const DENIED: &[&str] = &[
+    "AccessDeniedException",
+    "AccessDenied",
+    "UnauthorizedOperation",
+    "AuthorizationError",
+];
+const NOT_FOUND: &[&str] = &[
+    "ResourceNotFoundException",
+    "NoSuchBucket",
+    "NoSuchEntity",
+    "NotFoundException",
+    "NotFound",
+    "NoSuchKey",
+];
+const INVALID: &[&str] = &[
+    "InvalidParameterValueException",
+    "MissingParameterValueException",
+    "InvalidRequestException",
+    "ValidationException",
+    "ValidationError",
+    "InvalidParameterException",
+    "InvalidRequest",
+    "InvalidArgument",
+    "InvalidResourceStateException",
+    "AlreadyExistsException",
+    "LimitExceededException",
+    "ConflictException",
+];
+
+/// Classifies a failed call of `op`.
+pub fn classify<E>(op: Op, caller: &Caller, err: &SdkError<E, Response>) -> BackendError
+where
+    E: ProvideErrorMetadata + StdError + 'static,
+{
+    match err {
+        SdkError::TimeoutError(_) => BackendError::new(
+            ErrorKind::Timeout,
+            format!("{} did not answer in time", op.action()),
+        ),
+        SdkError::DispatchFailure(failure) => {
+            if let Some(creds) = find_source::<CredentialsError>(err) {
+                return credentials_error(creds, caller);
+            }
+            let detail = chain_text(err);
+            if failure.is_timeout() {
+                BackendError::new(ErrorKind::Timeout, format!("{}: {detail}", op.action()))
+            } else {
+                BackendError::new(
+                    ErrorKind::Network,
+                    format!("{} could not reach AWS: {detail}", op.action()),
+                )
+            }
+        }
+        SdkError::ConstructionFailure(_) => {
+            if let Some(creds) = find_source::<CredentialsError>(err) {
+                return credentials_error(creds, caller);
+            }
+            BackendError::new(
+                ErrorKind::InvalidInput,
+                format!("{} could not be built: {}", op.action(), chain_text(err)),
+            )
+        }
+        _ => {
+            let status = err.raw_response().map(|r| r.status().as_u16());
+            let code = err.code();
+            let message = err.message().unwrap_or_default().to_string();
+            classify_response(op, caller, status, code, &message)
+        }
+    }
+}
+
+/// Classifies an answer AWS gave: its HTTP status, error code and message.
+pub fn classify_response(
+    op: Op,
+    caller: &Caller,
+    status: Option<u16>,
+    code: Option<&str>,
+    message: &str,
+) -> BackendError {
+    let is = |list: &[&str]| code.is_some_and(|c| list.contains(&c));
+    let said = |fallback: &str| {
+        if message.is_empty() {
+            fallback.to_string()
+        } else {
+            message.to_string()
+        }
+    };
+    if is(THROTTLING) || status == Some(429) {
+        BackendError::new(ErrorKind::Throttled, said("Rate exceeded"))
+    } else if is(EXPIRED) {
+        BackendError::new(
+            ErrorKind::ExpiredCredentials,
+            format!(
+                "{} Refresh the credentials (for SSO: aws sso login{}).",
+                said("The security token included in the request is expired."),
+                caller.profile_flag()
+            ),
+        )
+    } else if is(BAD_KEYS) {
+        BackendError::new(
+            ErrorKind::Auth,
+            format!(
+                "AWS rejected the access keys: {}",
+                said("the security token included in the request is invalid")
+            ),
+        )
+    } else if is(DENIED) || status == Some(403) {
+        BackendError::new(
+            ErrorKind::AccessDenied,
+            format!("{} was denied: {}", op.action(), said("Access denied")),
+        )
+    } else if status == Some(404) && code.is_none() {
+        BackendError::new(
+            ErrorKind::NotImplemented,
+            format!("The endpoint does not implement {} (HTTP 404)", op.action()),
+        )
+    } else if is(NOT_FOUND) || status == Some(404) {
+        BackendError::new(ErrorKind::NotFound, said("Not found"))
+    } else if is(INVALID) || matches!(status, Some(400..=499)) {
+        let what = code.unwrap_or("Invalid request");
+        BackendError::new(ErrorKind::InvalidInput, format!("{what}: {}", said(what)))
+    } else {
+        BackendError::new(
+            ErrorKind::Service,
+            format!(
+                "{} failed ({}): {}",
+                op.action(),
+                code.map(str::to_string)
+                    .or(status.map(|s| format!("HTTP {s}")))
+                    .unwrap_or_else(|| "no answer".into()),
+                said("no message")
+            ),
+        )
+    }
+}
+
+/// Credentials that could not be loaded: none at all, an expired SSO session, or a bad
+/// profile. The message says how to fix it.
+pub fn credentials_error(err: &CredentialsError, caller: &Caller) -> BackendError {
+    let detail = chain_text(err);
+    let lower = detail.to_lowercase();
+    let profile = caller.profile_flag();
+    if lower.contains("sso") && (lower.contains("expired") || lower.contains("failed to load")) {
+        return BackendError::new(
+            ErrorKind::ExpiredCredentials,
+            format!(
+                "The SSO session has expired or was never started: run `aws sso login{profile}`, then press r."
+            ),
+        );
+    }
+    match err {
+        CredentialsError::CredentialsNotLoaded(_) => BackendError::new(
+            ErrorKind::Auth,
+            format!(
+                "No AWS credentials found{}. Configure them (`aws configure{profile}`, \
+                 `aws sso login{profile}`, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY), or try \
+                 `backup-tui --demo`.",
+                caller
+                    .profile
+                    .as_deref()
+                    .map(|p| format!(" for profile {p}"))
+                    .unwrap_or_default()
+            ),
+        ),
+        CredentialsError::ProviderTimedOut(_) => BackendError::new(
+            ErrorKind::Timeout,
+            format!("Loading the credentials took too long: {detail}"),
+        ),
+        CredentialsError::InvalidConfiguration(_) => BackendError::new(
+            ErrorKind::Auth,
+            format!("The AWS profile is not valid: {detail}"),
+        ),
+        _ if lower.contains("expired") => BackendError::new(
+            ErrorKind::ExpiredCredentials,
+            format!("The credentials have expired: {detail}"),
+        ),
+        _ => BackendError::new(
+            ErrorKind::Auth,
+            format!("The credentials could not be loaded: {detail}"),
+        ),
+    }
+}
+
+/// The first error of type `T` in `err`'s source chain.
+fn find_source<'a, T: StdError + 'static>(err: &'a (dyn StdError + 'static)) -> Option<&'a T> {
+    let mut current: Option<&(dyn StdError + 'static)> = Some(err);
+    while let Some(e) = current {
+        if let Some(found) = e.downcast_ref::<T>() {
+            return Some(found);
+        }
+        current = e.source();
+    }
+    None
+}
+
+/// Every message in the source chain, joined: the SDK's top-level text alone ("dispatch
+/// failure") says too little.
+pub fn chain_text(err: &(dyn StdError + 'static)) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut current: Option<&(dyn StdError + 'static)> = Some(err);
+    while let Some(e) = current {
+        let text = e.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+        current = e.source();
+    }
+    parts.join(": ")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,121 @@
+//! Tests of error classification: every class, from the status, code and message AWS sends.
+use super::*;
+
+const OP: Op = Op::new("backup", "ListProtectedResources");
+
+fn caller() -> Caller {
+    Caller {
+        profile: Some("prod".into()),
+    }
+}
+
+fn answer(status: u16, code: Option<&str>, message: &str) -> BackendError {
+    classify_response(OP, &caller(), Some(status), code, message)
+}
+
+#[test]
+fn throttling_by_code_or_status() {
+    assert_eq!(
+        answer(400, Some("ThrottlingException"), "Rate exceeded").kind,
+        ErrorKind::Throttled
+    );
+    assert_eq!(answer(503, Some("SlowDown"), "").kind, ErrorKind::Throttled);
+    assert_eq!(answer(429, None, "").kind, ErrorKind::Throttled);
+}
+
+#[test]
+fn access_denied_names_the_action() {
+    let e = answer(
+        400,
+        Some("AccessDeniedException"),
+        "User: arn:aws:iam::1:user/x is not authorized",
+    );
+    assert_eq!(e.kind, ErrorKind::AccessDenied);
+    assert!(
+        e.message
+            .starts_with("backup:ListProtectedResources was denied")
+    );
+    assert!(e.message.contains("not authorized"));
+}
+
+#[test]
+fn expired_and_invalid_keys_are_told_apart() {
+    let e = answer(
+        400,
+        Some("ExpiredTokenException"),
+        "The security token is expired",
+    );
+    assert_eq!(e.kind, ErrorKind::ExpiredCredentials);
+    assert!(e.message.contains("aws sso login --profile prod"));
+    let e = answer(403, Some("UnrecognizedClientException"), "bad token");
+    assert_eq!(e.kind, ErrorKind::Auth);
+    assert!(e.message.contains("rejected the access keys"));
+    assert_eq!(
+        answer(403, Some("InvalidClientTokenId"), "").kind,
+        ErrorKind::Auth
+    );
+}
+
+#[test]
+fn not_found_invalid_input_and_service_errors() {
+    assert_eq!(
+        answer(404, Some("ResourceNotFoundException"), "no vault").kind,
+        ErrorKind::NotFound
+    );
+    let e = answer(
+        400,
+        Some("InvalidParameterValueException"),
+        "Invalid restore metadata: DestinationBucketName",
+    );
+    assert_eq!(e.kind, ErrorKind::InvalidInput);
+    assert!(
+        e.message
+            .contains("Invalid restore metadata: DestinationBucketName")
+    );
+    let e = answer(500, Some("ServiceUnavailableException"), "try later");
+    assert_eq!(e.kind, ErrorKind::Service);
+    assert!(e.kind.is_retryable());
+}
+
+#[test]
+fn a_404_without_an_error_code_is_an_unimplemented_operation() {
+    // moto answers operations it lacks with an HTML 404 page: no AWS error code at all.
+    let e = answer(404, None, "");
+    assert_eq!(e.kind, ErrorKind::NotImplemented);
+    assert!(
+        e.message
+            .contains("does not implement backup:ListProtectedResources")
+    );
+}
+
+#[test]
+fn no_credentials_say_how_to_configure_them() {
+    let e = credentials_error(
+        &CredentialsError::not_loaded("no providers in chain provided credentials"),
+        &caller(),
+    );
+    assert_eq!(e.kind, ErrorKind::Auth);
+    assert!(
+        e.message
+            .contains("No AWS credentials found for profile prod")
+    );
+    assert!(e.message.contains("aws configure --profile prod"));
+    assert!(e.message.contains("backup-tui --demo"));
+}
+
+#[test]
+fn an_expired_sso_session_says_to_log_in_again() {
+    let e = credentials_error(
+        &CredentialsError::provider_error("the SSO token has expired and cannot be refreshed"),
+        &caller(),
+    );
+    assert_eq!(e.kind, ErrorKind::ExpiredCredentials);
+    assert!(e.message.contains("aws sso login --profile prod"));
+}
+
+#[test]
+fn the_chain_text_keeps_every_level_once() {
+    let inner = CredentialsError::not_loaded("no providers in chain provided credentials");
+    let text = chain_text(&inner);
+    assert!(text.contains("no providers in chain provided credentials"));
+}

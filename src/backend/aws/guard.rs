@@ -1,0 +1,216 @@
+//! SDK interceptors every client carries: the `--read-only` allowlist and the throttling
+//! watcher that tells the screen a call is being retried.
+
+use crate::backend::BackendEvent;
+use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::interceptors::Intercept;
+use aws_smithy_runtime_api::client::interceptors::context::{
+    BeforeSerializationInterceptorContextRef, FinalizerInterceptorContextRef,
+};
+use aws_smithy_runtime_api::client::orchestrator::Metadata;
+use aws_smithy_runtime_api::client::retries::RequestAttempts;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_types::config_bag::ConfigBag;
+use tokio::sync::mpsc::UnboundedSender;
+
+/// Every operation `--read-only` lets through, as (service, operation) in the SDK's own
+/// names. Anything else is refused before it is signed or sent: an allowlist, so an
+/// operation added later is blocked until someone decides it only reads.
+pub const READ_ONLY_ALLOWLIST: &[(&str, &str)] = &[
+    ("STS", "GetCallerIdentity"),
+    ("Backup", "ListProtectedResources"),
+    ("Backup", "DescribeProtectedResource"),
+    ("Backup", "ListRecoveryPointsByResource"),
+    ("Backup", "ListRecoveryPointsByBackupVault"),
+    ("Backup", "DescribeRecoveryPoint"),
+    ("Backup", "GetRecoveryPointRestoreMetadata"),
+    ("Backup", "ListBackupVaults"),
+    ("Backup", "DescribeBackupVault"),
+    ("Backup", "ListBackupJobs"),
+    ("Backup", "ListRestoreJobs"),
+    ("Backup", "DescribeRestoreJob"),
+    ("Backup", "ListCopyJobs"),
+    ("Backup", "DescribeCopyJob"),
+    ("Backup", "ListBackupPlans"),
+    ("Backup", "GetBackupPlan"),
+    ("Backup", "DescribeRegionSettings"),
+    ("S3", "ListBuckets"),
+    ("S3", "GetBucketVersioning"),
+    ("S3", "GetBucketOwnershipControls"),
+    ("S3", "GetBucketLocation"),
+    ("KMS", "ListKeys"),
+    ("KMS", "ListAliases"),
+    ("KMS", "DescribeKey"),
+    ("IAM", "ListRoles"),
+    ("IAM", "GetRole"),
+    ("DynamoDB", "ListTables"),
+];
+
+/// Whether `--read-only` allows `service`'s `operation`.
+pub fn read_only_allows(service: &str, operation: &str) -> bool {
+    READ_ONLY_ALLOWLIST
+        .iter()
+        .any(|(s, o)| *s == service && *o == operation)
+}
+
+/// The refusal the guard raises; `errors::classify` turns it into `ErrorKind::ReadOnly`.
+#[derive(Debug)]
+pub struct ReadOnlyRefusal {
+    pub operation: String,
+}
+
+impl std::fmt::Display for ReadOnlyRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} is not allowed in a read-only session",
+            self.operation
+        )
+    }
+}
+
+impl std::error::Error for ReadOnlyRefusal {}
+
+/// Refuses every operation not on the allowlist, before anything is sent.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOnlyGuard;
+
+impl Intercept for ReadOnlyGuard {
+    fn name(&self) -> &'static str {
+        "ReadOnlyGuard"
+    }
+
+    fn read_before_execution(
+        &self,
+        _context: &BeforeSerializationInterceptorContextRef<'_>,
+        cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let (service, operation) = cfg
+            .load::<Metadata>()
+            .map(|m| (m.service().to_string(), m.name().to_string()))
+            .unwrap_or_default();
+        if read_only_allows(&service, &operation) {
+            return Ok(());
+        }
+        tracing::warn!(%service, %operation, "read-only: request refused before sending");
+        Err(Box::new(ReadOnlyRefusal { operation }))
+    }
+}
+
+/// Watches each attempt's answer; when AWS throttles and the SDK will try again, it says so.
+#[derive(Debug, Clone)]
+pub struct ThrottleWatch {
+    pub events: UnboundedSender<BackendEvent>,
+    pub max_attempts: u32,
+}
+
+/// Whether an HTTP answer is AWS throttling (429, or a throttling code in header or body).
+pub fn is_throttling(status: u16, error_type: Option<&str>, body: Option<&[u8]>) -> bool {
+    const MARKERS: [&str; 5] = [
+        "Throttl",
+        "TooManyRequests",
+        "RequestLimitExceeded",
+        "SlowDown",
+        "ProvisionedThroughputExceeded",
+    ];
+    if status == 429 {
+        return true;
+    }
+    if status < 400 {
+        return false;
+    }
+    let in_header = error_type.is_some_and(|t| MARKERS.iter().any(|m| t.contains(m)));
+    let in_body = body
+        .map(String::from_utf8_lossy)
+        .is_some_and(|b| MARKERS.iter().any(|m| b.contains(m)));
+    in_header || in_body
+}
+
+impl Intercept for ThrottleWatch {
+    fn name(&self) -> &'static str {
+        "ThrottleWatch"
+    }
+
+    fn read_after_attempt(
+        &self,
+        context: &FinalizerInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let Some(response) = context.response() else {
+            return Ok(());
+        };
+        let throttled = is_throttling(
+            response.status().as_u16(),
+            response.headers().get("x-amzn-errortype"),
+            response.body().bytes(),
+        );
+        let attempt = cfg.load::<RequestAttempts>().map_or(1, |a| a.attempts());
+        if throttled && attempt < self.max_attempts {
+            let operation = cfg
+                .load::<Metadata>()
+                .map(|m| m.name().to_string())
+                .unwrap_or_default();
+            tracing::info!(%operation, attempt, "throttled; the SDK retries");
+            let _ = self.events.send(BackendEvent::Retrying {
+                operation,
+                attempt: attempt + 1,
+                max: self.max_attempts,
+            });
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_allowlist_lets_reads_through_and_nothing_else() {
+        assert!(read_only_allows("Backup", "ListProtectedResources"));
+        assert!(read_only_allows("S3", "ListBuckets"));
+        for (service, write) in [
+            ("Backup", "StartRestoreJob"),
+            ("Backup", "StartCopyJob"),
+            ("Backup", "CreateBackupVault"),
+            ("Backup", "UpdateRegionSettings"),
+            ("S3", "PutBucketReplication"),
+            ("S3", "CreateBucket"),
+            ("IAM", "CreateRole"),
+            ("STS", "AssumeRole"),
+        ] {
+            assert!(!read_only_allows(service, write), "{service}:{write}");
+        }
+    }
+
+    #[test]
+    fn throttling_is_recognised_in_status_header_and_body() {
+        assert!(is_throttling(429, None, None));
+        assert!(is_throttling(
+            400,
+            Some("ThrottlingException:http://internal"),
+            None
+        ));
+        assert!(is_throttling(
+            503,
+            None,
+            Some(b"<Error><Code>SlowDown</Code></Error>")
+        ));
+        assert!(is_throttling(
+            400,
+            None,
+            Some(br#"{"__type":"com.amazonaws.dynamodb#ProvisionedThroughputExceededException"}"#)
+        ));
+        assert!(!is_throttling(
+            400,
+            Some("ValidationException"),
+            Some(b"{}")
+        ));
+        assert!(!is_throttling(
+            200,
+            None,
+            Some(b"Throttling is a word in this body")
+        ));
+    }
+}

@@ -1,0 +1,173 @@
+//! Profiles whose role needs an MFA code (`mfa_serial`): the SDK cannot prompt, so this
+//! provider asks the screen for the code and assumes the role with it, as the AWS CLI does.
+
+use crate::backend::{BackendEvent, MfaReply};
+use aws_config::profile::ProfileSet;
+use aws_credential_types::Credentials;
+use aws_credential_types::provider::error::CredentialsError;
+use aws_credential_types::provider::{self, ProvideCredentials, SharedCredentialsProvider};
+use std::time::SystemTime;
+use tokio::sync::mpsc::UnboundedSender;
+
+/// What the profile says about the role to assume with MFA.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MfaRole {
+    pub profile: String,
+    pub role_arn: String,
+    pub serial: String,
+    /// The profile whose credentials call AssumeRole.
+    pub source_profile: Option<String>,
+    pub session_name: Option<String>,
+    pub external_id: Option<String>,
+    pub duration_seconds: Option<i32>,
+}
+
+/// The MFA role of `profile`, if it assumes a role with an `mfa_serial`.
+pub fn mfa_role(profiles: &ProfileSet, profile: &str) -> Option<MfaRole> {
+    let p = profiles.get_profile(profile)?;
+    let role_arn = p.get("role_arn")?.to_string();
+    let serial = p.get("mfa_serial")?.to_string();
+    Some(MfaRole {
+        profile: profile.to_string(),
+        role_arn,
+        serial,
+        source_profile: p.get("source_profile").map(str::to_string),
+        session_name: p.get("role_session_name").map(str::to_string),
+        external_id: p.get("external_id").map(str::to_string),
+        duration_seconds: p.get("duration_seconds").and_then(|d| d.parse().ok()),
+    })
+}
+
+/// Assumes `role` with a code the user types: each time credentials are needed (the SDK
+/// caches them until they expire), it asks the screen through `events` and waits.
+#[derive(Debug)]
+pub struct MfaRoleProvider {
+    pub role: MfaRole,
+    /// Calls STS with the source profile's credentials.
+    pub sts: aws_sdk_sts::Client,
+    pub events: UnboundedSender<BackendEvent>,
+}
+
+impl MfaRoleProvider {
+    async fn assume(&self) -> provider::Result {
+        let (reply, answer) = MfaReply::new();
+        self.events
+            .send(BackendEvent::MfaNeeded {
+                profile: self.role.profile.clone(),
+                serial: self.role.serial.clone(),
+                reply,
+            })
+            .map_err(|_| CredentialsError::provider_error("the screen is gone"))?;
+        let code = answer
+            .await
+            .ok()
+            .flatten()
+            .ok_or_else(|| CredentialsError::not_loaded("no MFA code was entered"))?;
+        let session = self.role.session_name.clone().unwrap_or_else(|| {
+            let secs = SystemTime::now()
+                .duration_since(SystemTime::UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0);
+            format!("backup-tui-{secs}")
+        });
+        let out = self
+            .sts
+            .assume_role()
+            .role_arn(&self.role.role_arn)
+            .role_session_name(session)
+            .serial_number(&self.role.serial)
+            .token_code(code)
+            .set_external_id(self.role.external_id.clone())
+            .set_duration_seconds(self.role.duration_seconds)
+            .send()
+            .await
+            .map_err(|e| {
+                CredentialsError::provider_error(format!(
+                    "AssumeRole with MFA failed: {}",
+                    super::errors::chain_text(&e)
+                ))
+            })?;
+        let creds = out
+            .credentials()
+            .ok_or_else(|| CredentialsError::unhandled("AssumeRole returned no credentials"))?;
+        let expiry = SystemTime::try_from(*creds.expiration()).ok();
+        Ok(Credentials::new(
+            creds.access_key_id(),
+            creds.secret_access_key(),
+            Some(creds.session_token().to_string()),
+            expiry,
+            "backup-tui-mfa",
+        ))
+    }
+}
+
+impl ProvideCredentials for MfaRoleProvider {
+    fn provide_credentials<'a>(&'a self) -> provider::future::ProvideCredentials<'a>
+    where
+        Self: 'a,
+    {
+        provider::future::ProvideCredentials::new(self.assume())
+    }
+}
+
+/// The credentials of `profile` alone (static keys, SSO, a process, a chained role): what
+/// the MFA role's AssumeRole is signed with.
+pub fn source_credentials(profile: Option<&str>) -> SharedCredentialsProvider {
+    let mut builder = aws_config::profile::ProfileFileCredentialsProvider::builder();
+    if let Some(p) = profile {
+        builder = builder.profile_name(p);
+    }
+    SharedCredentialsProvider::new(builder.build())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    // aws-config's own names for these are deprecated in favour of aws-runtime's, which is
+    // not a dependency of ours; they are the same types.
+    #[allow(deprecated)]
+    use aws_config::profile::profile_file::{ProfileFileKind, ProfileFiles};
+
+    #[allow(deprecated)]
+    async fn profiles(config: &str) -> ProfileSet {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("config");
+        std::fs::write(&path, config).expect("write config");
+        let files = ProfileFiles::builder()
+            .with_file(ProfileFileKind::Config, &path)
+            .build();
+        aws_config::profile::load(
+            &aws_types::os_shim_internal::Fs::real(),
+            &aws_types::os_shim_internal::Env::from_slice(&[]),
+            &files,
+            None,
+        )
+        .await
+        .expect("profiles parse")
+    }
+
+    #[tokio::test]
+    async fn a_role_with_mfa_serial_is_recognised_with_its_options() {
+        let set = profiles(
+            "[profile base]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = s\n\
+             [profile admin]\nrole_arn = arn:aws:iam::123456789012:role/admin\n\
+             source_profile = base\nmfa_serial = arn:aws:iam::123456789012:mfa/alice\n\
+             duration_seconds = 1800\nexternal_id = ext-1\n\
+             [profile plain-role]\nrole_arn = arn:aws:iam::123456789012:role/x\nsource_profile = base\n",
+        )
+        .await;
+        let role = mfa_role(&set, "admin").expect("admin needs MFA");
+        assert_eq!(role.serial, "arn:aws:iam::123456789012:mfa/alice");
+        assert_eq!(role.role_arn, "arn:aws:iam::123456789012:role/admin");
+        assert_eq!(role.source_profile.as_deref(), Some("base"));
+        assert_eq!(role.duration_seconds, Some(1800));
+        assert_eq!(role.external_id.as_deref(), Some("ext-1"));
+        assert_eq!(
+            mfa_role(&set, "plain-role"),
+            None,
+            "no mfa_serial: the SDK handles it"
+        );
+        assert_eq!(mfa_role(&set, "base"), None);
+        assert_eq!(mfa_role(&set, "missing"), None);
+    }
+}

@@ -1,0 +1,718 @@
+//! The real AWS backend: `BackupBackend` on the AWS SDK for Rust. SDK types never leave
+//! this module; everything crosses the boundary through `convert`.
+
+mod convert;
+mod errors;
+mod guard;
+mod mfa;
+
+pub use guard::{READ_ONLY_ALLOWLIST, read_only_allows};
+
+use super::{
+    AccountInfo, BackendError, BackendEvent, BackendFuture, BackupBackend, CallerIdentity,
+    ErrorKind, Mode, Page, PageStream,
+};
+use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
+use crate::domain::{
+    BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob,
+};
+use aws_config::{BehaviorVersion, Region, SdkConfig};
+use aws_credential_types::provider::ProvideCredentials;
+use aws_smithy_async::future::pagination_stream::PaginationStream;
+use aws_smithy_runtime_api::client::interceptors::SharedInterceptor;
+use aws_smithy_runtime_api::http::Response;
+use aws_smithy_types::retry::RetryConfig;
+use errors::{Caller, Op, classify};
+use futures::StreamExt;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::mpsc::UnboundedSender;
+
+/// Items asked for per page: small enough that the first rows show quickly on a slow link,
+/// at least 20 (RDS's minimum for ListRecoveryPointsByResource).
+const PAGE_SIZE: i32 = 200;
+
+/// How many bucket settings lookups run at once while listing buckets.
+const BUCKET_LOOKUPS_IN_FLIGHT: usize = 16;
+
+/// How to reach AWS: profile, Region, endpoint, and how hard to retry.
+#[derive(Debug, Clone)]
+pub struct AwsSettings {
+    /// `--profile` / `AWS_PROFILE`; `None` uses the SDK's default chain.
+    pub profile: Option<String>,
+    pub region: String,
+    /// `--endpoint-url` (`AWS_ENDPOINT_URL` is read by the SDK itself).
+    pub endpoint_url: Option<String>,
+    pub read_only: bool,
+    /// Attempts per call when AWS throttles or fails transiently (the SDK backs off between).
+    pub max_attempts: u32,
+    pub initial_backoff: Duration,
+}
+
+impl AwsSettings {
+    pub fn new(region: &str) -> AwsSettings {
+        AwsSettings {
+            profile: None,
+            region: region.to_string(),
+            endpoint_url: None,
+            read_only: false,
+            max_attempts: 5,
+            initial_backoff: Duration::from_secs(1),
+        }
+    }
+}
+
+/// The Region the profile names (`region` in the shared config), if any.
+pub async fn profile_region(profile: Option<&str>) -> Option<String> {
+    use aws_config::meta::region::ProvideRegion;
+    let mut builder = aws_config::profile::ProfileFileRegionProvider::builder();
+    if let Some(p) = profile {
+        builder = builder.profile_name(p);
+    }
+    builder.build().region().await.map(|r| r.to_string())
+}
+
+/// The clients of one Region.
+#[derive(Clone)]
+struct Regional {
+    backup: aws_sdk_backup::Client,
+    s3: aws_sdk_s3::Client,
+    kms: aws_sdk_kms::Client,
+    dynamodb: aws_sdk_dynamodb::Client,
+    sts: aws_sdk_sts::Client,
+}
+
+/// A real AWS account, through one client per service and Region (made on first use, so
+/// switching Region, or listing another Region's vaults, just picks other clients).
+pub struct AwsBackend {
+    base: SdkConfig,
+    caller: Caller,
+    read_only: bool,
+    /// S3 through a custom endpoint (an emulator) needs path-style addressing.
+    path_style: bool,
+    /// The MFA prompt when the profile's role needs one: credentials wait for it.
+    needs_mfa: bool,
+    interceptors: Vec<SharedInterceptor>,
+    regional: Mutex<HashMap<String, Regional>>,
+    iam: aws_sdk_iam::Client,
+}
+
+impl AwsBackend {
+    /// Loads the configuration as the AWS CLI does (environment, shared config and
+    /// credentials files, SSO, assume-role, credential_process, instance metadata).
+    /// `events` carries throttling notices and MFA prompts to the screen.
+    pub async fn connect(
+        settings: AwsSettings,
+        events: UnboundedSender<BackendEvent>,
+    ) -> Result<AwsBackend, BackendError> {
+        let retry = RetryConfig::standard()
+            .with_max_attempts(settings.max_attempts)
+            .with_initial_backoff(settings.initial_backoff);
+        let mut loader = aws_config::defaults(BehaviorVersion::latest())
+            .region(Region::new(settings.region.clone()))
+            .retry_config(retry);
+        if let Some(profile) = &settings.profile {
+            loader = loader.profile_name(profile);
+        }
+        if let Some(url) = &settings.endpoint_url {
+            loader = loader.endpoint_url(url);
+        }
+        let selected = settings
+            .profile
+            .clone()
+            .unwrap_or_else(|| "default".to_string());
+        let profiles = aws_config::profile::load(
+            &aws_types::os_shim_internal::Fs::real(),
+            &aws_types::os_shim_internal::Env::real(),
+            &Default::default(),
+            Some(selected.clone().into()),
+        )
+        .await
+        .ok();
+        let mfa_role = profiles.as_ref().and_then(|p| mfa::mfa_role(p, &selected));
+        let needs_mfa = mfa_role.is_some();
+        if let Some(role) = mfa_role {
+            // STS is called with the source profile's own credentials.
+            let source = mfa::source_credentials(role.source_profile.as_deref());
+            let mut sts_loader = aws_config::defaults(BehaviorVersion::latest())
+                .region(Region::new(settings.region.clone()))
+                .credentials_provider(source);
+            if let Some(url) = &settings.endpoint_url {
+                sts_loader = sts_loader.endpoint_url(url);
+            }
+            let sts = aws_sdk_sts::Client::new(&sts_loader.load().await);
+            loader = loader.credentials_provider(mfa::MfaRoleProvider {
+                role,
+                sts,
+                events: events.clone(),
+            });
+        }
+        let base = loader.load().await;
+        let caller = Caller {
+            profile: settings.profile.clone(),
+        };
+        Ok(AwsBackend::from_config(
+            base,
+            caller,
+            &settings,
+            needs_mfa,
+            events,
+            Vec::new(),
+        ))
+    }
+
+    /// The backend over an already loaded configuration; `extra` interceptors go on every
+    /// client (tests put SDK-level mocks there).
+    fn from_config(
+        base: SdkConfig,
+        caller: Caller,
+        settings: &AwsSettings,
+        needs_mfa: bool,
+        events: UnboundedSender<BackendEvent>,
+        extra: Vec<SharedInterceptor>,
+    ) -> AwsBackend {
+        let path_style =
+            base.endpoint_url().is_some() || std::env::var_os("AWS_ENDPOINT_URL_S3").is_some();
+        let mut interceptors = vec![SharedInterceptor::new(guard::ThrottleWatch {
+            events,
+            max_attempts: settings.max_attempts,
+        })];
+        if settings.read_only {
+            interceptors.push(SharedInterceptor::new(guard::ReadOnlyGuard));
+        }
+        interceptors.extend(extra);
+        let mut iam_conf = aws_sdk_iam::config::Builder::from(&base);
+        for i in &interceptors {
+            iam_conf.push_interceptor(i.clone());
+        }
+        AwsBackend {
+            iam: aws_sdk_iam::Client::from_conf(iam_conf.build()),
+            base,
+            caller,
+            read_only: settings.read_only,
+            path_style,
+            needs_mfa,
+            interceptors,
+            regional: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Whether credentials can be found at all. `Err` with `ErrorKind::Auth` means none are
+    /// configured anywhere; an MFA profile is only checked once its code is typed.
+    pub async fn check_credentials(&self) -> Result<(), BackendError> {
+        if self.needs_mfa {
+            return Ok(());
+        }
+        let Some(provider) = self.base.credentials_provider() else {
+            return Err(BackendError::new(
+                ErrorKind::Auth,
+                "No AWS credentials provider is configured. Try `backup-tui --demo`.",
+            ));
+        };
+        match tokio::time::timeout(Duration::from_secs(30), provider.provide_credentials()).await {
+            Ok(Ok(_)) => Ok(()),
+            Ok(Err(e)) => Err(errors::credentials_error(&e, &self.caller)),
+            Err(_) => Err(BackendError::new(
+                ErrorKind::Timeout,
+                "Loading the AWS credentials took more than 30 s",
+            )),
+        }
+    }
+
+    /// The clients of `region`, made on first use.
+    fn clients(&self, region: &str) -> Regional {
+        let mut map = self.regional.lock().unwrap_or_else(|p| p.into_inner());
+        map.entry(region.to_string())
+            .or_insert_with(|| {
+                let region = Region::new(region.to_string());
+                let mut backup = aws_sdk_backup::config::Builder::from(&self.base);
+                let mut s3 =
+                    aws_sdk_s3::config::Builder::from(&self.base).force_path_style(self.path_style);
+                let mut kms = aws_sdk_kms::config::Builder::from(&self.base);
+                let mut dynamodb = aws_sdk_dynamodb::config::Builder::from(&self.base);
+                let mut sts = aws_sdk_sts::config::Builder::from(&self.base);
+                for i in &self.interceptors {
+                    backup.push_interceptor(i.clone());
+                    s3.push_interceptor(i.clone());
+                    kms.push_interceptor(i.clone());
+                    dynamodb.push_interceptor(i.clone());
+                    sts.push_interceptor(i.clone());
+                }
+                Regional {
+                    backup: aws_sdk_backup::Client::from_conf(
+                        backup.region(region.clone()).build(),
+                    ),
+                    s3: aws_sdk_s3::Client::from_conf(s3.region(region.clone()).build()),
+                    kms: aws_sdk_kms::Client::from_conf(kms.region(region.clone()).build()),
+                    dynamodb: aws_sdk_dynamodb::Client::from_conf(
+                        dynamodb.region(region.clone()).build(),
+                    ),
+                    sts: aws_sdk_sts::Client::from_conf(sts.region(region).build()),
+                }
+            })
+            .clone()
+    }
+
+    fn home_region(&self) -> String {
+        self.base
+            .region()
+            .map(|r| r.to_string())
+            .unwrap_or_else(|| "us-east-1".to_string())
+    }
+
+    /// Classifies a failed call and logs it (never the request: it may hold metadata).
+    fn fail<E>(&self, op: Op, err: &aws_sdk_backup::error::SdkError<E, Response>) -> BackendError
+    where
+        E: aws_sdk_backup::error::ProvideErrorMetadata + std::error::Error + 'static,
+    {
+        let error = classify(op, &self.caller, err);
+        tracing::warn!(action = %op.action(), kind = ?error.kind, "AWS call failed");
+        error
+    }
+}
+
+/// An SDK paginator as a `PageStream`: each SDK page is converted as it arrives; the first
+/// error ends the stream.
+fn sdk_pages<'a, O, E, T>(
+    pages: PaginationStream<Result<O, aws_sdk_backup::error::SdkError<E, Response>>>,
+    op: Op,
+    caller: Caller,
+    convert: impl Fn(O) -> Page<T> + Send + Sync + 'a,
+) -> PageStream<'a, T>
+where
+    O: Send + 'a,
+    E: aws_sdk_backup::error::ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    T: Send + 'a,
+{
+    let convert = Arc::new(convert);
+    Box::pin(futures::stream::unfold(Some(pages), move |state| {
+        let convert = Arc::clone(&convert);
+        let caller = caller.clone();
+        async move {
+            let mut pages = state?;
+            match pages.next().await? {
+                Ok(out) => Some((Ok(convert(out)), Some(pages))),
+                Err(e) => {
+                    let error = classify(op, &caller, &e);
+                    tracing::warn!(action = %op.action(), kind = ?error.kind, "listing failed");
+                    Some((Err(error), None))
+                }
+            }
+        }
+    }))
+}
+
+fn page<T>(items: Vec<T>, next: Option<&str>) -> Page<T> {
+    Page {
+        items,
+        next: next.filter(|t| !t.is_empty()).map(str::to_string),
+    }
+}
+
+const LIST_PROTECTED_RESOURCES: Op = Op::new("backup", "ListProtectedResources");
+const LIST_POINTS_BY_RESOURCE: Op = Op::new("backup", "ListRecoveryPointsByResource");
+const LIST_POINTS_BY_VAULT: Op = Op::new("backup", "ListRecoveryPointsByBackupVault");
+const LIST_VAULTS: Op = Op::new("backup", "ListBackupVaults");
+const DESCRIBE_POINT: Op = Op::new("backup", "DescribeRecoveryPoint");
+const LIST_BACKUP_JOBS: Op = Op::new("backup", "ListBackupJobs");
+const LIST_RESTORE_JOBS: Op = Op::new("backup", "ListRestoreJobs");
+const LIST_COPY_JOBS: Op = Op::new("backup", "ListCopyJobs");
+const RESTORE_METADATA: Op = Op::new("backup", "GetRecoveryPointRestoreMetadata");
+const START_RESTORE: Op = Op::new("backup", "StartRestoreJob");
+const DESCRIBE_RESTORE: Op = Op::new("backup", "DescribeRestoreJob");
+const LIST_BUCKETS: Op = Op::new("s3", "ListBuckets");
+const LIST_KEYS: Op = Op::new("kms", "ListKeys");
+const LIST_ALIASES: Op = Op::new("kms", "ListAliases");
+const LIST_ROLES: Op = Op::new("iam", "ListRoles");
+const LIST_TABLES: Op = Op::new("dynamodb", "ListTables");
+const CALLER_IDENTITY: Op = Op::new("sts", "GetCallerIdentity");
+
+/// The StartRestoreJob call for exactly `request`: what the review showed is what is sent.
+fn start_restore_call(
+    client: &aws_sdk_backup::Client,
+    request: &RestoreRequest,
+) -> aws_sdk_backup::operation::start_restore_job::builders::StartRestoreJobFluentBuilder {
+    client
+        .start_restore_job()
+        .recovery_point_arn(&request.recovery_point_arn)
+        .set_iam_role_arn(request.iam_role_arn.clone())
+        .idempotency_token(&request.idempotency_token)
+        .resource_type(request.resource_type.api_name())
+        .set_metadata(Some(
+            request
+                .metadata
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        ))
+}
+
+impl BackupBackend for AwsBackend {
+    fn account(&self) -> AccountInfo {
+        AccountInfo {
+            mode: Mode::Aws,
+            // Filled in by GetCallerIdentity once the app starts.
+            account_id: String::new(),
+            profile: self
+                .caller
+                .profile
+                .clone()
+                .unwrap_or_else(|| "default".to_string()),
+            read_only: self.read_only,
+        }
+    }
+
+    fn caller_identity(&self) -> BackendFuture<'_, CallerIdentity> {
+        Box::pin(async move {
+            let sts = self.clients(&self.home_region()).sts;
+            let out = sts
+                .get_caller_identity()
+                .send()
+                .await
+                .map_err(|e| self.fail(CALLER_IDENTITY, &e))?;
+            Ok(CallerIdentity {
+                account_id: out.account().unwrap_or_default().to_string(),
+                arn: out.arn().unwrap_or_default().to_string(),
+            })
+        })
+    }
+
+    fn list_protected_resources<'a>(
+        &'a self,
+        region: &'a str,
+    ) -> PageStream<'a, ProtectedResource> {
+        let pages = self
+            .clients(region)
+            .backup
+            .list_protected_resources()
+            .max_results(PAGE_SIZE)
+            .into_paginator()
+            .send();
+        sdk_pages(
+            pages,
+            LIST_PROTECTED_RESOURCES,
+            self.caller.clone(),
+            |out| {
+                let items = out
+                    .results()
+                    .iter()
+                    .map(convert::protected_resource)
+                    .collect();
+                page(items, out.next_token())
+            },
+        )
+    }
+
+    fn list_recovery_points_by_resource<'a>(
+        &'a self,
+        region: &'a str,
+        resource_arn: &'a str,
+    ) -> PageStream<'a, RecoveryPoint> {
+        let pages = self
+            .clients(region)
+            .backup
+            .list_recovery_points_by_resource()
+            .resource_arn(resource_arn)
+            .max_results(PAGE_SIZE)
+            .into_paginator()
+            .send();
+        sdk_pages(
+            pages,
+            LIST_POINTS_BY_RESOURCE,
+            self.caller.clone(),
+            move |out| {
+                let items = out
+                    .recovery_points()
+                    .iter()
+                    .map(|p| convert::recovery_point_by_resource(p, resource_arn, region))
+                    .collect();
+                page(items, out.next_token())
+            },
+        )
+    }
+
+    fn list_backup_vaults<'a>(&'a self, region: &'a str) -> PageStream<'a, BackupVault> {
+        let pages = self
+            .clients(region)
+            .backup
+            .list_backup_vaults()
+            .max_results(PAGE_SIZE)
+            .into_paginator()
+            .send();
+        sdk_pages(pages, LIST_VAULTS, self.caller.clone(), move |out| {
+            let items = out
+                .backup_vault_list()
+                .iter()
+                .map(|v| convert::backup_vault(v, region))
+                .collect();
+            page(items, out.next_token())
+        })
+    }
+
+    fn list_recovery_points_by_vault<'a>(
+        &'a self,
+        region: &'a str,
+        vault_name: &'a str,
+    ) -> PageStream<'a, RecoveryPoint> {
+        let pages = self
+            .clients(region)
+            .backup
+            .list_recovery_points_by_backup_vault()
+            .backup_vault_name(vault_name)
+            .max_results(PAGE_SIZE)
+            .into_paginator()
+            .send();
+        sdk_pages(pages, LIST_POINTS_BY_VAULT, self.caller.clone(), |out| {
+            let items = out
+                .recovery_points()
+                .iter()
+                .map(convert::recovery_point_by_vault)
+                .collect();
+            page(items, out.next_token())
+        })
+    }
+
+    fn describe_recovery_point<'a>(
+        &'a self,
+        region: &'a str,
+        vault_name: &'a str,
+        recovery_point_arn: &'a str,
+    ) -> BackendFuture<'a, RecoveryPoint> {
+        Box::pin(async move {
+            let out = self
+                .clients(region)
+                .backup
+                .describe_recovery_point()
+                .backup_vault_name(vault_name)
+                .recovery_point_arn(recovery_point_arn)
+                .send()
+                .await
+                .map_err(|e| self.fail(DESCRIBE_POINT, &e))?;
+            Ok(convert::described_recovery_point(&out))
+        })
+    }
+
+    fn list_backup_jobs<'a>(&'a self, region: &'a str) -> PageStream<'a, BackupJob> {
+        let pages = self
+            .clients(region)
+            .backup
+            .list_backup_jobs()
+            .max_results(PAGE_SIZE)
+            .into_paginator()
+            .send();
+        sdk_pages(pages, LIST_BACKUP_JOBS, self.caller.clone(), |out| {
+            let items = out.backup_jobs().iter().map(convert::backup_job).collect();
+            page(items, out.next_token())
+        })
+    }
+
+    fn list_restore_jobs<'a>(&'a self, region: &'a str) -> PageStream<'a, RestoreJob> {
+        let pages = self
+            .clients(region)
+            .backup
+            .list_restore_jobs()
+            .max_results(PAGE_SIZE)
+            .into_paginator()
+            .send();
+        sdk_pages(pages, LIST_RESTORE_JOBS, self.caller.clone(), |out| {
+            let items = out
+                .restore_jobs()
+                .iter()
+                .map(convert::listed_restore_job)
+                .collect();
+            page(items, out.next_token())
+        })
+    }
+
+    fn list_copy_jobs<'a>(&'a self, region: &'a str) -> PageStream<'a, CopyJob> {
+        let pages = self
+            .clients(region)
+            .backup
+            .list_copy_jobs()
+            .max_results(PAGE_SIZE)
+            .into_paginator()
+            .send();
+        sdk_pages(pages, LIST_COPY_JOBS, self.caller.clone(), |out| {
+            let items = out.copy_jobs().iter().map(convert::copy_job).collect();
+            page(items, out.next_token())
+        })
+    }
+
+    fn get_restore_metadata<'a>(
+        &'a self,
+        region: &'a str,
+        vault_name: &'a str,
+        recovery_point_arn: &'a str,
+    ) -> BackendFuture<'a, BTreeMap<String, String>> {
+        Box::pin(async move {
+            let out = self
+                .clients(region)
+                .backup
+                .get_recovery_point_restore_metadata()
+                .backup_vault_name(vault_name)
+                .recovery_point_arn(recovery_point_arn)
+                .send()
+                .await
+                .map_err(|e| self.fail(RESTORE_METADATA, &e))?;
+            Ok(out
+                .restore_metadata()
+                .map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+                .unwrap_or_default())
+        })
+    }
+
+    fn list_buckets<'a>(&'a self, region: &'a str) -> PageStream<'a, Bucket> {
+        let s3 = self.clients(region).s3;
+        let pages = s3
+            .list_buckets()
+            .bucket_region(region)
+            .max_buckets(PAGE_SIZE)
+            .into_paginator()
+            .send();
+        let caller = self.caller.clone();
+        Box::pin(futures::stream::unfold(Some(pages), move |state| {
+            let s3 = s3.clone();
+            let caller = caller.clone();
+            async move {
+                let mut pages = state?;
+                let out = match pages.next().await? {
+                    Ok(out) => out,
+                    Err(e) => return Some((Err(classify(LIST_BUCKETS, &caller, &e)), None)),
+                };
+                // ListBuckets may ignore BucketRegion (older endpoints): filter here too.
+                let names: Vec<String> = out
+                    .buckets()
+                    .iter()
+                    .filter(|b| b.bucket_region().is_none_or(|r| r == region))
+                    .filter_map(|b| b.name().map(str::to_string))
+                    .collect();
+                let items = futures::stream::iter(names)
+                    .map(|name| bucket_settings(&s3, name, region))
+                    .buffered(BUCKET_LOOKUPS_IN_FLIGHT)
+                    .collect()
+                    .await;
+                Some((Ok(page(items, out.continuation_token())), Some(pages)))
+            }
+        }))
+    }
+
+    fn list_kms_keys<'a>(&'a self, region: &'a str) -> PageStream<'a, KmsKey> {
+        let kms = self.clients(region).kms;
+        let caller = self.caller.clone();
+        // Aliases first (one listing names every key's alias), then the keys page by page.
+        Box::pin(
+            futures::stream::once(async move {
+                let mut aliases: HashMap<String, String> = HashMap::new();
+                let mut alias_pages = kms.list_aliases().limit(100).into_paginator().send();
+                while let Some(result) = alias_pages.next().await {
+                    let out = result.map_err(|e| classify(LIST_ALIASES, &caller, &e))?;
+                    for a in out.aliases() {
+                        if let (Some(key), Some(name)) = (a.target_key_id(), a.alias_name()) {
+                            aliases.entry(key.to_string()).or_insert(name.to_string());
+                        }
+                    }
+                }
+                let pages = kms.list_keys().limit(100).into_paginator().send();
+                Ok::<_, BackendError>(sdk_pages(pages, LIST_KEYS, caller, move |out| {
+                    let items = out
+                        .keys()
+                        .iter()
+                        .filter_map(|k| {
+                            let arn = k.key_arn()?;
+                            let alias = k.key_id().and_then(|id| aliases.get(id));
+                            Some(convert::kms_key(arn, alias.map(String::as_str)))
+                        })
+                        .collect();
+                    page(items, out.next_marker())
+                }))
+            })
+            .flat_map(|result| match result {
+                Ok(stream) => stream,
+                Err(e) => Box::pin(futures::stream::iter([Err(e)])),
+            }),
+        )
+    }
+
+    fn list_iam_roles(&self) -> PageStream<'_, IamRole> {
+        let pages = self
+            .iam
+            .list_roles()
+            .max_items(PAGE_SIZE)
+            .into_paginator()
+            .send();
+        sdk_pages(pages, LIST_ROLES, self.caller.clone(), |out| {
+            let items = out.roles().iter().map(convert::iam_role).collect();
+            page(items, out.marker())
+        })
+    }
+
+    fn list_tables<'a>(&'a self, region: &'a str) -> PageStream<'a, String> {
+        let pages = self
+            .clients(region)
+            .dynamodb
+            .list_tables()
+            .limit(100)
+            .into_paginator()
+            .send();
+        sdk_pages(pages, LIST_TABLES, self.caller.clone(), |out| {
+            page(out.table_names().to_vec(), out.last_evaluated_table_name())
+        })
+    }
+
+    fn start_restore_job<'a>(&'a self, request: &'a RestoreRequest) -> BackendFuture<'a, String> {
+        Box::pin(async move {
+            let client = self.clients(&request.region).backup;
+            let out = start_restore_call(&client, request)
+                .send()
+                .await
+                .map_err(|e| self.fail(START_RESTORE, &e))?;
+            out.restore_job_id()
+                .map(str::to_string)
+                .ok_or_else(|| BackendError::new(ErrorKind::Service, "AWS returned no job id"))
+        })
+    }
+
+    fn describe_restore_job<'a>(
+        &'a self,
+        region: &'a str,
+        job_id: &'a str,
+    ) -> BackendFuture<'a, RestoreJob> {
+        Box::pin(async move {
+            let out = self
+                .clients(region)
+                .backup
+                .describe_restore_job()
+                .restore_job_id(job_id)
+                .send()
+                .await
+                .map_err(|e| self.fail(DESCRIBE_RESTORE, &e))?;
+            Ok(convert::described_restore_job(&out))
+        })
+    }
+}
+
+/// One bucket's versioning and Object Ownership. A lookup that fails (no permission on that
+/// bucket) reads as "versioning off, ACLs on": the restore checks then warn, never pass.
+async fn bucket_settings(s3: &aws_sdk_s3::Client, name: String, region: &str) -> Bucket {
+    let versioning = s3.get_bucket_versioning().bucket(&name).send().await;
+    let ownership = s3
+        .get_bucket_ownership_controls()
+        .bucket(&name)
+        .send()
+        .await;
+    let enabled = versioning
+        .as_ref()
+        .ok()
+        .and_then(|v| v.status())
+        .is_some_and(|s| s.as_str() == "Enabled");
+    let rule = ownership.as_ref().ok().and_then(|o| {
+        o.ownership_controls()
+            .and_then(|c| c.rules().first())
+            .map(|r| r.object_ownership().as_str().to_string())
+    });
+    convert::bucket(&name, region, enabled, rule.as_deref())
+}
+
+#[cfg(test)]
+mod tests;

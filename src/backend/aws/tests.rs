@@ -1,0 +1,1 @@
+//! Tests of AwsBackend against SDK-level mocks.
