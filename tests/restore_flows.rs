@@ -283,3 +283,51 @@ fn every_wizard_step_at_80x24() {
     snapshot_steps("fsx-windows-share", "fsx", |_, _| {});
     snapshot_steps("gw-volume-01", "storage_gateway", |_, _| {});
 }
+
+#[test]
+fn read_only_walks_the_wizard_but_never_sends_the_restore() {
+    let mut h = Harness::with(
+        MockOptions {
+            read_only: true,
+            ..MockOptions::default()
+        },
+        100,
+        40,
+    );
+    h.settle().assert_shows("READ-ONLY");
+    h.press("enter").settle();
+    h.press("j")
+        .press("enter")
+        .press("j")
+        .press("enter")
+        .settle();
+    h.assert_shows("Restore S3 bucket acme-media");
+    // Item-level into a new bucket, default key and role: the same path as above.
+    h.press("right")
+        .press("down")
+        .type_text("s3://acme-media/photos/cat.jpg")
+        .press("enter");
+    h.press("right")
+        .press("right")
+        .press("down")
+        .type_text("acme-restored-2026")
+        .press("enter");
+    h.press("enter").press("enter");
+    h.assert_shows("aws backup start-restore-job");
+    h.press("enter")
+        .assert_shows("Start this restore job in us-east-1?");
+    h.press("y").settle();
+    h.assert_shows("Read-only");
+    assert!(
+        h.mock.restore_requests().is_empty(),
+        "nothing reached the account"
+    );
+    assert!(
+        !h.effects
+            .iter()
+            .any(|e| matches!(e, Effect::StartRestore { .. })),
+        "the app never asked the runtime to send it"
+    );
+    // The draft is still there: still on the wizard's review.
+    h.assert_shows("aws backup start-restore-job");
+}

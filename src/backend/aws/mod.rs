@@ -33,6 +33,24 @@ use tokio::sync::mpsc::UnboundedSender;
 /// at least 20 (RDS's minimum for ListRecoveryPointsByResource).
 const PAGE_SIZE: i32 = 200;
 
+/// Buckets per page on screen: each needs two settings lookups before it can be shown.
+const BUCKETS_PER_PAGE: usize = 50;
+
+/// Where a bucket listing stands: the SDK's pages, and names listed but not yet looked up.
+struct BucketListing {
+    pages: PaginationStream<
+        Result<
+            aws_sdk_s3::operation::list_buckets::ListBucketsOutput,
+            aws_sdk_s3::error::SdkError<
+                aws_sdk_s3::operation::list_buckets::ListBucketsError,
+                Response,
+            >,
+        >,
+    >,
+    queue: std::collections::VecDeque<String>,
+    listed_all: bool,
+}
+
 /// How many bucket settings lookups run at once while listing buckets.
 const BUCKET_LOOKUPS_IN_FLIGHT: usize = 16;
 
@@ -564,35 +582,56 @@ impl BackupBackend for AwsBackend {
 
     fn list_buckets<'a>(&'a self, region: &'a str) -> PageStream<'a, Bucket> {
         let s3 = self.clients(region).s3;
+        // No MaxBuckets: AWS then answers up to 10,000 buckets at once (and emulators that do
+        // not paginate answer them all). The names are cut into small pages here, so the first
+        // rows show after a few settings lookups instead of after all of them.
         let pages = s3
             .list_buckets()
             .bucket_region(region)
-            .max_buckets(PAGE_SIZE)
             .into_paginator()
             .send();
+        let listing = BucketListing {
+            pages,
+            queue: std::collections::VecDeque::new(),
+            listed_all: false,
+        };
         let caller = self.caller.clone();
-        Box::pin(futures::stream::unfold(Some(pages), move |state| {
+        Box::pin(futures::stream::unfold(Some(listing), move |state| {
             let s3 = s3.clone();
             let caller = caller.clone();
             async move {
-                let mut pages = state?;
-                let out = match pages.next().await? {
-                    Ok(out) => out,
-                    Err(e) => return Some((Err(classify(LIST_BUCKETS, &caller, &e)), None)),
-                };
-                // ListBuckets may ignore BucketRegion (older endpoints): filter here too.
-                let names: Vec<String> = out
-                    .buckets()
-                    .iter()
-                    .filter(|b| b.bucket_region().is_none_or(|r| r == region))
-                    .filter_map(|b| b.name().map(str::to_string))
-                    .collect();
+                let mut listing = state?;
+                while listing.queue.is_empty() {
+                    if listing.listed_all {
+                        return None;
+                    }
+                    match listing.pages.next().await {
+                        None => listing.listed_all = true,
+                        Some(Err(e)) => {
+                            return Some((Err(classify(LIST_BUCKETS, &caller, &e)), None));
+                        }
+                        Some(Ok(out)) => {
+                            // ListBuckets may ignore BucketRegion (older endpoints): filter here too.
+                            listing.queue.extend(
+                                out.buckets()
+                                    .iter()
+                                    .filter(|b| b.bucket_region().is_none_or(|r| r == region))
+                                    .filter_map(|b| b.name().map(str::to_string)),
+                            );
+                            listing.listed_all = out.continuation_token().is_none_or(str::is_empty);
+                        }
+                    }
+                }
+                let take = listing.queue.len().min(BUCKETS_PER_PAGE);
+                let names: Vec<String> = listing.queue.drain(..take).collect();
                 let items = futures::stream::iter(names)
                     .map(|name| bucket_settings(&s3, name, region))
                     .buffered(BUCKET_LOOKUPS_IN_FLIGHT)
                     .collect()
                     .await;
-                Some((Ok(page(items, out.continuation_token())), Some(pages)))
+                let more = !listing.queue.is_empty() || !listing.listed_all;
+                let next = more.then(|| "more".to_string());
+                Some((Ok(Page { items, next }), Some(listing)))
             }
         }))
     }
