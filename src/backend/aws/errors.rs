@@ -1,5 +1,6 @@
 //! Classifies AWS SDK failures into `BackendError`s that say what happened and what to do.
 
+use super::guard::ReadOnlyRefusal;
 use crate::backend::{BackendError, ErrorKind};
 use aws_credential_types::provider::error::CredentialsError;
 use aws_sdk_backup::error::{ProvideErrorMetadata, SdkError};
@@ -100,6 +101,9 @@ pub fn classify<E>(op: Op, caller: &Caller, err: &SdkError<E, Response>) -> Back
 where
     E: ProvideErrorMetadata + StdError + 'static,
 {
+    if find_source::<ReadOnlyRefusal>(err).is_some() {
+        return BackendError::read_only(op.name);
+    }
     match err {
         SdkError::TimeoutError(_) => BackendError::new(
             ErrorKind::Timeout,

@@ -80,9 +80,12 @@ impl Intercept for ReadOnlyGuard {
         "ReadOnlyGuard"
     }
 
-    fn read_before_execution(
+    // Not `read_before_execution`: client interceptors run that before the operation's own
+    // configuration (its name) is in the bag. Serialization comes later, and before signing.
+    fn read_before_serialization(
         &self,
         _context: &BeforeSerializationInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
         cfg: &mut ConfigBag,
     ) -> Result<(), BoxError> {
         let (service, operation) = cfg
