@@ -65,6 +65,8 @@ pub struct App {
     next_req: RequestId,
     /// The GetCallerIdentity under way, when the account id is not known yet.
     identity_req: Option<RequestId>,
+    /// The MFA prompt the user declined: a reload lets the provider ask again.
+    declined_mfa: Option<MfaReply>,
 }
 
 impl App {
@@ -91,6 +93,7 @@ impl App {
             quit: false,
             next_req: 0,
             identity_req: None,
+            declined_mfa: None,
         };
         let mut effects = Vec::new();
         if app.account.account_id.is_empty() {
@@ -168,7 +171,7 @@ impl App {
                 ..
             } if self.identity_req == Some(req) => {
                 self.identity_req = None;
-                tracing::info!(account = %identity.account_id, "caller identity");
+                tracing::info!(account = %identity.account_id, arn = %identity.arn, "caller identity");
                 self.account.account_id = identity.account_id.clone();
                 self.session.account_id = identity.account_id;
             }
@@ -264,6 +267,7 @@ impl App {
                     reply: prompt.reply.clone(),
                     code: None,
                 });
+                self.declined_mfa = Some(prompt.reply.clone());
                 self.overlay = Overlay::None;
                 self.notice = Some(Notice {
                     text: "No MFA code given: AWS calls fail until you press r and enter one."
@@ -385,6 +389,12 @@ impl App {
     }
 
     fn on_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
+        if cmd == Command::Refresh
+            && let Some(reply) = self.declined_mfa.take()
+        {
+            // Before the reload's own loads, so that they ask for the code again.
+            effects.push(Effect::RearmMfa { reply });
+        }
         match cmd {
             Command::ForceQuit => self.quit = true,
             Command::Quit => {

@@ -30,6 +30,8 @@ pub enum Effect {
         reply: MfaReply,
         code: Option<OneTimeCode>,
     },
+    /// After a declined MFA prompt, let the provider ask again (the user reloads).
+    RearmMfa { reply: MfaReply },
     /// Put `text` on the clipboard (OSC 52, which also works over SSH and inside tmux).
     Copy { text: String },
 }

@@ -130,6 +130,7 @@ impl Runtime {
                     });
                 }
                 Effect::AnswerMfa { reply, code } => reply.send(code.map(|c| c.0)),
+                Effect::RearmMfa { reply } => reply.rearm(),
                 Effect::Copy { text } => {
                     if let Some(sink) = self.clipboard.as_mut() {
                         sink(&text);

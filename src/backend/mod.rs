@@ -14,6 +14,7 @@ use futures::Stream;
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use tokio::sync::oneshot;
 
@@ -59,28 +60,45 @@ pub enum BackendEvent {
 }
 
 /// The way back to a credentials provider waiting for an MFA code (`None`: the user declined).
+/// A decline holds for every call until `rearm` (the user asks to reload), so one refusal
+/// does not open a prompt per waiting call.
 #[derive(Clone)]
-pub struct MfaReply(Arc<Mutex<Option<oneshot::Sender<Option<String>>>>>);
+pub struct MfaReply {
+    tx: Arc<Mutex<Option<oneshot::Sender<Option<String>>>>>,
+    declined: Arc<AtomicBool>,
+}
 
 impl MfaReply {
-    /// A reply handle and the receiver the waiting provider awaits.
-    pub fn new() -> (MfaReply, oneshot::Receiver<Option<String>>) {
+    /// A reply handle sharing the provider's `declined` flag, and the receiver it awaits.
+    pub fn new(declined: Arc<AtomicBool>) -> (MfaReply, oneshot::Receiver<Option<String>>) {
         let (tx, rx) = oneshot::channel();
-        (MfaReply(Arc::new(Mutex::new(Some(tx)))), rx)
+        let reply = MfaReply {
+            tx: Arc::new(Mutex::new(Some(tx))),
+            declined,
+        };
+        (reply, rx)
     }
 
     /// Answers once; later answers (a double Enter) are ignored.
     pub fn send(&self, code: Option<String>) {
-        let sender = self.0.lock().map(|mut s| s.take()).unwrap_or(None);
+        if code.is_none() {
+            self.declined.store(true, Ordering::SeqCst);
+        }
+        let sender = self.tx.lock().map(|mut s| s.take()).unwrap_or(None);
         if let Some(sender) = sender {
             let _ = sender.send(code);
         }
+    }
+
+    /// Lets the provider ask again after a decline.
+    pub fn rearm(&self) {
+        self.declined.store(false, Ordering::SeqCst);
     }
 }
 
 impl PartialEq for MfaReply {
     fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
+        Arc::ptr_eq(&self.tx, &other.tx)
     }
 }
 

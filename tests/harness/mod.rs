@@ -115,6 +115,10 @@ impl Harness {
                     reply.send(code.map(|c| c.0));
                     continue;
                 }
+                Effect::RearmMfa { reply } => {
+                    reply.rearm();
+                    continue;
+                }
                 Effect::Copy { text } => {
                     self.clipboard.push(text);
                     continue;

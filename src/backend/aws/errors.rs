@@ -220,6 +220,12 @@ pub fn credentials_error(err: &CredentialsError, caller: &Caller) -> BackendErro
             ),
         );
     }
+    if lower.contains("no mfa code") {
+        return BackendError::new(
+            ErrorKind::Auth,
+            "No MFA code was entered, so the role was not assumed: press r to be asked again.",
+        );
+    }
     match err {
         CredentialsError::CredentialsNotLoaded(_) => BackendError::new(
             ErrorKind::Auth,

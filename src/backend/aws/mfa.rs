@@ -6,6 +6,8 @@ use aws_config::profile::ProfileSet;
 use aws_credential_types::Credentials;
 use aws_credential_types::provider::error::CredentialsError;
 use aws_credential_types::provider::{self, ProvideCredentials, SharedCredentialsProvider};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::SystemTime;
 use tokio::sync::mpsc::UnboundedSender;
 
@@ -46,11 +48,30 @@ pub struct MfaRoleProvider {
     /// Calls STS with the source profile's credentials.
     pub sts: aws_sdk_sts::Client,
     pub events: UnboundedSender<BackendEvent>,
+    /// Set when the user declines: every call then fails at once instead of each opening a
+    /// prompt, until the user reloads (which re-arms it through the `MfaReply`).
+    declined: Arc<AtomicBool>,
 }
 
 impl MfaRoleProvider {
+    pub fn new(
+        role: MfaRole,
+        sts: aws_sdk_sts::Client,
+        events: UnboundedSender<BackendEvent>,
+    ) -> MfaRoleProvider {
+        MfaRoleProvider {
+            role,
+            sts,
+            events,
+            declined: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
     async fn assume(&self) -> provider::Result {
-        let (reply, answer) = MfaReply::new();
+        if self.declined.load(Ordering::SeqCst) {
+            return Err(CredentialsError::not_loaded("no MFA code was entered"));
+        }
+        let (reply, answer) = MfaReply::new(Arc::clone(&self.declined));
         self.events
             .send(BackendEvent::MfaNeeded {
                 profile: self.role.profile.clone(),
@@ -58,11 +79,9 @@ impl MfaRoleProvider {
                 reply,
             })
             .map_err(|_| CredentialsError::provider_error("the screen is gone"))?;
-        let code = answer
-            .await
-            .ok()
-            .flatten()
-            .ok_or_else(|| CredentialsError::not_loaded("no MFA code was entered"))?;
+        let Some(code) = answer.await.ok().flatten() else {
+            return Err(CredentialsError::not_loaded("no MFA code was entered"));
+        };
         let session = self.role.session_name.clone().unwrap_or_else(|| {
             let secs = SystemTime::now()
                 .duration_since(SystemTime::UNIX_EPOCH)

@@ -160,11 +160,8 @@ impl AwsBackend {
                 sts_loader = sts_loader.endpoint_url(url);
             }
             let sts = aws_sdk_sts::Client::new(&sts_loader.load().await);
-            loader = loader.credentials_provider(mfa::MfaRoleProvider {
-                role,
-                sts,
-                events: events.clone(),
-            });
+            loader =
+                loader.credentials_provider(mfa::MfaRoleProvider::new(role, sts, events.clone()));
         }
         let base = loader.load().await;
         let caller = Caller {
