@@ -8,6 +8,8 @@ pub enum Section {
     Resources,
     Vaults,
     Jobs(JobTab),
+    /// S3 buckets of the Region (restore destinations).
+    Buckets,
 }
 
 /// The tabs of the Jobs screen.
@@ -57,6 +59,11 @@ pub const COMMANDS: &[(&str, &[&str], &str)] = &[
     ("backup-jobs", &["bj"], "Backup jobs"),
     ("restore-jobs", &["rj"], "Restore jobs"),
     ("copy-jobs", &["cj"], "Copy jobs"),
+    (
+        "buckets",
+        &["bucket", "s3"],
+        "S3 buckets: restore destinations",
+    ),
     ("region", &["reg"], "Switch Region: region CODE"),
     ("help", &["h"], "Key bindings"),
     ("quit", &["q", "exit"], "Quit backup-tui"),
@@ -66,7 +73,9 @@ pub const COMMANDS: &[(&str, &[&str], &str)] = &[
 pub fn parse(line: &str) -> Result<PaletteCommand, String> {
     let mut words = line.split_whitespace();
     let Some(word) = words.next() else {
-        return Err("Type a command, e.g. resources, vaults, jobs, region us-west-2".into());
+        return Err(
+            "Type a command, e.g. resources, vaults, jobs, buckets, region us-west-2".into(),
+        );
     };
     let word = word.to_ascii_lowercase();
     let name = COMMANDS
@@ -75,7 +84,7 @@ pub fn parse(line: &str) -> Result<PaletteCommand, String> {
         .map(|(name, _, _)| *name)
         .ok_or_else(|| {
             format!(
-                "Unknown command `{word}`. Try resources, vaults, jobs, region CODE, help, quit"
+                "Unknown command `{word}`. Try resources, vaults, jobs, buckets, region CODE, help, quit"
             )
         })?;
     let arg = words.next();
@@ -100,6 +109,7 @@ pub fn parse(line: &str) -> Result<PaletteCommand, String> {
         "backup-jobs" => no_arg(PaletteCommand::Go(Section::Jobs(JobTab::Backup))),
         "restore-jobs" => no_arg(PaletteCommand::Go(Section::Jobs(JobTab::Restore))),
         "copy-jobs" => no_arg(PaletteCommand::Go(Section::Jobs(JobTab::Copy))),
+        "buckets" => no_arg(PaletteCommand::Go(Section::Buckets)),
         "region" => {
             let code = arg.ok_or("Which Region? e.g. region us-west-2")?;
             Region::by_code(code)
@@ -186,6 +196,9 @@ mod tests {
             Ok(PaletteCommand::Go(Section::Jobs(JobTab::Restore)))
         );
         assert_eq!(parse("q"), Ok(PaletteCommand::Quit));
+        assert_eq!(parse("buckets"), Ok(PaletteCommand::Go(Section::Buckets)));
+        assert_eq!(parse("S3"), Ok(PaletteCommand::Go(Section::Buckets)));
+        assert!(parse("s3 us-west-2").is_err());
         let west = Region::by_code("us-west-2").expect("known");
         assert_eq!(parse("region us-west-2"), Ok(PaletteCommand::Region(west)));
     }
@@ -223,6 +236,13 @@ mod tests {
         };
         p.complete();
         assert_eq!(p.text, "vaults");
+        assert_eq!(suggestions("b"), vec!["backup-jobs", "buckets"]);
+        let mut p = Palette {
+            text: "bu".into(),
+            error: None,
+        };
+        p.complete();
+        assert_eq!(p.text, "buckets");
         let mut p = Palette {
             text: "region eu-c".into(),
             error: None,

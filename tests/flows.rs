@@ -186,6 +186,102 @@ fn region_switch_shows_that_regions_vaults_and_copies() {
 }
 
 #[test]
+fn buckets_show_restore_settings_filter_and_follow_the_region() {
+    let mut h = Harness::new();
+    h.settle()
+        .press(":")
+        .type_text("buckets")
+        .press("enter")
+        .settle();
+    assert_eq!(h.app.crumbs(), vec!["S3 buckets"]);
+    h.assert_shows("S3 buckets in us-east-1 (5)")
+        .assert_shows("Restore target")
+        .assert_shows("acme-analytics-exports");
+    // Each bucket's row carries its own versioning state and verdict.
+    let screen = h.screen();
+    let row = |name: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name} shown:\n{screen}"))
+            .to_string()
+    };
+    let site = row("acme-static-site");
+    assert!(
+        site.contains("Off") && site.contains("needs versioning"),
+        "{site}"
+    );
+    let logs = row("acme-logs");
+    assert!(
+        logs.contains("Enabled")
+            && logs.contains("Disabled (owner enforced)")
+            && logs.contains("ok"),
+        "{logs}"
+    );
+    h.press("/")
+        .type_text("static")
+        .press("enter")
+        .assert_shows("(1 of 5)")
+        .assert_shows("acme-static-site")
+        .assert_not_shows("acme-media");
+    h.press("esc").assert_shows("S3 buckets in us-east-1 (5)");
+    h.press(":")
+        .type_text("region us-west-2")
+        .press("enter")
+        .settle();
+    assert_eq!(h.app.crumbs(), vec!["S3 buckets"]);
+    h.assert_shows("S3 buckets in us-west-2 (1)")
+        .assert_shows("acme-dr-west")
+        .assert_not_shows("acme-media");
+    h.press(":")
+        .type_text("region ap-east-1")
+        .press("enter")
+        .settle()
+        .assert_shows("No S3 buckets in ap-east-1.");
+    let regions: Vec<String> = h
+        .mock
+        .calls()
+        .into_iter()
+        .filter(|c| c.op == Operation::ListBuckets)
+        .map(|c| c.region)
+        .collect();
+    assert_eq!(regions, ["us-east-1", "us-west-2", "ap-east-1"]);
+}
+
+#[test]
+fn buckets_show_the_first_page_at_once_sort_and_retry() {
+    let mut h = Harness::with(
+        MockOptions {
+            page_size: 2,
+            ..MockOptions::default()
+        },
+        80,
+        24,
+    );
+    h.settle().press(":").type_text("s3").press("enter");
+    h.assert_shows("Loading S3 buckets in us-east-1");
+    h.settle_pages(1)
+        .assert_shows("S3 buckets in us-east-1 (2)")
+        .assert_shows("loading more");
+    h.settle().assert_shows("S3 buckets in us-east-1 (5)");
+    h.press("s").assert_shows("[sort Name ^]");
+    let screen = h.screen();
+    let analytics = screen.find("acme-analytics-exports").expect("shown");
+    let static_site = screen.find("acme-static-site").expect("shown");
+    assert!(analytics < static_site, "sorted by name:\n{screen}");
+    h.mock
+        .fail_next(Operation::ListBuckets, Fault::Throttled, 1);
+    h.press("r")
+        .settle()
+        .assert_shows("Throttled: Rate exceeded")
+        .assert_shows("Press r to retry");
+    h.press("r")
+        .settle()
+        .assert_shows("S3 buckets in us-east-1 (5)")
+        .assert_shows("[sort Name ^]");
+}
+
+#[test]
 fn jobs_tabs_show_every_state() {
     let mut h = Harness::with(MockOptions::default(), 120, 40);
     h.settle()
@@ -260,7 +356,8 @@ fn help_is_generated_from_the_keymap() {
         .press("?")
         .assert_shows("Help: Protected resources")
         .assert_shows("next resource type filter");
-    h.assert_shows(":region (reg)");
+    h.assert_shows(":region (reg)")
+        .assert_shows(":buckets (bucket, s3)");
     h.press("esc").assert_not_shows("Help:");
 }
 

@@ -121,6 +121,17 @@ fn vaults() {
 }
 
 #[test]
+fn buckets() {
+    snap("buckets", demo, |h| {
+        h.settle()
+            .press(":")
+            .type_text("buckets")
+            .press("enter")
+            .settle();
+    });
+}
+
+#[test]
 fn jobs() {
     snap("jobs_backup", demo, |h| {
         h.settle()

@@ -99,6 +99,14 @@ pub struct Bucket {
     pub acls_enabled: bool,
 }
 
+impl Bucket {
+    /// Why a restore cannot write into this bucket, in a few words; `None` when it can.
+    /// Disabled ACLs are no reason: they only matter when the backup holds ACLs.
+    pub fn restore_target_problem(&self) -> Option<&'static str> {
+        (!self.versioning).then_some("needs versioning")
+    }
+}
+
 /// A KMS key of the account, as a restore's encryption choice.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KmsKey {
@@ -176,6 +184,26 @@ mod tests {
         r.iam_role_arn = None;
         assert!(!r.cli_command().contains("--iam-role-arn"));
         assert!(!r.api_json().contains("IamRoleArn"));
+    }
+
+    #[test]
+    fn a_restore_target_needs_versioning_but_not_acls() {
+        let bucket = |versioning, acls_enabled| Bucket {
+            name: "b".into(),
+            region: "us-east-1".into(),
+            versioning,
+            acls_enabled,
+        };
+        assert_eq!(bucket(true, true).restore_target_problem(), None);
+        assert_eq!(bucket(true, false).restore_target_problem(), None);
+        assert_eq!(
+            bucket(false, true).restore_target_problem(),
+            Some("needs versioning")
+        );
+        assert_eq!(
+            bucket(false, false).restore_target_problem(),
+            Some("needs versioning")
+        );
     }
 
     #[test]

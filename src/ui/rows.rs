@@ -3,6 +3,7 @@
 use crate::domain::format::{bytes, opt_bytes, opt_date_time};
 use crate::domain::recovery_point::short_key;
 use crate::domain::resource::arn_last_colon_segment;
+use crate::domain::restore::Bucket;
 use crate::domain::{
     BackupJob, BackupJobState, BackupVault, CopyJob, CopyJobState, ProtectedResource,
     RecoveryPoint, RecoveryPointStatus, ResourceType, RestoreJob, RestoreJobStatus, StorageClass,
@@ -191,6 +192,54 @@ impl Row for BackupVault {
     }
 }
 
+/// S3 buckets of a Region with what a restore into them depends on; 78 cells at 80 columns.
+pub const BUCKET_COLUMNS: &[Column] = &[
+    Column::new(0, "Name", 24, 0),
+    Column::new(1, "Versioning", 10, 0),
+    Column::new(2, "ACLs", 25, 1),
+    Column::new(3, "Restore target", 16, 0),
+];
+
+/// `ok`, or why a restore cannot write into `bucket`.
+pub fn restore_target_label(bucket: &Bucket) -> &'static str {
+    bucket.restore_target_problem().unwrap_or("ok")
+}
+
+impl Row for Bucket {
+    fn cell(&self, column: u8) -> Cow<'_, str> {
+        match column {
+            0 => Cow::Borrowed(&self.name),
+            1 => Cow::Borrowed(if self.versioning { "Enabled" } else { "Off" }),
+            2 => Cow::Borrowed(if self.acls_enabled {
+                "Enabled"
+            } else {
+                "Disabled (owner enforced)"
+            }),
+            _ => Cow::Borrowed(restore_target_label(self)),
+        }
+    }
+
+    fn tone(&self, column: u8) -> Tone {
+        match column {
+            1 if !self.versioning => Tone::Warning,
+            3 if self.restore_target_problem().is_some() => Tone::Warning,
+            3 => Tone::Good,
+            _ => Tone::Normal,
+        }
+    }
+
+    fn compare(&self, other: &Self, column: u8) -> Ordering {
+        self.cell(column).cmp(&other.cell(column))
+    }
+
+    fn matches(&self, needle: &str) -> bool {
+        contains_ci(&self.name, needle)
+            || self
+                .restore_target_problem()
+                .is_some_and(|problem| contains_ci(problem, needle))
+    }
+}
+
 pub const BACKUP_JOB_COLUMNS: &[Column] = &[
     Column::new(0, "Job ID", 14, 1),
     Column::new(1, "Resource", 18, 0),
@@ -365,6 +414,55 @@ impl Row for CopyJob {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn bucket(versioning: bool, acls_enabled: bool) -> Bucket {
+        Bucket {
+            name: "acme-static-site".into(),
+            region: "us-east-1".into(),
+            versioning,
+            acls_enabled,
+        }
+    }
+
+    #[test]
+    fn buckets_show_what_a_restore_depends_on() {
+        let off = bucket(false, false);
+        let cells: Vec<Cow<str>> = (0..4).map(|c| off.cell(c)).collect();
+        assert_eq!(
+            cells,
+            [
+                "acme-static-site",
+                "Off",
+                "Disabled (owner enforced)",
+                "needs versioning"
+            ]
+        );
+        assert_eq!(off.tone(1), Tone::Warning);
+        assert_eq!(off.tone(3), Tone::Warning);
+        let on = bucket(true, true);
+        assert_eq!(
+            (on.cell(1), on.cell(2)),
+            ("Enabled".into(), "Enabled".into())
+        );
+        assert_eq!(restore_target_label(&on), "ok");
+        assert_eq!(on.tone(3), Tone::Good);
+        // The filter finds buckets by name and by what keeps them from being a target.
+        assert!(off.matches("static") && off.matches("versioning"));
+        assert!(!on.matches("versioning"));
+    }
+
+    #[test]
+    fn bucket_columns_fit_80_columns_and_keep_the_verdict_when_narrow() {
+        use crate::ui::widgets::table::fit_columns;
+        let at = |width| -> Vec<&str> {
+            fit_columns(BUCKET_COLUMNS, width)
+                .iter()
+                .map(|(c, _)| c.title)
+                .collect()
+        };
+        assert_eq!(at(78), ["Name", "Versioning", "ACLs", "Restore target"]);
+        assert_eq!(at(58), ["Name", "Versioning", "Restore target"]);
+    }
 
     #[test]
     fn vault_locations_read_region_and_name() {

@@ -1,5 +1,6 @@
 //! Screens: one file each (state + key handling + drawing); they ask for data only through `Ctx`.
 
+mod buckets;
 mod detail;
 mod jobs;
 mod point;
@@ -8,6 +9,7 @@ mod resources;
 mod restore;
 mod vaults;
 
+pub use buckets::BucketsScreen;
 pub use detail::DetailScreen;
 pub use jobs::JobsScreen;
 pub use point::RecoveryPointScreen;
@@ -89,6 +91,7 @@ pub fn for_section(section: Section, region: &str) -> Box<dyn Screen> {
         Section::Resources => Box::new(ResourcesScreen::new(region)),
         Section::Vaults => Box::new(VaultsScreen::new(region)),
         Section::Jobs(tab) => Box::new(JobsScreen::new(region, tab)),
+        Section::Buckets => Box::new(BucketsScreen::new(region)),
     }
 }
 

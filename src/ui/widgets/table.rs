@@ -60,6 +60,22 @@ pub fn ellipsize(text: &str, width: usize) -> String {
     out
 }
 
+/// `name` in lower case for the middle of a sentence, keeping acronyms such as `S3` or `EBS`.
+fn lower_words(name: &str) -> String {
+    name.split(' ')
+        .map(|word| {
+            let acronym = word.chars().skip(1).any(|c| c.is_ascii_uppercase())
+                || (word.len() > 1 && word.chars().any(|c| c.is_ascii_digit()));
+            if acronym {
+                word.to_string()
+            } else {
+                word.to_lowercase()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The block title: name, counts, filter and sort, so the user always knows what is shown.
 fn title<T: ListRow>(name: &str, list: &FilteredList<T>) -> String {
     let mut title = if list.visible_len() == list.len() {
@@ -133,7 +149,7 @@ pub fn render_remote<T: ListRow>(
     if list.is_empty() {
         let lines = match &remote.state {
             LoadState::Loading { .. } => vec![Line::from(Span::styled(
-                format!("{} Loading {}...", ui.spinner, name.to_lowercase()),
+                format!("{} Loading {}...", ui.spinner, lower_words(name)),
                 theme.muted,
             ))],
             LoadState::Failed { error } => vec![
@@ -229,6 +245,16 @@ mod tests {
         assert_eq!(ellipsize("abcdef", 4), "abc…");
         assert_eq!(ellipsize("abc", 3), "abc");
         assert_eq!(ellipsize("abc", 0), "");
+    }
+
+    #[test]
+    fn loading_messages_keep_acronyms() {
+        assert_eq!(lower_words("Protected resources"), "protected resources");
+        assert_eq!(
+            lower_words("S3 buckets in us-east-1"),
+            "S3 buckets in us-east-1"
+        );
+        assert_eq!(lower_words("EBS volumes"), "EBS volumes");
     }
 
     #[test]
