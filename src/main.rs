@@ -168,6 +168,9 @@ async fn connect(ready: &Ready) -> std::result::Result<Connected, UsageError> {
     let (tx, rx) = unbounded_channel();
     let mut settings = aws::AwsSettings::new(&ready.region);
     settings.profile = cli.profile.clone();
+    // clap fills `profile` from AWS_PROFILE too; only a different value came from --profile.
+    settings.profile_from_command_line =
+        cli.profile.is_some() && std::env::var("AWS_PROFILE").ok() != cli.profile;
     settings.endpoint_url = cli.endpoint_url.clone();
     settings.read_only = cli.read_only;
     let backend = aws::AwsBackend::connect(settings, tx)

@@ -5,7 +5,7 @@ use crate::backend::BackendEvent;
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::interceptors::Intercept;
 use aws_smithy_runtime_api::client::interceptors::context::{
-    BeforeSerializationInterceptorContextRef, FinalizerInterceptorContextRef,
+    BeforeSerializationInterceptorContextMut, FinalizerInterceptorContextRef,
 };
 use aws_smithy_runtime_api::client::orchestrator::Metadata;
 use aws_smithy_runtime_api::client::retries::RequestAttempts;
@@ -81,10 +81,11 @@ impl Intercept for ReadOnlyGuard {
     }
 
     // Not `read_before_execution`: client interceptors run that before the operation's own
-    // configuration (its name) is in the bag. Serialization comes later, and before signing.
-    fn read_before_serialization(
+    // configuration (its name) is in the bag. And a `modify_` hook, not a `read_` one: after
+    // a failing modify hook the SDK runs no other interceptor, so none sees the request.
+    fn modify_before_serialization(
         &self,
-        _context: &BeforeSerializationInterceptorContextRef<'_>,
+        _context: &mut BeforeSerializationInterceptorContextMut<'_>,
         _runtime_components: &RuntimeComponents,
         cfg: &mut ConfigBag,
     ) -> Result<(), BoxError> {

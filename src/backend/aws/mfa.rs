@@ -129,10 +129,14 @@ impl ProvideCredentials for MfaRoleProvider {
     }
 }
 
-/// The credentials of `profile` alone (static keys, SSO, a process, a chained role): what
-/// the MFA role's AssumeRole is signed with.
-pub fn source_credentials(profile: Option<&str>) -> SharedCredentialsProvider {
-    let mut builder = aws_config::profile::ProfileFileCredentialsProvider::builder();
+/// The credentials of `profile` alone (static keys, SSO, a process, a chained role), not the
+/// environment's: what the MFA role's AssumeRole is signed with, and what `--profile` uses.
+pub fn source_credentials(profile: Option<&str>, region: &str) -> SharedCredentialsProvider {
+    // The Region is needed by the STS calls of roles chained in the profile.
+    let conf = aws_config::provider_config::ProviderConfig::without_region()
+        .with_region(Some(aws_config::Region::new(region.to_string())));
+    let mut builder =
+        aws_config::profile::ProfileFileCredentialsProvider::builder().configure(&conf);
     if let Some(p) = profile {
         builder = builder.profile_name(p);
     }

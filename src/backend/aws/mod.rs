@@ -59,6 +59,9 @@ const BUCKET_LOOKUPS_IN_FLIGHT: usize = 16;
 pub struct AwsSettings {
     /// `--profile` / `AWS_PROFILE`; `None` uses the SDK's default chain.
     pub profile: Option<String>,
+    /// The profile was named on the command line: as with the AWS CLI's `--profile`, its
+    /// credentials then win over keys in the environment (`AWS_PROFILE` does not).
+    pub profile_from_command_line: bool,
     pub region: String,
     /// `--endpoint-url` (`AWS_ENDPOINT_URL` is read by the SDK itself).
     pub endpoint_url: Option<String>,
@@ -72,6 +75,7 @@ impl AwsSettings {
     pub fn new(region: &str) -> AwsSettings {
         AwsSettings {
             profile: None,
+            profile_from_command_line: false,
             region: region.to_string(),
             endpoint_url: None,
             read_only: false,
@@ -152,7 +156,7 @@ impl AwsBackend {
         let needs_mfa = mfa_role.is_some();
         if let Some(role) = mfa_role {
             // STS is called with the source profile's own credentials.
-            let source = mfa::source_credentials(role.source_profile.as_deref());
+            let source = mfa::source_credentials(role.source_profile.as_deref(), &settings.region);
             let mut sts_loader = aws_config::defaults(BehaviorVersion::latest())
                 .region(Region::new(settings.region.clone()))
                 .credentials_provider(source);
@@ -162,6 +166,11 @@ impl AwsBackend {
             let sts = aws_sdk_sts::Client::new(&sts_loader.load().await);
             loader =
                 loader.credentials_provider(mfa::MfaRoleProvider::new(role, sts, events.clone()));
+        } else if settings.profile_from_command_line
+            && let Some(profile) = &settings.profile
+        {
+            loader = loader
+                .credentials_provider(mfa::source_credentials(Some(profile), &settings.region));
         }
         let base = loader.load().await;
         let caller = Caller {
