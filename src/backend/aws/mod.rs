@@ -186,6 +186,21 @@ impl AwsBackend {
         ))
     }
 
+    /// The backend over a configuration built by the caller (an endpoint, static keys, an
+    /// HTTP client): for benchmarks and tests, which put SDK-level mocks or latency in
+    /// `extra`, the interceptors every client gets. The program itself uses `connect`.
+    pub fn over_config(
+        base: SdkConfig,
+        settings: &AwsSettings,
+        events: UnboundedSender<BackendEvent>,
+        extra: Vec<SharedInterceptor>,
+    ) -> AwsBackend {
+        let caller = Caller {
+            profile: settings.profile.clone(),
+        };
+        AwsBackend::from_config(base, caller, settings, false, events, extra)
+    }
+
     /// The backend over an already loaded configuration; `extra` interceptors go on every
     /// client (tests put SDK-level mocks there).
     fn from_config(
