@@ -131,7 +131,7 @@ impl Command {
             Command::Quit => "back, or quit from the top screen",
             Command::ForceQuit => "quit at once",
             Command::Filter => "filter rows",
-            Command::Palette => "command palette (:resources, :vaults, :jobs, :region …)",
+            Command::Palette => "command palette (:resources, :vaults, :buckets, :jobs, :region …)",
             Command::Help => "this help",
             Command::Refresh => "reload / retry",
             Command::SortNext => "sort by the next column",
