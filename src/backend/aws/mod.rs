@@ -1,16 +1,19 @@
 //! The real AWS backend: `BackupBackend` on the AWS SDK for Rust. SDK types never leave
 //! this module; everything crosses the boundary through `convert`.
 
+mod buckets;
 mod convert;
 mod errors;
 mod guard;
+mod keys;
 mod mfa;
+mod pages;
 
 pub use guard::{READ_ONLY_ALLOWLIST, read_only_allows};
 
 use super::{
     AccountInfo, BackendError, BackendEvent, BackendFuture, BackupBackend, CallerIdentity,
-    ErrorKind, Mode, Page, PageStream,
+    ErrorKind, Mode, PageStream,
 };
 use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
 use crate::domain::{
@@ -18,41 +21,19 @@ use crate::domain::{
 };
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_credential_types::provider::ProvideCredentials;
-use aws_smithy_async::future::pagination_stream::PaginationStream;
 use aws_smithy_runtime_api::client::interceptors::SharedInterceptor;
 use aws_smithy_runtime_api::http::Response;
 use aws_smithy_types::retry::RetryConfig;
 use errors::{Caller, Op, classify};
-use futures::StreamExt;
+use pages::{page, sdk_pages};
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::Duration;
 use tokio::sync::mpsc::UnboundedSender;
 
 /// Items asked for per page: small enough that the first rows show quickly on a slow link,
 /// at least 20 (RDS's minimum for ListRecoveryPointsByResource).
 const PAGE_SIZE: i32 = 200;
-
-/// Buckets per page on screen: each needs two settings lookups before it can be shown.
-const BUCKETS_PER_PAGE: usize = 50;
-
-/// Where a bucket listing stands: the SDK's pages, and names listed but not yet looked up.
-struct BucketListing {
-    pages: PaginationStream<
-        Result<
-            aws_sdk_s3::operation::list_buckets::ListBucketsOutput,
-            aws_sdk_s3::error::SdkError<
-                aws_sdk_s3::operation::list_buckets::ListBucketsError,
-                Response,
-            >,
-        >,
-    >,
-    queue: std::collections::VecDeque<String>,
-    listed_all: bool,
-}
-
-/// How many bucket settings lookups run at once while listing buckets.
-const BUCKET_LOOKUPS_IN_FLIGHT: usize = 16;
 
 /// How to reach AWS: profile, Region, endpoint, and how hard to retry.
 #[derive(Debug, Clone)]
@@ -311,44 +292,6 @@ impl AwsBackend {
     }
 }
 
-/// An SDK paginator as a `PageStream`: each SDK page is converted as it arrives; the first
-/// error ends the stream.
-fn sdk_pages<'a, O, E, T>(
-    pages: PaginationStream<Result<O, aws_sdk_backup::error::SdkError<E, Response>>>,
-    op: Op,
-    caller: Caller,
-    convert: impl Fn(O) -> Page<T> + Send + Sync + 'a,
-) -> PageStream<'a, T>
-where
-    O: Send + 'a,
-    E: aws_sdk_backup::error::ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
-    T: Send + 'a,
-{
-    let convert = Arc::new(convert);
-    Box::pin(futures::stream::unfold(Some(pages), move |state| {
-        let convert = Arc::clone(&convert);
-        let caller = caller.clone();
-        async move {
-            let mut pages = state?;
-            match pages.next().await? {
-                Ok(out) => Some((Ok(convert(out)), Some(pages))),
-                Err(e) => {
-                    let error = classify(op, &caller, &e);
-                    tracing::warn!(action = %op.action(), kind = ?error.kind, "listing failed");
-                    Some((Err(error), None))
-                }
-            }
-        }
-    }))
-}
-
-fn page<T>(items: Vec<T>, next: Option<&str>) -> Page<T> {
-    Page {
-        items,
-        next: next.filter(|t| !t.is_empty()).map(str::to_string),
-    }
-}
-
 const LIST_PROTECTED_RESOURCES: Op = Op::new("backup", "ListProtectedResources");
 const LIST_POINTS_BY_RESOURCE: Op = Op::new("backup", "ListRecoveryPointsByResource");
 const LIST_POINTS_BY_VAULT: Op = Op::new("backup", "ListRecoveryPointsByBackupVault");
@@ -360,9 +303,6 @@ const LIST_COPY_JOBS: Op = Op::new("backup", "ListCopyJobs");
 const RESTORE_METADATA: Op = Op::new("backup", "GetRecoveryPointRestoreMetadata");
 const START_RESTORE: Op = Op::new("backup", "StartRestoreJob");
 const DESCRIBE_RESTORE: Op = Op::new("backup", "DescribeRestoreJob");
-const LIST_BUCKETS: Op = Op::new("s3", "ListBuckets");
-const LIST_KEYS: Op = Op::new("kms", "ListKeys");
-const LIST_ALIASES: Op = Op::new("kms", "ListAliases");
 const LIST_ROLES: Op = Op::new("iam", "ListRoles");
 const LIST_TABLES: Op = Op::new("dynamodb", "ListTables");
 const CALLER_IDENTITY: Op = Op::new("sts", "GetCallerIdentity");
@@ -602,96 +542,11 @@ impl BackupBackend for AwsBackend {
     }
 
     fn list_buckets<'a>(&'a self, region: &'a str) -> PageStream<'a, Bucket> {
-        let s3 = self.clients(region).s3;
-        // No MaxBuckets: AWS then answers up to 10,000 buckets at once (and emulators that do
-        // not paginate answer them all). The names are cut into small pages here, so the first
-        // rows show after a few settings lookups instead of after all of them.
-        let pages = s3
-            .list_buckets()
-            .bucket_region(region)
-            .into_paginator()
-            .send();
-        let listing = BucketListing {
-            pages,
-            queue: std::collections::VecDeque::new(),
-            listed_all: false,
-        };
-        let caller = self.caller.clone();
-        Box::pin(futures::stream::unfold(Some(listing), move |state| {
-            let s3 = s3.clone();
-            let caller = caller.clone();
-            async move {
-                let mut listing = state?;
-                while listing.queue.is_empty() {
-                    if listing.listed_all {
-                        return None;
-                    }
-                    match listing.pages.next().await {
-                        None => listing.listed_all = true,
-                        Some(Err(e)) => {
-                            return Some((Err(classify(LIST_BUCKETS, &caller, &e)), None));
-                        }
-                        Some(Ok(out)) => {
-                            // ListBuckets may ignore BucketRegion (older endpoints): filter here too.
-                            listing.queue.extend(
-                                out.buckets()
-                                    .iter()
-                                    .filter(|b| b.bucket_region().is_none_or(|r| r == region))
-                                    .filter_map(|b| b.name().map(str::to_string)),
-                            );
-                            listing.listed_all = out.continuation_token().is_none_or(str::is_empty);
-                        }
-                    }
-                }
-                let take = listing.queue.len().min(BUCKETS_PER_PAGE);
-                let names: Vec<String> = listing.queue.drain(..take).collect();
-                let items = futures::stream::iter(names)
-                    .map(|name| bucket_settings(&s3, name, region))
-                    .buffered(BUCKET_LOOKUPS_IN_FLIGHT)
-                    .collect()
-                    .await;
-                let more = !listing.queue.is_empty() || !listing.listed_all;
-                let next = more.then(|| "more".to_string());
-                Some((Ok(Page { items, next }), Some(listing)))
-            }
-        }))
+        buckets::list(self.clients(region).s3, region, self.caller.clone())
     }
 
     fn list_kms_keys<'a>(&'a self, region: &'a str) -> PageStream<'a, KmsKey> {
-        let kms = self.clients(region).kms;
-        let caller = self.caller.clone();
-        // Aliases first (one listing names every key's alias), then the keys page by page.
-        Box::pin(
-            futures::stream::once(async move {
-                let mut aliases: HashMap<String, String> = HashMap::new();
-                let mut alias_pages = kms.list_aliases().limit(100).into_paginator().send();
-                while let Some(result) = alias_pages.next().await {
-                    let out = result.map_err(|e| classify(LIST_ALIASES, &caller, &e))?;
-                    for a in out.aliases() {
-                        if let (Some(key), Some(name)) = (a.target_key_id(), a.alias_name()) {
-                            aliases.entry(key.to_string()).or_insert(name.to_string());
-                        }
-                    }
-                }
-                let pages = kms.list_keys().limit(100).into_paginator().send();
-                Ok::<_, BackendError>(sdk_pages(pages, LIST_KEYS, caller, move |out| {
-                    let items = out
-                        .keys()
-                        .iter()
-                        .filter_map(|k| {
-                            let arn = k.key_arn()?;
-                            let alias = k.key_id().and_then(|id| aliases.get(id));
-                            Some(convert::kms_key(arn, alias.map(String::as_str)))
-                        })
-                        .collect();
-                    page(items, out.next_marker())
-                }))
-            })
-            .flat_map(|result| match result {
-                Ok(stream) => stream,
-                Err(e) => Box::pin(futures::stream::iter([Err(e)])),
-            }),
-        )
+        keys::list(self.clients(region).kms, self.caller.clone())
     }
 
     fn list_iam_roles(&self) -> PageStream<'_, IamRole> {
@@ -750,28 +605,6 @@ impl BackupBackend for AwsBackend {
             Ok(convert::described_restore_job(&out))
         })
     }
-}
-
-/// One bucket's versioning and Object Ownership. A lookup that fails (no permission on that
-/// bucket) reads as "versioning off, ACLs on": the restore checks then warn, never pass.
-async fn bucket_settings(s3: &aws_sdk_s3::Client, name: String, region: &str) -> Bucket {
-    let versioning = s3.get_bucket_versioning().bucket(&name).send().await;
-    let ownership = s3
-        .get_bucket_ownership_controls()
-        .bucket(&name)
-        .send()
-        .await;
-    let enabled = versioning
-        .as_ref()
-        .ok()
-        .and_then(|v| v.status())
-        .is_some_and(|s| s.as_str() == "Enabled");
-    let rule = ownership.as_ref().ok().and_then(|o| {
-        o.ownership_controls()
-            .and_then(|c| c.rules().first())
-            .map(|r| r.object_ownership().as_str().to_string())
-    });
-    convert::bucket(&name, region, enabled, rule.as_deref())
 }
 
 #[cfg(test)]
