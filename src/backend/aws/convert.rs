@@ -165,75 +165,58 @@ pub fn recovery_point_by_resource(
     }
 }
 
+/// ListRecoveryPointsByBackupVault's members and DescribeRecoveryPoint's output name their
+/// fields alike (they are distinct types): one mapping for both, storage class aside.
+macro_rules! full_recovery_point {
+    ($p:expr, $storage_class:expr) => {{
+        let p = $p;
+        let arn = p.recovery_point_arn().unwrap_or_default();
+        let resource_arn = p.resource_arn().unwrap_or_default();
+        RecoveryPoint {
+            arn: arn.into(),
+            resource_arn: resource_arn.into(),
+            resource_name: opt_text(p.resource_name())
+                .unwrap_or_else(|| crate::domain::resource::arn_resource_id(resource_arn).into()),
+            resource_type: p
+                .resource_type()
+                .map(ResourceType::from_api_name)
+                .unwrap_or_else(|| resource_type_from_arn(resource_arn)),
+            vault_name: text(p.backup_vault_name()),
+            vault_arn: text(p.backup_vault_arn()),
+            source_vault_arn: opt_text(p.source_backup_vault_arn()),
+            status: recovery_point_status(p.status()),
+            status_message: opt_text(p.status_message()),
+            kind: backup_kind(arn),
+            created: opt_time(p.creation_date()).unwrap_or(OffsetDateTime::UNIX_EPOCH),
+            completed: opt_time(p.completion_date()),
+            size_bytes: size(p.backup_size_in_bytes()),
+            storage_class: $storage_class,
+            encrypted: p.is_encrypted(),
+            encryption_key_arn: opt_text(p.encryption_key_arn()),
+            iam_role_arn: text(p.iam_role_arn()),
+            created_by_plan: plan_name(p.created_by()),
+            lifecycle: lifecycle(p.lifecycle()),
+            last_restore: opt_time(p.last_restore_time()),
+        }
+    }};
+}
+
 pub fn recovery_point_by_vault(p: &bk::RecoveryPointByBackupVault) -> RecoveryPoint {
-    let arn = p.recovery_point_arn().unwrap_or_default();
-    let resource_arn = p.resource_arn().unwrap_or_default();
-    RecoveryPoint {
-        arn: arn.into(),
-        resource_arn: resource_arn.into(),
-        resource_name: opt_text(p.resource_name())
-            .unwrap_or_else(|| crate::domain::resource::arn_resource_id(resource_arn).into()),
-        resource_type: p
-            .resource_type()
-            .map(ResourceType::from_api_name)
-            .unwrap_or_else(|| resource_type_from_arn(resource_arn)),
-        vault_name: text(p.backup_vault_name()),
-        vault_arn: text(p.backup_vault_arn()),
-        source_vault_arn: opt_text(p.source_backup_vault_arn()),
-        status: recovery_point_status(p.status()),
-        status_message: opt_text(p.status_message()),
-        kind: backup_kind(arn),
-        created: opt_time(p.creation_date()).unwrap_or(OffsetDateTime::UNIX_EPOCH),
-        completed: opt_time(p.completion_date()),
-        size_bytes: size(p.backup_size_in_bytes()),
-        // The vault listing has no storage class; a point past its cold date is cold.
-        storage_class: match p
-            .calculated_lifecycle()
-            .and_then(|c| c.move_to_cold_storage_at())
-        {
-            Some(cold) if time_of(cold) <= OffsetDateTime::now_utc() => StorageClass::Cold,
-            _ => StorageClass::Warm,
-        },
-        encrypted: p.is_encrypted(),
-        encryption_key_arn: opt_text(p.encryption_key_arn()),
-        iam_role_arn: text(p.iam_role_arn()),
-        created_by_plan: plan_name(p.created_by()),
-        lifecycle: lifecycle(p.lifecycle()),
-        last_restore: opt_time(p.last_restore_time()),
-    }
+    // The vault listing has no storage class; a point past its cold date is cold.
+    let cold_at = p
+        .calculated_lifecycle()
+        .and_then(|c| c.move_to_cold_storage_at());
+    let storage = match cold_at {
+        Some(cold) if time_of(cold) <= OffsetDateTime::now_utc() => StorageClass::Cold,
+        _ => StorageClass::Warm,
+    };
+    full_recovery_point!(p, storage)
 }
 
 pub fn described_recovery_point(
     p: &aws_sdk_backup::operation::describe_recovery_point::DescribeRecoveryPointOutput,
 ) -> RecoveryPoint {
-    let arn = p.recovery_point_arn().unwrap_or_default();
-    let resource_arn = p.resource_arn().unwrap_or_default();
-    RecoveryPoint {
-        arn: arn.into(),
-        resource_arn: resource_arn.into(),
-        resource_name: opt_text(p.resource_name())
-            .unwrap_or_else(|| crate::domain::resource::arn_resource_id(resource_arn).into()),
-        resource_type: p
-            .resource_type()
-            .map(ResourceType::from_api_name)
-            .unwrap_or_else(|| resource_type_from_arn(resource_arn)),
-        vault_name: text(p.backup_vault_name()),
-        vault_arn: text(p.backup_vault_arn()),
-        source_vault_arn: opt_text(p.source_backup_vault_arn()),
-        status: recovery_point_status(p.status()),
-        status_message: opt_text(p.status_message()),
-        kind: backup_kind(arn),
-        created: opt_time(p.creation_date()).unwrap_or(OffsetDateTime::UNIX_EPOCH),
-        completed: opt_time(p.completion_date()),
-        size_bytes: size(p.backup_size_in_bytes()),
-        storage_class: storage_class(p.storage_class()),
-        encrypted: p.is_encrypted(),
-        encryption_key_arn: opt_text(p.encryption_key_arn()),
-        iam_role_arn: text(p.iam_role_arn()),
-        created_by_plan: plan_name(p.created_by()),
-        lifecycle: lifecycle(p.lifecycle()),
-        last_restore: opt_time(p.last_restore_time()),
-    }
+    full_recovery_point!(p, storage_class(p.storage_class()))
 }
 
 pub fn backup_vault(v: &bk::BackupVaultListMember, region: &str) -> BackupVault {
