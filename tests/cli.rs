@@ -1,13 +1,21 @@
-//! The binary's command line: version, default config, errors without --demo, private logs.
+//! The binary's command line: version, default config, errors without credentials, private logs.
 
 use std::os::unix::fs::PermissionsExt;
 use std::process::Command;
 
+/// The binary with no AWS credentials anywhere: no `AWS_*` variables, no shared files, and no
+/// instance metadata lookup (no address but loopback is ever a target in tests).
 fn backup_tui() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_backup-tui"));
-    cmd.env_remove("AWS_REGION")
-        .env_remove("AWS_PROFILE")
-        .env_remove("BACKUP_TUI_CONFIG");
+    for (name, _) in std::env::vars() {
+        if name.starts_with("AWS_") {
+            cmd.env_remove(name);
+        }
+    }
+    cmd.env_remove("BACKUP_TUI_CONFIG")
+        .env("AWS_CONFIG_FILE", "/nonexistent/aws-config")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials")
+        .env("AWS_EC2_METADATA_DISABLED", "true");
     cmd
 }
 
@@ -40,7 +48,7 @@ fn the_printed_default_config_is_valid_and_complete() {
 }
 
 #[test]
-fn without_demo_it_says_so_and_fails_and_the_log_is_private() {
+fn without_credentials_it_says_how_to_get_them_and_the_log_is_private() {
     let dir = tempfile::tempdir().expect("tempdir");
     let log = dir.path().join("logs/backup-tui.log");
     let out = backup_tui()
@@ -50,6 +58,7 @@ fn without_demo_it_says_so_and_fails_and_the_log_is_private() {
         .expect("run");
     assert_eq!(out.status.code(), Some(2), "usage errors exit 2");
     let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("No AWS credentials found"), "{stderr}");
     assert!(stderr.contains("backup-tui --demo"), "{stderr}");
     let mode = std::fs::metadata(&log)
         .expect("log created")
