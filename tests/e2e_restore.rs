@@ -18,8 +18,13 @@ const RIGHT: &[u8] = b"\x1b[C";
 const JOB_TIMEOUT: Duration = Duration::from_secs(40);
 
 fn start(dir: &Path) -> PtySession {
+    start_with(dir, &[])
+}
+
+fn start_with(dir: &Path, extra: &[&str]) -> PtySession {
     let mut cmd = CommandBuilder::new(app::BIN);
     cmd.args(app::demo_args(dir));
+    cmd.args(extra);
     cmd.arg("--audit-log");
     cmd.arg(dir.join("audit.jsonl"));
     cmd.env("TERM", "xterm-256color");
@@ -132,4 +137,45 @@ fn dynamodb_restore_to_a_new_table() {
     keys(&term, &[app::ENTER, b"y"]);
     term.wait_for_text("COMPLETED: created orders-e2e", JOB_TIMEOUT);
     app::quit_and_check_restored(&mut term);
+}
+
+#[test]
+fn read_only_shows_the_request_but_never_starts_the_restore() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut term = start_with(dir.path(), &["--read-only"]);
+    app::wait_for_resource_list(&term);
+    term.wait_for_text("READ-ONLY", pty::SCREEN_TIMEOUT);
+    keys(&term, &[b"/", b"acme-media", app::ENTER, app::ENTER]);
+    term.wait_for_text("Recovery points (7)", pty::SCREEN_TIMEOUT);
+    keys(&term, &[b"j", app::ENTER, b"j", app::ENTER]);
+    term.wait_for_text("Restore S3 bucket acme-media", pty::SCREEN_TIMEOUT);
+    keys(
+        &term,
+        &[RIGHT, app::DOWN, b"s3://acme-media/photos/cat.jpg", app::ENTER],
+    );
+    term.wait_for_text("2 Destination", pty::SCREEN_TIMEOUT);
+    keys(
+        &term,
+        &[RIGHT, RIGHT, app::DOWN, b"acme-restored-ro", app::ENTER],
+    );
+    keys(&term, &[app::ENTER, app::ENTER]);
+    term.wait_for_text("StartRestoreJob request", pty::SCREEN_TIMEOUT);
+    keys(&term, &[app::ENTER]);
+    term.wait_for_text("Start this restore job", pty::SCREEN_TIMEOUT);
+    keys(&term, &[b"y"]);
+    term.wait_for_text("Read-only", pty::SCREEN_TIMEOUT);
+    let screen = term.contents();
+    assert!(
+        !screen.contains("Restore jobs"),
+        "no job was started:\n{screen}"
+    );
+    // The wizard keeps its draft (and its keys): ctrl-c leaves from anywhere.
+    keys(&term, &[b"\x03"]);
+    let status = term.wait_exit(pty::EXIT_TIMEOUT);
+    assert!(status.success(), "{}", term.report());
+    term.assert_terminal_restored();
+    assert!(
+        !dir.path().join("audit.jsonl").exists(),
+        "nothing was sent, so nothing was audited"
+    );
 }
