@@ -33,6 +33,7 @@ macro_rules! three_pages {
 mod account_listings;
 mod backup_listings;
 mod failures;
+mod moto;
 mod restore;
 
 use super::errors::Caller;

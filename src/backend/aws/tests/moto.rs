@@ -1,0 +1,496 @@
+//! AwsBackend over HTTP against a real moto server on 127.0.0.1, for every call moto implements.
+
+#[path = "../../../../tests/support/moto.rs"]
+mod rig;
+
+use super::{collect, nexts, ok_pages};
+use crate::backend::aws::{AwsBackend, AwsSettings};
+use crate::backend::{BackendError, BackendEvent, BackupBackend, ErrorKind, Page};
+use crate::domain::ResourceType;
+use crate::domain::restore::{Bucket, KmsKey, RestoreRequest};
+use aws_credential_types::Credentials;
+use aws_credential_types::provider::SharedCredentialsProvider;
+use aws_smithy_async::rt::sleep::{SharedAsyncSleep, TokioSleep};
+use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::interceptors::context::FinalizerInterceptorContextMut;
+use aws_smithy_runtime_api::client::interceptors::{Intercept, SharedInterceptor};
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_runtime_api::client::ser_de::{DeserializeResponse, SharedResponseDeserializer};
+use aws_smithy_types::body::SdkBody;
+use aws_smithy_types::config_bag::ConfigBag;
+use rig::{ACCESS_KEY_ID, ACCOUNT_ID, Moto, REGION, SECRET_ACCESS_KEY};
+use std::time::Duration;
+use tokio::sync::mpsc::UnboundedReceiver;
+
+/// Attempts per call: moto may drop a connection under the load of parallel tests.
+const MAX_ATTEMPTS: u32 = 3;
+
+/// Opens every boto3 seeding script: `client("s3")`, `client("backup", "us-west-2")`.
+const PRELUDE: &str = r#"
+import json, os, boto3
+def client(name, region="us-east-1"):
+    return boto3.client(name, endpoint_url=os.environ["AWS_ENDPOINT_URL"], region_name=region)
+"#;
+
+/// A moto server of its own and an `AwsBackend` pointed at it.
+struct Emulator {
+    moto: Moto,
+    backend: AwsBackend,
+    /// Kept open so that the backend's notices have somewhere to go.
+    _events: UnboundedReceiver<BackendEvent>,
+}
+
+impl Emulator {
+    fn start() -> Emulator {
+        Emulator::with(false)
+    }
+
+    /// The configuration names the endpoint, Region and keys itself: the process environment
+    /// and `~/.aws` play no part.
+    fn with(read_only: bool) -> Emulator {
+        let moto = Moto::start();
+        let base = aws_config::SdkConfig::builder()
+            .behavior_version(aws_config::BehaviorVersion::latest())
+            .region(aws_config::Region::new(REGION))
+            .endpoint_url(&moto.endpoint)
+            .credentials_provider(SharedCredentialsProvider::new(Credentials::new(
+                ACCESS_KEY_ID,
+                SECRET_ACCESS_KEY,
+                None,
+                None,
+                "moto",
+            )))
+            .sleep_impl(SharedAsyncSleep::new(TokioSleep::new()))
+            .retry_config(
+                aws_smithy_types::retry::RetryConfig::standard()
+                    .with_max_attempts(MAX_ATTEMPTS)
+                    .with_initial_backoff(Duration::from_millis(10)),
+            )
+            .timeout_config(
+                aws_smithy_types::timeout::TimeoutConfig::builder()
+                    .operation_timeout(Duration::from_secs(60))
+                    .build(),
+            )
+            .build();
+        let mut settings = AwsSettings::new(REGION);
+        settings.read_only = read_only;
+        settings.max_attempts = MAX_ATTEMPTS;
+        settings.initial_backoff = Duration::from_millis(10);
+        let (tx, events) = tokio::sync::mpsc::unbounded_channel();
+        let fix = vec![SharedInterceptor::new(VersioningRootFix)];
+        let backend = AwsBackend::over_config(base, &settings, tx, fix);
+        Emulator {
+            moto,
+            backend,
+            _events: events,
+        }
+    }
+
+    /// Runs the AWS CLI against moto; `line` is split on spaces (so no argument holds one).
+    fn cli(&self, line: &str) {
+        self.moto.aws_ok(&line.split(' ').collect::<Vec<_>>());
+    }
+
+    /// Runs a boto3 script (after [`PRELUDE`]) and parses the JSON it prints.
+    fn seed(&self, script: &str) -> serde_json::Value {
+        let out = self.moto.python(&format!("{PRELUDE}\n{script}"));
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("seed printed {out:?}: {e}"))
+    }
+
+    /// The only error of a listing that must fail at once.
+    fn sole_error<T: std::fmt::Debug>(
+        &self,
+        items: Vec<Result<Page<T>, BackendError>>,
+    ) -> BackendError {
+        match <[_; 1]>::try_from(items) {
+            Ok([Err(e)]) => e,
+            other => panic!("expected one error, got {other:?}\n{}", self.moto.log()),
+        }
+    }
+
+    /// The GETs moto served but the seeds' own ListBuckets (`GET /`), sorted: the backend's
+    /// S3 calls in the bucket tests.
+    fn s3_gets(&self) -> Vec<String> {
+        let requests = self.moto.requests().into_iter();
+        let mut gets: Vec<String> = requests
+            .filter(|r| r.starts_with("GET /") && r != "GET /")
+            .collect();
+        gets.sort();
+        gets
+    }
+}
+
+/// moto 5.2 answers GetBucketVersioning under `<GetBucketVersioningResponse>` where AWS says
+/// `<VersioningConfiguration>`. The SDK rejects that root, and the backend then reads versioning
+/// as off (its fail-safe), so no bucket would ever show as versioned. This renames the root of
+/// moto's answer and lets the SDK deserialize it again; any other answer is left alone.
+#[derive(Debug)]
+struct VersioningRootFix;
+
+impl Intercept for VersioningRootFix {
+    fn name(&self) -> &'static str {
+        "VersioningRootFix"
+    }
+
+    fn modify_before_attempt_completion(
+        &self,
+        context: &mut FinalizerInterceptorContextMut<'_>,
+        _runtime_components: &RuntimeComponents,
+        cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        let Some(response) = context.response_mut() else {
+            return Ok(());
+        };
+        // The body was read into memory for deserialization.
+        let Some(xml) = response.body().bytes().map(String::from_utf8_lossy) else {
+            return Ok(());
+        };
+        if !xml.contains("<GetBucketVersioningResponse") {
+            return Ok(());
+        }
+        let fixed = xml.replace("GetBucketVersioningResponse", "VersioningConfiguration");
+        *response.body_mut() = SdkBody::from(fixed);
+        let deserializer = cfg
+            .load::<SharedResponseDeserializer>()
+            .ok_or("no response deserializer")?;
+        let output = deserializer.deserialize_nonstreaming_with_config(response, cfg);
+        if let Some(slot) = context.output_or_error_mut() {
+            *slot = output;
+        }
+        Ok(())
+    }
+}
+
+/// Every item of pages that must all arrive.
+fn items<T>(pages: Vec<Page<T>>) -> Vec<T> {
+    pages.into_iter().flat_map(|p| p.items).collect()
+}
+
+fn strings(value: &serde_json::Value) -> Vec<String> {
+    value
+        .as_array()
+        .expect("a JSON array")
+        .iter()
+        .map(|v| v.as_str().expect("a JSON string").to_string())
+        .collect()
+}
+
+/// Name, ARN and Region of each vault.
+async fn vaults(emu: &Emulator, region: &str) -> Vec<(String, String, String)> {
+    items(ok_pages(emu.backend.list_backup_vaults(region)).await)
+        .into_iter()
+        .map(|v| (v.name.to_string(), v.arn.to_string(), v.region.to_string()))
+        .collect()
+}
+
+fn vault(region: &str, name: &str) -> (String, String, String) {
+    let arn = format!("arn:aws:backup:{region}:{ACCOUNT_ID}:backup-vault:{name}");
+    (name.to_string(), arn, region.to_string())
+}
+
+/// One ListBuckets of the home Region, then both settings of each bucket, path-style (the
+/// bucket is the first path segment, not a host name); sorted.
+fn bucket_calls<S: AsRef<str>>(names: &[S]) -> Vec<String> {
+    let mut calls = vec![format!("GET /?x-id=ListBuckets&bucket-region={REGION}")];
+    for name in names.iter().map(AsRef::as_ref) {
+        calls.push(format!("GET /{name}/?versioning"));
+        calls.push(format!("GET /{name}/?ownershipControls"));
+    }
+    calls.sort();
+    calls
+}
+
+fn bucket(name: &str, versioning: bool, acls_enabled: bool) -> Bucket {
+    Bucket {
+        name: name.to_string(),
+        region: REGION.to_string(),
+        versioning,
+        acls_enabled,
+    }
+}
+
+/// An S3 restore as the wizard builds it, of a point moto has never heard of.
+fn restore_request() -> RestoreRequest {
+    let metadata = [("DestinationBucketName", "restored"), ("NewBucket", "true")];
+    RestoreRequest {
+        region: REGION.to_string(),
+        recovery_point_arn: format!("arn:aws:backup:{REGION}:{ACCOUNT_ID}:recovery-point:p-1"),
+        resource_type: ResourceType::S3,
+        iam_role_arn: Some(format!("arn:aws:iam::{ACCOUNT_ID}:role/restorer")),
+        idempotency_token: "token-p-1".to_string(),
+        metadata: metadata
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+    }
+}
+
+#[tokio::test]
+async fn caller_identity_is_motos_account() {
+    let emu = Emulator::start();
+    let id = emu
+        .backend
+        .caller_identity()
+        .await
+        .expect("GetCallerIdentity");
+    assert_eq!(id.account_id, ACCOUNT_ID);
+    // moto's fixed identity for keys it never issued.
+    assert_eq!(id.arn, format!("arn:aws:sts::{ACCOUNT_ID}:user/moto"));
+}
+
+#[tokio::test]
+async fn buckets_carry_versioning_and_object_ownership() {
+    let emu = Emulator::start();
+    let order = emu.seed(
+        r#"
+s3 = client("s3")
+def ownership(bucket, rule):
+    s3.put_bucket_ownership_controls(
+        Bucket=bucket, OwnershipControls={"Rules": [{"ObjectOwnership": rule}]})
+def versioning(bucket, status):
+    s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration={"Status": status})
+s3.create_bucket(Bucket="versioned-enforced")
+versioning("versioned-enforced", "Enabled")
+ownership("versioned-enforced", "BucketOwnerEnforced")
+s3.create_bucket(Bucket="suspended-writer")
+versioning("suspended-writer", "Enabled")
+versioning("suspended-writer", "Suspended")
+ownership("suspended-writer", "ObjectWriter")
+s3.create_bucket(Bucket="plain")
+print(json.dumps([b["Name"] for b in s3.list_buckets()["Buckets"]]))
+"#,
+    );
+    let pages = ok_pages(emu.backend.list_buckets(REGION)).await;
+    assert_eq!(nexts(&pages), [None], "three buckets make one page");
+    let buckets = items(pages);
+    let names: Vec<&str> = buckets.iter().map(|b| b.name.as_str()).collect();
+    assert_eq!(names, strings(&order), "in the order moto lists them");
+    let mut buckets = buckets;
+    buckets.sort_by(|a, b| a.name.cmp(&b.name));
+    assert_eq!(
+        buckets,
+        [
+            // No ownership controls at all: ACLs are on.
+            bucket("plain", false, true),
+            // Suspended versioning is not enabled; ObjectWriter keeps ACLs.
+            bucket("suspended-writer", false, true),
+            bucket("versioned-enforced", true, false),
+        ]
+    );
+    let names = ["plain", "suspended-writer", "versioned-enforced"];
+    assert_eq!(emu.s3_gets(), bucket_calls(&names));
+}
+
+#[tokio::test]
+async fn many_buckets_arrive_in_pages_of_fifty() {
+    let emu = Emulator::start();
+    let order = emu.seed(
+        r#"
+s3 = client("s3")
+for i in range(120):
+    s3.create_bucket(Bucket=f"bucket-{(i * 37) % 120:03}")
+print(json.dumps([b["Name"] for b in s3.list_buckets()["Buckets"]]))
+"#,
+    );
+    let order = strings(&order);
+    assert_eq!(order.len(), 120);
+    let pages = ok_pages(emu.backend.list_buckets(REGION)).await;
+    let sizes: Vec<usize> = pages.iter().map(|p| p.items.len()).collect();
+    assert_eq!(sizes, [50, 50, 20]);
+    assert_eq!(nexts(&pages)[2], None);
+    assert!(nexts(&pages)[..2].iter().all(Option::is_some));
+    let buckets = items(pages);
+    let names: Vec<&str> = buckets.iter().map(|b| b.name.as_str()).collect();
+    assert_eq!(names, order);
+    assert!(
+        buckets.iter().all(|b| !b.versioning && b.acls_enabled),
+        "{buckets:?}"
+    );
+    // One ListBuckets call (moto answers them all at once), and each bucket looked up once.
+    assert_eq!(emu.s3_gets(), bucket_calls(&order));
+}
+
+#[tokio::test]
+async fn kms_keys_come_with_their_aliases() {
+    let emu = Emulator::start();
+    let arns = strings(&emu.seed(
+        r#"
+kms = client("kms")
+plain = kms.create_key(Description="plain")["KeyMetadata"]
+aliased = kms.create_key(Description="aliased")["KeyMetadata"]
+kms.create_alias(AliasName="alias/restores", TargetKeyId=aliased["KeyId"])
+print(json.dumps([plain["Arn"], aliased["Arn"]]))
+"#,
+    ));
+    let mut keys = items(ok_pages(emu.backend.list_kms_keys(REGION)).await);
+    keys.sort_by_key(|k| k.alias.is_some());
+    let key = |arn: &str, alias: Option<&str>| KmsKey {
+        arn: arn.to_string(),
+        alias: alias.map(str::to_string),
+        aws_managed: false,
+    };
+    let want = [key(&arns[0], None), key(&arns[1], Some("alias/restores"))];
+    assert_eq!(keys, want);
+    assert!(arns[1].starts_with(&format!("arn:aws:kms:{REGION}:{ACCOUNT_ID}:key/")));
+}
+
+#[tokio::test]
+async fn iam_roles_are_listed_with_their_arns() {
+    let emu = Emulator::start();
+    let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"backup.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
+    emu.cli(&format!(
+        "iam create-role --role-name restorer --assume-role-policy-document {trust}"
+    ));
+    emu.cli(&format!(
+        "iam create-role --role-name AWSBackupDefaultServiceRole --path /service-role/ \
+         --assume-role-policy-document {trust}"
+    ));
+    let mut roles: Vec<(String, String)> = items(ok_pages(emu.backend.list_iam_roles()).await)
+        .into_iter()
+        .map(|r| (r.name, r.arn))
+        .collect();
+    roles.sort();
+    let arn = |path: &str| format!("arn:aws:iam::{ACCOUNT_ID}:role/{path}");
+    assert_eq!(
+        roles,
+        [
+            (
+                "AWSBackupDefaultServiceRole".to_string(),
+                arn("service-role/AWSBackupDefaultServiceRole")
+            ),
+            ("restorer".to_string(), arn("restorer")),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn dynamodb_tables_are_listed() {
+    let emu = Emulator::start();
+    emu.seed(
+        r#"
+ddb = client("dynamodb")
+for name in ["orders", "customers"]:
+    ddb.create_table(
+        TableName=name,
+        KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+        BillingMode="PAY_PER_REQUEST")
+print("null")
+"#,
+    );
+    let mut tables = items(ok_pages(emu.backend.list_tables(REGION)).await);
+    tables.sort();
+    assert_eq!(tables, ["customers", "orders"]);
+}
+
+#[tokio::test]
+async fn backup_vaults_are_listed_with_arn_and_region() {
+    let emu = Emulator::start();
+    emu.seed(
+        r#"
+backup = client("backup")
+for name in ["main", "archive"]:
+    backup.create_backup_vault(BackupVaultName=name)
+print("null")
+"#,
+    );
+    let mut listed = vaults(&emu, REGION).await;
+    listed.sort();
+    assert_eq!(listed, [vault(REGION, "archive"), vault(REGION, "main")]);
+}
+
+#[tokio::test]
+async fn calls_moto_lacks_are_not_implemented_and_name_the_action() {
+    let emu = Emulator::start();
+    let resources = emu.sole_error(collect(emu.backend.list_protected_resources(REGION)).await);
+    let jobs = emu.sole_error(collect(emu.backend.list_restore_jobs(REGION)).await);
+    let arn = format!("arn:aws:backup:{REGION}:{ACCOUNT_ID}:recovery-point:p-1");
+    let point = emu
+        .backend
+        .describe_recovery_point(REGION, "main", &arn)
+        .await
+        .expect_err("moto has no DescribeRecoveryPoint");
+    for (error, action) in [
+        (resources, "backup:ListProtectedResources"),
+        (jobs, "backup:ListRestoreJobs"),
+        (point, "backup:DescribeRecoveryPoint"),
+    ] {
+        assert_eq!(error.kind, ErrorKind::NotImplemented, "{error:?}");
+        assert!(error.message.contains(action), "{error:?}");
+    }
+    // Each was sent once (a 404 is not retried), and moto answered 404.
+    let sent = [
+        "GET /resources?maxResults=200".to_string(),
+        "GET /restore-jobs?maxResults=200".to_string(),
+        format!("GET /backup-vaults/main/recovery-points/{arn}"),
+    ];
+    assert_eq!(
+        emu.moto.requests_with_status(),
+        sent.map(|request| (request, 404))
+    );
+}
+
+#[tokio::test]
+async fn a_restore_is_sent_and_moto_cannot_run_it() {
+    let emu = Emulator::start();
+    let error = emu
+        .backend
+        .start_restore_job(&restore_request())
+        .await
+        .expect_err("moto has no StartRestoreJob");
+    assert_eq!(error.kind, ErrorKind::NotImplemented, "{error:?}");
+    assert!(
+        error.message.contains("backup:StartRestoreJob"),
+        "{error:?}"
+    );
+    // Sent once (a 404 is not retried); moto answered 404.
+    assert_eq!(
+        emu.moto.requests_with_status(),
+        [("PUT /restore-jobs".to_string(), 404)]
+    );
+}
+
+#[tokio::test]
+async fn read_only_never_sends_a_restore_but_still_lists() {
+    let emu = Emulator::with(true);
+    emu.cli("backup create-backup-vault --backup-vault-name main");
+    let error = emu
+        .backend
+        .start_restore_job(&restore_request())
+        .await
+        .expect_err("read-only refuses StartRestoreJob");
+    assert_eq!(error.kind, ErrorKind::ReadOnly, "{error:?}");
+    assert!(error.message.contains("StartRestoreJob"), "{error:?}");
+    assert_eq!(vaults(&emu, REGION).await, [vault(REGION, "main")]);
+    // The log is live: the seeding and the listing after the refusal are in it, the restore
+    // is not.
+    let requests = emu.moto.requests();
+    assert!(!requests.iter().any(|r| r.contains("/restore-jobs")));
+    assert_eq!(
+        requests,
+        [
+            "PUT /backup-vaults/main",
+            "GET /backup-vaults?maxResults=200"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn each_region_lists_only_its_own_vaults() {
+    let emu = Emulator::start();
+    emu.cli("backup create-backup-vault --backup-vault-name west --region us-west-2");
+    emu.cli("backup create-backup-vault --backup-vault-name east");
+    assert_eq!(
+        vaults(&emu, "us-west-2").await,
+        [vault("us-west-2", "west")]
+    );
+    assert_eq!(
+        vaults(&emu, "us-east-1").await,
+        [vault("us-east-1", "east")]
+    );
+    // And back again: the us-west-2 clients are reused, still pointed at us-west-2.
+    assert_eq!(
+        vaults(&emu, "us-west-2").await,
+        [vault("us-west-2", "west")]
+    );
+}
