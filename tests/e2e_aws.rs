@@ -90,10 +90,17 @@ fn against_moto_it_shows_the_account_vaults_buckets_and_what_the_endpoint_lacks(
     term.send_keys(b":buckets\r");
     term.wait_for_text("acme-logs", SCREEN_TIMEOUT);
     term.wait_for_text("acme-scratch", SCREEN_TIMEOUT);
+    // Each row carries the bucket's settings. (moto 5.2's GetBucketVersioning answer has a
+    // root element the Rust SDK rejects, so versioning reads as off here; the lookup itself
+    // is checked in moto's log below, and the values in src/backend/aws/tests/moto.rs.)
     let screen = term.contents();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("acme-logs"))
+        .unwrap_or_default();
     assert!(
-        screen.contains("Enabled"),
-        "acme-logs is versioned:\n{screen}"
+        row.contains("Enabled"),
+        "ACLs enabled on acme-logs:\n{screen}"
     );
 
     app::quit_and_check_restored(&mut term);

@@ -9,7 +9,9 @@
 //! restore/copy/backup jobs are not implemented (HTTP 404 with an HTML body); ListBuckets
 //! honours `prefix`, `bucket-region` and `max-buckets` but returns no `ContinuationToken` (a
 //! client paginating by it only sees the first page) and no `BucketRegion`, in creation order;
-//! S3 needs path-style addressing against a local endpoint.
+//! S3 needs path-style addressing against a local endpoint; GetBucketVersioning answers with a
+//! `<GetBucketVersioningResponse>` root where AWS sends `<VersioningConfiguration>`, which the
+//! Rust SDK rejects (boto3 does not mind).
 
 // Each test binary that includes this file uses a different subset of it.
 #![allow(dead_code)]
