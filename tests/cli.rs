@@ -14,7 +14,10 @@ fn backup_tui() -> Command {
     }
     cmd.env_remove("BACKUP_TUI_CONFIG")
         .env("AWS_CONFIG_FILE", "/nonexistent/aws-config")
-        .env("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials")
+        .env(
+            "AWS_SHARED_CREDENTIALS_FILE",
+            "/nonexistent/aws-credentials",
+        )
         .env("AWS_EC2_METADATA_DISABLED", "true");
     cmd
 }

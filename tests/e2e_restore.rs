@@ -151,7 +151,12 @@ fn read_only_shows_the_request_but_never_starts_the_restore() {
     term.wait_for_text("Restore S3 bucket acme-media", pty::SCREEN_TIMEOUT);
     keys(
         &term,
-        &[RIGHT, app::DOWN, b"s3://acme-media/photos/cat.jpg", app::ENTER],
+        &[
+            RIGHT,
+            app::DOWN,
+            b"s3://acme-media/photos/cat.jpg",
+            app::ENTER,
+        ],
     );
     term.wait_for_text("2 Destination", pty::SCREEN_TIMEOUT);
     keys(
