@@ -225,6 +225,7 @@ fn app_on_vault(
         id: "bench".to_string(),
         now: time::OffsetDateTime::now_utc(),
         account_id: ACCOUNT.to_string(),
+        read_only: false,
     };
     // The first screen's own load (protected resources) is not needed here: it is not run.
     let (mut app, _) = App::new(

@@ -85,6 +85,7 @@ impl App {
             identity_req: None,
             declined_mfa: None,
         };
+        app.session.read_only = app.account.read_only;
         let mut effects = Vec::new();
         if app.account.account_id.is_empty() {
             app.next_req += 1;

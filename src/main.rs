@@ -189,6 +189,7 @@ async fn connect(ready: &Ready) -> std::result::Result<Connected, UsageError> {
             id: run_id,
             now: time::OffsetDateTime::now_utc(),
             account_id: String::new(),
+            read_only: false,
         },
     })
 }

@@ -20,6 +20,8 @@ pub struct Session {
     pub id: String,
     pub now: time::OffsetDateTime,
     pub account_id: String,
+    /// `--read-only`: screens say at once that a change cannot be made.
+    pub read_only: bool,
 }
 
 /// What screens get from the app to ask for data: request ids and effects.

@@ -284,8 +284,8 @@ fn every_wizard_step_at_80x24() {
     snapshot_steps("gw-volume-01", "storage_gateway", |_, _| {});
 }
 
-#[test]
-fn read_only_walks_the_wizard_but_never_sends_the_restore() {
+/// The S3 wizard at its review, in a read-only session, after an item-level draft.
+fn read_only_review() -> Harness {
     let mut h = Harness::with(
         MockOptions {
             read_only: true,
@@ -314,10 +314,10 @@ fn read_only_walks_the_wizard_but_never_sends_the_restore() {
         .press("enter");
     h.press("enter").press("enter");
     h.assert_shows("aws backup start-restore-job");
-    h.press("enter")
-        .assert_shows("Start this restore job in us-east-1?");
-    h.press("y").settle();
-    h.assert_shows("Read-only");
+    h
+}
+
+fn nothing_was_sent(h: &Harness) {
     assert!(
         h.mock.restore_requests().is_empty(),
         "nothing reached the account"
@@ -328,6 +328,33 @@ fn read_only_walks_the_wizard_but_never_sends_the_restore() {
             .any(|e| matches!(e, Effect::StartRestore { .. })),
         "the app never asked the runtime to send it"
     );
+}
+
+#[test]
+fn read_only_walks_the_wizard_and_copies_the_command_but_cannot_start() {
+    let mut h = read_only_review();
+    h.press("enter")
+        .assert_shows("Read-only session: restores cannot be started")
+        .assert_not_shows("Start this restore job");
+    h.press("c").settle();
+    assert!(
+        h.clipboard
+            .last()
+            .is_some_and(|c| c.starts_with("aws backup start-restore-job"))
+    );
+    nothing_was_sent(&h);
+}
+
+#[test]
+fn a_screen_that_forgets_read_only_is_still_stopped_by_the_app() {
+    let mut h = read_only_review();
+    // As if the wizard did not check: the app's own filter must still refuse the write.
+    h.app.session.read_only = false;
+    h.press("enter")
+        .assert_shows("Start this restore job in us-east-1?");
+    h.press("y").settle();
+    h.assert_shows("Read-only");
+    nothing_was_sent(&h);
     // The draft is still there: still on the wizard's review.
     h.assert_shows("aws backup start-restore-job");
 }

@@ -27,6 +27,7 @@ pub fn demo_session(id: &str) -> crate::remote::Session {
         id: id.to_string(),
         now: DEMO_NOW,
         account_id: ACCOUNT_ID.to_string(),
+        read_only: false,
     }
 }
 

@@ -198,6 +198,13 @@ impl RestoreScreen {
             return Nav::Stay;
         };
         match key.code {
+            KeyCode::Enter if ctx.session.read_only => {
+                return Nav::Notice {
+                    text: "Read-only session: restores cannot be started (c copies the command)."
+                        .into(),
+                    is_error: true,
+                };
+            }
             KeyCode::Enter if self.submitting.is_none() => {
                 self.dialog = Some(Dialog::Confirm {
                     typed: String::new(),
