@@ -9,19 +9,17 @@
 
 #[path = "../tests/support/moto.rs"]
 mod moto;
+#[path = "support/pty.rs"]
+mod pty;
 
 use moto::Moto;
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use std::io::{Read, Write};
+use pty::{Result, Session};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-const ROWS: u16 = 24;
-const COLS: u16 = 80;
 /// The longest any single wait may take.
 const TIMEOUT: Duration = Duration::from_secs(60);
 const BUCKETS: usize = 5_000;
@@ -36,204 +34,38 @@ const FIRST_BUCKET: &str = "bucket-00000";
 /// What the reader thread watches for, in this order.
 const WATCHES: [&str; 2] = [FIRST_FRAME, FIRST_BUCKET];
 
-type Result<T> = std::result::Result<T, String>;
-/// The PTY's input, shared by the keys sent and the reader thread's answers to queries.
-type SharedWriter = Arc<Mutex<Box<dyn Write + Send>>>;
-
-/// What the program wrote so far, as an emulated screen.
-struct Output {
-    parser: vt100::Parser,
-    /// When each of `WATCHES` first appeared on the screen (checked as each read is parsed).
-    seen: [Option<Instant>; WATCHES.len()],
-    closed: bool,
+/// Starts `bin` against `moto`, with its log, config and audit log in `dir`.
+fn spawn(bin: &Path, moto: &Moto, dir: &Path) -> Result<Session<{ WATCHES.len() }>> {
+    let path = |name: &str| dir.join(name).display().to_string();
+    let args = [
+        "--log-file".to_string(),
+        path("log"),
+        // A config file that does not exist: the defaults, whatever the user's config says.
+        "--config".to_string(),
+        path("none.toml"),
+        "--audit-log".to_string(),
+        path("audit.jsonl"),
+    ];
+    let mut cmd = pty::command(bin, &args, dir);
+    cmd.env("HOME", dir.display().to_string());
+    for (name, _) in std::env::vars() {
+        if name.starts_with("AWS_") {
+            cmd.env_remove(&name);
+        }
+    }
+    for (name, value) in moto.env() {
+        cmd.env(name, value);
+    }
+    Session::spawn(cmd, WATCHES, TIMEOUT)
 }
 
-/// backup-tui in an 80x24 pseudo-terminal; killed and reaped on drop if still running.
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    writer: SharedWriter,
-    output: Arc<(Mutex<Output>, Condvar)>,
-    started: Instant,
-    _master: Box<dyn MasterPty + Send>,
-}
-
-impl Session {
-    /// Starts `bin` against `moto`, with its log, config and audit log in `dir`.
-    fn spawn(bin: &Path, moto: &Moto, dir: &Path) -> Result<Session> {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .map_err(|e| format!("open a PTY: {e}"))?;
-        let mut cmd = CommandBuilder::new(bin);
-        let path = |name: &str| dir.join(name).display().to_string();
-        cmd.args([
-            "--log-file".to_string(),
-            path("log"),
-            // A config file that does not exist: the defaults, whatever the user's config says.
-            "--config".to_string(),
-            path("none.toml"),
-            "--audit-log".to_string(),
-            path("audit.jsonl"),
-        ]);
-        cmd.cwd(dir);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("HOME", dir.display().to_string());
-        for var in ["NO_COLOR", "COLUMNS", "LINES", "BACKUP_TUI_CONFIG"] {
-            cmd.env_remove(var);
-        }
-        for (name, _) in std::env::vars() {
-            if name.starts_with("AWS_") {
-                cmd.env_remove(&name);
-            }
-        }
-        for (name, value) in moto.env() {
-            cmd.env(name, value);
-        }
-        let output = Arc::new((
-            Mutex::new(Output {
-                parser: vt100::Parser::new(ROWS, COLS, 0),
-                seen: [None; WATCHES.len()],
-                closed: false,
-            }),
-            Condvar::new(),
-        ));
-        let started = Instant::now();
-        let child = pair
-            .slave
-            .spawn_command(cmd)
-            .map_err(|e| format!("spawn {}: {e}", bin.display()))?;
-        drop(pair.slave);
-        let writer: SharedWriter = Arc::new(Mutex::new(
-            pair.master
-                .take_writer()
-                .map_err(|e| format!("PTY writer: {e}"))?,
-        ));
-        let reader = pair
-            .master
-            .try_clone_reader()
-            .map_err(|e| format!("PTY reader: {e}"))?;
-        let session = Session {
-            child,
-            writer: Arc::clone(&writer),
-            output: Arc::clone(&output),
-            started,
-            _master: pair.master,
-        };
-        thread::Builder::new()
-            .name("pty-reader".into())
-            .spawn(move || pump(reader, &writer, &output))
-            .map_err(|e| format!("start the reader thread: {e}"))?;
-        Ok(session)
-    }
-
-    fn lock(&self) -> MutexGuard<'_, Output> {
-        self.output.0.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    fn send(&self, keys: &[u8]) -> Result<()> {
-        let mut writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
-        writer
-            .write_all(keys)
-            .and_then(|()| writer.flush())
-            .map_err(|e| format!("send keys: {e}"))
-    }
-
-    /// Waits (at most `TIMEOUT`) until `WATCHES[watch]` has shown; returns when it first did.
-    fn wait_seen(&self, watch: usize) -> Result<Instant> {
-        let deadline = Instant::now() + TIMEOUT;
-        let mut out = self.lock();
-        loop {
-            if let Some(seen) = out.seen[watch] {
-                return Ok(seen);
-            }
-            let now = Instant::now();
-            if now >= deadline || out.closed {
-                return Err(format!(
-                    "{} waiting for {:?}; the screen:\n{}",
-                    if out.closed {
-                        "the program exited"
-                    } else {
-                        "timed out"
-                    },
-                    WATCHES[watch],
-                    out.parser.screen().contents()
-                ));
-            }
-            out = self
-                .output
-                .1
-                .wait_timeout(out, deadline - now)
-                .unwrap_or_else(PoisonError::into_inner)
-                .0;
-        }
-    }
-
-    /// Sends ctrl-c and waits (at most 10 s) for the program to exit; drop kills it otherwise.
-    fn quit(mut self) -> Result<()> {
-        self.send(b"\x03")?;
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            match self.child.try_wait() {
-                Ok(Some(_)) => return Ok(()),
-                Ok(None) if Instant::now() < deadline => thread::sleep(Duration::from_millis(5)),
-                Ok(None) => return Err("backup-tui did not exit within 10 s of ctrl-c".into()),
-                Err(e) => return Err(format!("wait for backup-tui: {e}")),
-            }
-        }
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-/// Reader thread: feeds the output to the emulator, notes when each of `WATCHES` first shows,
-/// and answers cursor position queries as a terminal would, until the PTY closes.
-fn pump(
-    mut reader: Box<dyn Read + Send>,
-    replies: &SharedWriter,
-    output: &(Mutex<Output>, Condvar),
-) {
-    let mut buf = [0u8; 16384];
-    loop {
-        let n = match reader.read(&mut buf) {
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Ok(n) => n,
-            Err(_) => 0,
-        };
-        let now = Instant::now();
-        let mut out = output.0.lock().unwrap_or_else(PoisonError::into_inner);
-        if n == 0 {
-            out.closed = true;
-            output.1.notify_all();
-            return;
-        }
-        out.parser.process(&buf[..n]);
-        if out.seen.iter().any(Option::is_none) {
-            let text = out.parser.screen().contents();
-            for (seen, watch) in out.seen.iter_mut().zip(WATCHES) {
-                if seen.is_none() && text.contains(watch) {
-                    *seen = Some(now);
-                }
-            }
-        }
-        let query = buf[..n].windows(4).any(|w| w == b"\x1b[6n");
-        let (row, col) = out.parser.screen().cursor_position();
-        drop(out);
-        output.1.notify_all();
-        if query {
-            let mut w = replies.lock().unwrap_or_else(PoisonError::into_inner);
-            let _ = write!(w, "\x1b[{};{}R", row + 1, col + 1).and_then(|()| w.flush());
-        }
+/// Sends ctrl-c and waits (at most 10 s) for the program to exit; drop kills it otherwise.
+fn quit(mut session: Session<{ WATCHES.len() }>) -> Result<()> {
+    session.send(b"\x03")?;
+    match session.exited_within(Duration::from_secs(10)) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err("backup-tui did not exit within 10 s of ctrl-c".into()),
+        Err(e) => Err(format!("wait for backup-tui: {e}")),
     }
 }
 
@@ -248,7 +80,7 @@ struct OurRun {
 
 fn ours_once(bin: &Path, moto: &Moto, dir: &Path) -> Result<OurRun> {
     let before = moto.requests().len();
-    let session = Session::spawn(bin, moto, dir)?;
+    let session = spawn(bin, moto, dir)?;
     let frame = session.wait_seen(0)?;
     let typed = Instant::now();
     session.send(b":buckets\r")?;
@@ -259,12 +91,12 @@ fn ours_once(bin: &Path, moto: &Moto, dir: &Path) -> Result<OurRun> {
         .filter(|r| r.contains("?versioning") || r.contains("?ownershipControls"))
         .count();
     let run = OurRun {
-        first_frame: frame - session.started,
-        first_row: row - session.started,
+        first_frame: frame - session.started(),
+        first_row: row - session.started(),
         from_keystroke: row - typed,
         lookups,
     };
-    session.quit()?;
+    quit(session)?;
     Ok(run)
 }
 

@@ -1,15 +1,13 @@
 //! Whole-process startup time and resident memory of the release binary in an 80x24 PTY (`cargo bench --bench startup`).
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use std::io::{Read, Write};
+#[path = "support/pty.rs"]
+mod pty;
+
+use pty::{Result, Session};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
-use std::thread;
 use std::time::{Duration, Instant};
 
-const ROWS: u16 = 24;
-const COLS: u16 = 80;
 /// The longest any single wait may take.
 const TIMEOUT: Duration = Duration::from_secs(20);
 /// Measured startups (after one untimed warm-up).
@@ -21,199 +19,29 @@ const SCALE: usize = 100_000;
 const STARTUP_LIMIT: Duration = Duration::from_millis(50);
 const MEMORY_LIMIT_KB: u64 = 80 * 1024;
 
-type Result<T> = std::result::Result<T, String>;
-/// The PTY's input, shared by the keys sent and the reader thread's answers to queries.
-type SharedWriter = Arc<Mutex<Box<dyn Write + Send>>>;
-
-/// What the program wrote so far, as an emulated screen.
-struct Output {
-    parser: vt100::Parser,
-    /// When `watch` first appeared on the screen (checked as each read is parsed).
-    watch_seen: Option<Instant>,
-    closed: bool,
+/// Starts `bin args` and notes when `FIRST_FRAME` first shows on its screen.
+fn spawn(bin: &Path, args: &[String], dir: &Path) -> Result<Session<1>> {
+    let mut cmd = pty::command(bin, args, dir);
+    for var in ["AWS_REGION", "AWS_PROFILE"] {
+        cmd.env_remove(var);
+    }
+    Session::spawn(cmd, [FIRST_FRAME], TIMEOUT)
 }
 
-/// The program in an 80x24 pseudo-terminal; killed and reaped on drop if still running.
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    writer: SharedWriter,
-    output: Arc<(Mutex<Output>, Condvar)>,
-    started: Instant,
-    _master: Box<dyn MasterPty + Send>,
+/// Time from spawn until the watched text first showed.
+fn watch_time(session: &Session<1>) -> Result<Duration> {
+    session.wait_for("the first frame", |text| text.contains(FIRST_FRAME))?;
+    let seen = session.lock().seen[0].ok_or("watched text not recorded")?;
+    Ok(seen - session.started())
 }
 
-impl Session {
-    /// Starts `bin args` and notes when `watch` first shows on its screen.
-    fn spawn(bin: &Path, args: &[String], dir: &Path, watch: &'static str) -> Result<Session> {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .map_err(|e| format!("open a PTY: {e}"))?;
-        let mut cmd = CommandBuilder::new(bin);
-        cmd.args(args);
-        cmd.cwd(dir);
-        cmd.env("TERM", "xterm-256color");
-        for var in [
-            "NO_COLOR",
-            "COLUMNS",
-            "LINES",
-            "AWS_REGION",
-            "AWS_PROFILE",
-            "BACKUP_TUI_CONFIG",
-        ] {
-            cmd.env_remove(var);
-        }
-        let output = Arc::new((
-            Mutex::new(Output {
-                parser: vt100::Parser::new(ROWS, COLS, 0),
-                watch_seen: None,
-                closed: false,
-            }),
-            Condvar::new(),
-        ));
-        let started = Instant::now();
-        let child = pair
-            .slave
-            .spawn_command(cmd)
-            .map_err(|e| format!("spawn {}: {e}", bin.display()))?;
-        drop(pair.slave);
-        let writer: SharedWriter = Arc::new(Mutex::new(
-            pair.master
-                .take_writer()
-                .map_err(|e| format!("PTY writer: {e}"))?,
-        ));
-        let reader = pair
-            .master
-            .try_clone_reader()
-            .map_err(|e| format!("PTY reader: {e}"))?;
-        let session = Session {
-            child,
-            writer: Arc::clone(&writer),
-            output: Arc::clone(&output),
-            started,
-            _master: pair.master,
-        };
-        thread::Builder::new()
-            .name("pty-reader".into())
-            .spawn(move || pump(reader, &writer, &output, watch))
-            .map_err(|e| format!("start the reader thread: {e}"))?;
-        Ok(session)
-    }
-
-    fn pid(&self) -> Result<u32> {
-        self.child.process_id().ok_or("the child has no pid".into())
-    }
-
-    fn lock(&self) -> MutexGuard<'_, Output> {
-        self.output.0.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    fn send(&self, keys: &[u8]) -> Result<()> {
-        let mut writer = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
-        writer
-            .write_all(keys)
-            .and_then(|()| writer.flush())
-            .map_err(|e| format!("send keys: {e}"))
-    }
-
-    /// Waits (at most `TIMEOUT`) until `ready` holds for the screen.
-    fn wait_for(&self, what: &str, mut ready: impl FnMut(&str) -> bool) -> Result<()> {
-        let deadline = Instant::now() + TIMEOUT;
-        let mut out = self.lock();
-        loop {
-            let text = out.parser.screen().contents();
-            if ready(&text) {
-                return Ok(());
-            }
-            let now = Instant::now();
-            if now >= deadline || out.closed {
-                return Err(format!(
-                    "{} waiting for {what}; the screen:\n{text}",
-                    if out.closed {
-                        "the program exited"
-                    } else {
-                        "timed out"
-                    }
-                ));
-            }
-            out = self
-                .output
-                .1
-                .wait_timeout(out, (deadline - now).min(Duration::from_millis(100)))
-                .unwrap_or_else(PoisonError::into_inner)
-                .0;
-        }
-    }
-
-    /// Time from spawn until the watched text first showed.
-    fn watch_time(&self) -> Result<Duration> {
-        self.wait_for("the first frame", |text| text.contains(FIRST_FRAME))?;
-        let seen = self.lock().watch_seen.ok_or("watched text not recorded")?;
-        Ok(seen - self.started)
-    }
-
-    /// Sends `keys` and waits (at most `TIMEOUT`) for the program to exit.
-    fn quit(mut self, keys: &[u8]) -> Result<()> {
-        self.send(keys)?;
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            match self.child.try_wait() {
-                Ok(Some(_)) => return Ok(()),
-                Ok(None) if Instant::now() < deadline => thread::sleep(Duration::from_millis(5)),
-                Ok(None) => return Err(format!("the program did not exit within {TIMEOUT:?}")),
-                Err(e) => return Err(format!("wait for the program: {e}")),
-            }
-        }
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-/// Reader thread: feeds the output to the emulator, notes when `watch` first shows, and
-/// answers cursor position queries as a terminal would, until the PTY closes.
-fn pump(
-    mut reader: Box<dyn Read + Send>,
-    replies: &SharedWriter,
-    output: &(Mutex<Output>, Condvar),
-    watch: &str,
-) {
-    let mut buf = [0u8; 16384];
-    loop {
-        let n = match reader.read(&mut buf) {
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Ok(n) => n,
-            Err(_) => 0,
-        };
-        let now = Instant::now();
-        let mut out = output.0.lock().unwrap_or_else(PoisonError::into_inner);
-        if n == 0 {
-            out.closed = true;
-            output.1.notify_all();
-            return;
-        }
-        out.parser.process(&buf[..n]);
-        if out.watch_seen.is_none() && out.parser.screen().contents().contains(watch) {
-            out.watch_seen = Some(now);
-        }
-        let query = buf[..n].windows(4).any(|w| w == b"\x1b[6n");
-        let (row, col) = out.parser.screen().cursor_position();
-        drop(out);
-        output.1.notify_all();
-        if query {
-            let mut w = replies.lock().unwrap_or_else(PoisonError::into_inner);
-            let _ = write!(w, "\x1b[{};{}R", row + 1, col + 1).and_then(|()| w.flush());
-        }
+/// Sends `keys` and waits (at most `TIMEOUT`) for the program to exit.
+fn quit(mut session: Session<1>, keys: &[u8]) -> Result<()> {
+    session.send(keys)?;
+    match session.exited_within(TIMEOUT) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(format!("the program did not exit within {TIMEOUT:?}")),
+        Err(e) => Err(format!("wait for the program: {e}")),
     }
 }
 
@@ -258,9 +86,9 @@ fn demo_args(dir: &Path, extra: &[&str]) -> Vec<String> {
 
 /// Spawn to first frame, default demo latency (the first frame comes before any data).
 fn startup_once(bin: &Path, dir: &Path) -> Result<Duration> {
-    let session = Session::spawn(bin, &demo_args(dir, &[]), dir, FIRST_FRAME)?;
-    let time = session.watch_time()?;
-    session.quit(b"q")?;
+    let session = spawn(bin, &demo_args(dir, &[]), dir)?;
+    let time = watch_time(&session)?;
+    quit(session, b"q")?;
     Ok(time)
 }
 
@@ -293,14 +121,14 @@ fn startup_times(bin: &Path, dir: &Path) -> Result<bool> {
 fn large_account_memory(bin: &Path, dir: &Path) -> Result<bool> {
     let scale = SCALE.to_string();
     let args = demo_args(dir, &["--demo-scale", &scale, "--demo-latency", "0"]);
-    let session = Session::spawn(bin, &args, dir, FIRST_FRAME)?;
+    let session = spawn(bin, &args, dir)?;
     let pid = session.pid()?;
     session.wait_for("the loaded Protected resources list", |text| {
         text.contains("Protected resources (")
             && text.contains("synthetic-vol")
             && !text.to_lowercase().contains("loading")
     })?;
-    let resources_at = session.started.elapsed();
+    let resources_at = session.started().elapsed();
     let (rss, hwm) = memory_kb(pid)?;
     let ok_list = rss < MEMORY_LIMIT_KB && hwm < MEMORY_LIMIT_KB;
     println!(
@@ -333,7 +161,7 @@ fn large_account_memory(bin: &Path, dir: &Path) -> Result<bool> {
         kb(hwm),
         verdict(ok_vault)
     );
-    session.quit(b"\x03")?;
+    quit(session, b"\x03")?;
     Ok(ok_list && ok_vault)
 }
 
