@@ -358,3 +358,38 @@ fn a_screen_that_forgets_read_only_is_still_stopped_by_the_app() {
     // The draft is still there: still on the wizard's review.
     h.assert_shows("aws backup start-restore-job");
 }
+
+#[test]
+fn a_list_that_cannot_be_read_leaves_the_wizard_open_with_a_way_around() {
+    let mut h = Harness::with(MockOptions::default(), 100, 40);
+    h.settle().press("enter").settle();
+    h.mock.fail_next(
+        Operation::ListRoles,
+        backup_tui::backend::mock::Fault::AccessDenied,
+        1,
+    );
+    h.press("j")
+        .press("enter")
+        .press("j")
+        .press("enter")
+        .settle();
+    h.assert_shows("Restore S3 bucket acme-media")
+        .assert_shows("IAM roles could not be listed (Access denied")
+        .assert_shows("enter a role ARN instead");
+    // The metadata itself is not optional: without it there is nothing to restore from.
+    let mut h = Harness::with(MockOptions::default(), 100, 40);
+    h.settle().press("enter").settle();
+    h.mock.fail_next(
+        Operation::GetRecoveryPointRestoreMetadata,
+        backup_tui::backend::mock::Fault::AccessDenied,
+        1,
+    );
+    h.press("j")
+        .press("enter")
+        .press("j")
+        .press("enter")
+        .settle();
+    h.assert_shows("Access denied")
+        .assert_shows("Press r to retry")
+        .assert_not_shows("Restore S3 bucket acme-media");
+}

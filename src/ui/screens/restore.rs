@@ -45,6 +45,32 @@ enum Dialog {
     Discard,
 }
 
+/// The account lists a wizard chooses from. Unlike the restore metadata, each can be missing
+/// (no permission to list it): the wizard then opens without it and says what to do instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AccountList {
+    Buckets,
+    Keys,
+    Roles,
+    Tables,
+}
+
+impl AccountList {
+    /// "IAM roles could not be listed (…): enter a role ARN instead."
+    fn missing(self, error: &BackendError) -> String {
+        let (what, instead) = match self {
+            AccountList::Buckets => ("S3 buckets", "restore into a new bucket instead"),
+            AccountList::Keys => ("KMS keys", "enter a key ARN instead"),
+            AccountList::Roles => ("IAM roles", "enter a role ARN instead"),
+            AccountList::Tables => ("DynamoDB tables", "AWS will refuse a name in use"),
+        };
+        format!(
+            "{what} could not be listed ({}): {instead}.",
+            error.headline()
+        )
+    }
+}
+
 pub struct RestoreScreen {
     rp: RecoveryPoint,
     region: String,
@@ -53,6 +79,10 @@ pub struct RestoreScreen {
     now: time::OffsetDateTime,
     inputs: Inputs,
     pending: Vec<RequestId>,
+    /// Which pending load is which account list (the rest is the restore metadata).
+    lists: Vec<(RequestId, AccountList)>,
+    /// Account lists that could not be loaded, said above the wizard.
+    missing: Vec<String>,
     load_error: Option<BackendError>,
     wizard: Option<Box<dyn RestoreWizard>>,
     focus: usize,
@@ -76,6 +106,8 @@ impl RestoreScreen {
             now: ctx.session.now,
             inputs: Inputs::default(),
             pending: Vec::new(),
+            lists: Vec::new(),
+            missing: Vec::new(),
             load_error: None,
             wizard: None,
             focus: 0,
@@ -92,21 +124,31 @@ impl RestoreScreen {
         self.load_error = None;
         // A retry starts over: pages gathered before a failure would otherwise repeat.
         self.inputs = Inputs::default();
-        self.pending = vec![
-            ctx.load(Query::RestoreMetadata {
-                region: region.clone(),
-                vault: self.rp.vault_name.to_string(),
-                arn: self.rp.arn.to_string(),
-            }),
-            ctx.load(Query::Buckets {
-                region: region.clone(),
-            }),
-            ctx.load(Query::KmsKeys {
-                region: region.clone(),
-            }),
-            ctx.load(Query::IamRoles),
-            ctx.load(Query::Tables { region }),
+        self.missing.clear();
+        let metadata = ctx.load(Query::RestoreMetadata {
+            region: region.clone(),
+            vault: self.rp.vault_name.to_string(),
+            arn: self.rp.arn.to_string(),
+        });
+        self.lists = vec![
+            (
+                ctx.load(Query::Buckets {
+                    region: region.clone(),
+                }),
+                AccountList::Buckets,
+            ),
+            (
+                ctx.load(Query::KmsKeys {
+                    region: region.clone(),
+                }),
+                AccountList::Keys,
+            ),
+            (ctx.load(Query::IamRoles), AccountList::Roles),
+            (ctx.load(Query::Tables { region }), AccountList::Tables),
         ];
+        self.pending = std::iter::once(metadata)
+            .chain(self.lists.iter().map(|(req, _)| *req))
+            .collect();
     }
 
     /// Builds the wizard once every input has arrived.
@@ -499,9 +541,28 @@ impl Screen for RestoreScreen {
     }
 
     fn on_failed(&mut self, req: RequestId, error: BackendError) {
-        if self.pending.contains(&req) {
+        if !self.pending.contains(&req) {
+            return;
+        }
+        let list = self.lists.iter().find(|(r, _)| *r == req).map(|(_, l)| *l);
+        let Some(list) = list else {
+            // The restore metadata itself: nothing to restore from.
             self.pending.clear();
             self.load_error = Some(error);
+            return;
+        };
+        tracing::warn!(?list, error = %error.headline(), "opening the wizard without this list");
+        self.missing.push(list.missing(&error));
+        let i = &mut self.inputs;
+        match list {
+            AccountList::Buckets => i.buckets = Some(Vec::new()),
+            AccountList::Keys => i.keys = Some(Vec::new()),
+            AccountList::Roles => i.roles = Some(Vec::new()),
+            AccountList::Tables => i.tables = Some(Vec::new()),
+        }
+        self.pending.retain(|r| *r != req);
+        if self.pending.is_empty() {
+            self.try_open();
         }
     }
 
@@ -567,11 +628,19 @@ impl Screen for RestoreScreen {
             })
             .collect();
         frame.render_widget(Paragraph::new(Line::from(steps)), steps_area);
-        let (lines, focus_line) = if Self::is_review(w) {
+        let (mut lines, mut focus_line) = if Self::is_review(w) {
             (self.render_review(w, ui), 0)
         } else {
             form::lines(&w.items(), self.focus, t)
         };
+        if !self.missing.is_empty() {
+            let warnings = self
+                .missing
+                .iter()
+                .map(|m| Line::from(Span::styled(m.clone(), t.warning)));
+            lines.splice(0..0, warnings);
+            focus_line += self.missing.len();
+        }
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(t.border)
