@@ -14,7 +14,7 @@ use portable_pty::CommandBuilder;
 use pty::{PtySession, SCREEN_TIMEOUT};
 use std::path::Path;
 
-/// Starts backup-tui against `moto` (no `--demo`), with its files in `dir`.
+/// Starts backup-tui against `moto` with `--endpoint-url` (no `--demo`), its files in `dir`.
 fn start_against(moto: &Moto, dir: &Path, extra: &[&str]) -> PtySession {
     let mut cmd = CommandBuilder::new(app::BIN);
     cmd.args([
@@ -34,9 +34,13 @@ fn start_against(moto: &Moto, dir: &Path, extra: &[&str]) -> PtySession {
             cmd.env_remove(&name);
         }
     }
+    // The endpoint comes from the flag, not from AWS_ENDPOINT_URL.
     for (name, value) in moto.env() {
-        cmd.env(name, value);
+        if name != "AWS_ENDPOINT_URL" {
+            cmd.env(name, value);
+        }
     }
+    cmd.args(["--endpoint-url", &moto.endpoint]);
     let mut term = PtySession::spawn(cmd);
     term.dump_on_failure(dir.join("log"));
     term
