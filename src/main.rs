@@ -54,15 +54,12 @@ async fn main() -> Result<ExitCode> {
             }
         });
     }
-    match prepare(cli).await {
-        Ok(ready) => match connect(&ready).await {
-            Ok(backend) => run(ready, backend).await.map(|()| ExitCode::SUCCESS),
-            Err(UsageError(message)) => {
-                tracing::error!(%message, "not started");
-                eprintln!("backup-tui: {message}");
-                Ok(ExitCode::from(2))
-            }
-        },
+    let started = match prepare(cli).await {
+        Ok(ready) => connect(&ready).await.map(|connected| (ready, connected)),
+        Err(error) => Err(error),
+    };
+    match started {
+        Ok((ready, connected)) => run(ready, connected).await.map(|()| ExitCode::SUCCESS),
         Err(UsageError(message)) => {
             tracing::error!(%message, "not started");
             eprintln!("backup-tui: {message}");
@@ -173,9 +170,7 @@ async fn connect(ready: &Ready) -> std::result::Result<Connected, UsageError> {
         cli.profile.is_some() && std::env::var("AWS_PROFILE").ok() != cli.profile;
     settings.endpoint_url = cli.endpoint_url.clone();
     settings.read_only = cli.read_only;
-    let backend = aws::AwsBackend::connect(settings, tx)
-        .await
-        .map_err(|e| UsageError(e.to_string()))?;
+    let backend = aws::AwsBackend::connect(settings, tx).await;
     if let Err(error) = backend.check_credentials().await {
         tracing::warn!(error = %error.headline(), "credentials");
         if error.kind == ErrorKind::Auth {

@@ -108,7 +108,7 @@ impl AwsBackend {
     pub async fn connect(
         settings: AwsSettings,
         events: UnboundedSender<BackendEvent>,
-    ) -> Result<AwsBackend, BackendError> {
+    ) -> AwsBackend {
         let retry = RetryConfig::standard()
             .with_max_attempts(settings.max_attempts)
             .with_initial_backoff(settings.initial_backoff);
@@ -157,14 +157,7 @@ impl AwsBackend {
         let caller = Caller {
             profile: settings.profile.clone(),
         };
-        Ok(AwsBackend::from_config(
-            base,
-            caller,
-            &settings,
-            needs_mfa,
-            events,
-            Vec::new(),
-        ))
+        AwsBackend::from_config(base, caller, &settings, needs_mfa, events, Vec::new())
     }
 
     /// The backend over a configuration built by the caller (an endpoint, static keys, an
