@@ -36,6 +36,17 @@ fn size(bytes: Option<i64>) -> Option<u64> {
     bytes.and_then(|b| u64::try_from(b).ok())
 }
 
+/// The resource's name and type as AWS gives them, else as its ARN implies them.
+fn name_and_type(arn: &str, name: Option<&str>, kind: Option<&str>) -> (Text, ResourceType) {
+    let name =
+        opt_text(name).unwrap_or_else(|| crate::domain::resource::arn_resource_id(arn).into());
+    let kind = match kind {
+        Some(k) if !k.is_empty() => ResourceType::from_api_name(k),
+        _ => resource_type_from_arn(arn),
+    };
+    (name, kind)
+}
+
 /// `"42.5%"` or `"42"` → 42; AWS sends PercentDone as a string.
 pub fn percent(s: Option<&str>) -> Option<u8> {
     let s = s?.trim().trim_end_matches('%');
@@ -113,12 +124,7 @@ fn plan_name(c: Option<&bk::RecoveryPointCreator>) -> Option<Text> {
 
 pub fn protected_resource(r: &bk::ProtectedResource) -> ProtectedResource {
     let arn = r.resource_arn().unwrap_or_default();
-    let resource_type = match r.resource_type() {
-        Some(t) if !t.is_empty() => ResourceType::from_api_name(t),
-        _ => resource_type_from_arn(arn),
-    };
-    let name = opt_text(r.resource_name())
-        .unwrap_or_else(|| crate::domain::resource::arn_resource_id(arn).into());
+    let (name, resource_type) = name_and_type(arn, r.resource_name(), r.resource_type());
     ProtectedResource {
         arn: arn.into(),
         resource_type,
@@ -172,15 +178,13 @@ macro_rules! full_recovery_point {
         let p = $p;
         let arn = p.recovery_point_arn().unwrap_or_default();
         let resource_arn = p.resource_arn().unwrap_or_default();
+        let (resource_name, resource_type) =
+            name_and_type(resource_arn, p.resource_name(), p.resource_type());
         RecoveryPoint {
             arn: arn.into(),
             resource_arn: resource_arn.into(),
-            resource_name: opt_text(p.resource_name())
-                .unwrap_or_else(|| crate::domain::resource::arn_resource_id(resource_arn).into()),
-            resource_type: p
-                .resource_type()
-                .map(ResourceType::from_api_name)
-                .unwrap_or_else(|| resource_type_from_arn(resource_arn)),
+            resource_name,
+            resource_type,
             vault_name: text(p.backup_vault_name()),
             vault_arn: text(p.backup_vault_arn()),
             source_vault_arn: opt_text(p.source_backup_vault_arn()),
@@ -239,6 +243,8 @@ fn vault_name_of(arn: Option<&str>) -> Text {
 
 pub fn backup_job(j: &bk::BackupJob) -> BackupJob {
     let resource_arn = j.resource_arn().unwrap_or_default();
+    let (resource_name, resource_type) =
+        name_and_type(resource_arn, j.resource_name(), j.resource_type());
     let state = j.state().map(|s| s.as_str()).unwrap_or_default();
     BackupJob {
         id: text(j.backup_job_id()),
@@ -248,12 +254,8 @@ pub fn backup_job(j: &bk::BackupJob) -> BackupJob {
         }),
         status_message: opt_text(j.status_message()),
         resource_arn: resource_arn.into(),
-        resource_name: opt_text(j.resource_name())
-            .unwrap_or_else(|| crate::domain::resource::arn_resource_id(resource_arn).into()),
-        resource_type: j
-            .resource_type()
-            .map(ResourceType::from_api_name)
-            .unwrap_or_else(|| resource_type_from_arn(resource_arn)),
+        resource_name,
+        resource_type,
         vault_name: opt_text(j.backup_vault_name())
             .unwrap_or_else(|| vault_name_of(j.backup_vault_arn())),
         recovery_point_arn: opt_text(j.recovery_point_arn()),
@@ -348,6 +350,8 @@ pub fn described_restore_job(
 
 pub fn copy_job(j: &bk::CopyJob) -> CopyJob {
     let resource_arn = j.resource_arn().unwrap_or_default();
+    let (resource_name, resource_type) =
+        name_and_type(resource_arn, j.resource_name(), j.resource_type());
     let state = j.state().map(|s| s.as_str()).unwrap_or_default();
     CopyJob {
         id: text(j.copy_job_id()),
@@ -357,12 +361,8 @@ pub fn copy_job(j: &bk::CopyJob) -> CopyJob {
         }),
         status_message: opt_text(j.status_message()),
         resource_arn: resource_arn.into(),
-        resource_name: opt_text(j.resource_name())
-            .unwrap_or_else(|| crate::domain::resource::arn_resource_id(resource_arn).into()),
-        resource_type: j
-            .resource_type()
-            .map(ResourceType::from_api_name)
-            .unwrap_or_else(|| resource_type_from_arn(resource_arn)),
+        resource_name,
+        resource_type,
         source_recovery_point_arn: text(j.source_recovery_point_arn()),
         source_vault_arn: text(j.source_backup_vault_arn()),
         destination_vault_arn: text(j.destination_backup_vault_arn()),
