@@ -1,6 +1,7 @@
 //! A private sshd on 127.0.0.1 with throwaway keys, and the ssh client command to reach it.
 
 use std::fs::{self, File};
+use std::io::Read;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
@@ -113,7 +114,7 @@ impl Sshd {
                     self.log()
                 );
             }
-            if TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_ok() {
+            if greets_with_ssh(&addr) {
                 return;
             }
             assert!(
@@ -178,6 +179,21 @@ fn login_name() -> String {
     } else {
         std::env::var("USER").expect("USER names the current user")
     }
+}
+
+/// Whether an SSH server answers on `addr`. A bare connect is not proof: while nothing
+/// listens yet, a connect from an ephemeral port that happens to equal the (ephemeral) target
+/// port connects to itself (TCP self-connect), and the test would then start ssh too early.
+fn greets_with_ssh(addr: &SocketAddr) -> bool {
+    let Ok(mut stream) = TcpStream::connect_timeout(addr, Duration::from_millis(200)) else {
+        return false;
+    };
+    if stream.local_addr().ok() == stream.peer_addr().ok() {
+        return false;
+    }
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let mut greeting = [0u8; 4];
+    stream.read_exact(&mut greeting).is_ok() && &greeting == b"SSH-"
 }
 
 /// A port that was free on 127.0.0.1 a moment ago.
