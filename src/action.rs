@@ -1,7 +1,9 @@
 //! Actions: user intents (named in the keymap) and async results, the input of `App::update`.
 
 use crate::backend::{BackendError, BackendEvent, CallerIdentity};
+use crate::domain::plan::{BackupPlan, PlanDetails};
 use crate::domain::restore::{Bucket, IamRole, KmsKey};
+use crate::domain::settings::RegionSettings;
 use crate::domain::{
     BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob,
 };
@@ -32,8 +34,8 @@ pub enum Action {
         req: RequestId,
         error: BackendError,
     },
-    /// StartRestoreJob answered: the job ID, or why AWS refused.
-    RestoreStarted {
+    /// A change was answered: the new job's (vault's, plan's) identifier, or why AWS refused.
+    Submitted {
         req: RequestId,
         result: Result<String, BackendError>,
     },
@@ -62,6 +64,10 @@ pub enum Loaded {
     IamRoles(Vec<IamRole>),
     Tables(Vec<String>),
     RestoreJob(Box<RestoreJob>),
+    CopyJob(Box<CopyJob>),
+    Plans(Vec<BackupPlan>),
+    Plan(Box<PlanDetails>),
+    RegionSettings(Box<RegionSettings>),
 }
 
 /// A user intent. The keymap binds keys to these by their snake_case names.
@@ -89,11 +95,17 @@ pub enum Command {
     NextTab,
     PrevTab,
     Restore,
+    /// Copy the selected recovery point to another vault or Region.
+    CopyPoint,
+    /// Start creating something new here (a backup plan).
+    Create,
+    /// Toggle the selected setting (service opt-in).
+    Toggle,
 }
 
 impl Command {
     /// Every command, in the order the help screen lists them.
-    pub const ALL: [Command; 21] = [
+    pub const ALL: [Command; 24] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -102,6 +114,9 @@ impl Command {
         Command::Bottom,
         Command::Open,
         Command::Restore,
+        Command::CopyPoint,
+        Command::Create,
+        Command::Toggle,
         Command::Filter,
         Command::SortNext,
         Command::SortReverse,
@@ -131,7 +146,9 @@ impl Command {
             Command::Quit => "back, or quit from the top screen",
             Command::ForceQuit => "quit at once",
             Command::Filter => "filter rows",
-            Command::Palette => "command palette (:resources, :vaults, :buckets, :jobs, :region …)",
+            Command::Palette => {
+                "command palette (:resources, :vaults, :jobs, :plans, :settings, :region …)"
+            }
             Command::Help => "this help",
             Command::Refresh => "reload / retry",
             Command::SortNext => "sort by the next column",
@@ -141,6 +158,9 @@ impl Command {
             Command::NextTab => "next tab",
             Command::PrevTab => "previous tab",
             Command::Restore => "restore the selected recovery point",
+            Command::CopyPoint => "copy the selected recovery point (another Region or vault)",
+            Command::Create => "create (a backup plan)",
+            Command::Toggle => "turn the selected setting on or off",
         }
     }
 
@@ -159,6 +179,9 @@ impl Command {
             Command::NextTab => "next tab",
             Command::Down => "scroll",
             Command::Restore => "restore",
+            Command::CopyPoint => "copy",
+            Command::Create => "new",
+            Command::Toggle => "toggle",
             _ => "",
         }
     }

@@ -11,6 +11,7 @@ use crate::remote::{Ctx, Session};
 use crate::theme::Theme;
 use crate::tracker::JobTracker;
 use crate::ui::screens::{self, Nav, Screen};
+use crate::wizard::After;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// A one-line message in the footer, cleared by the next key.
@@ -141,11 +142,12 @@ impl App {
         let (writes, mut allowed): (Vec<Effect>, Vec<Effect>) =
             effects.into_iter().partition(Effect::is_write);
         for write in writes {
-            if let Effect::StartRestore { req, .. } = write {
-                tracing::info!(req, "read-only: StartRestoreJob not sent");
-                allowed.extend(self.apply(Action::RestoreStarted {
+            if let Effect::Submit { req, request } = write {
+                let operation = request.operation();
+                tracing::info!(req, operation, "read-only: not sent");
+                allowed.extend(self.apply(Action::Submitted {
                     req,
-                    result: Err(BackendError::read_only("StartRestoreJob")),
+                    result: Err(BackendError::read_only(operation)),
                 }));
             }
         }
@@ -189,9 +191,7 @@ impl App {
                     is_error: true,
                 })
             }
-            Action::RestoreStarted { req, result } => {
-                self.on_restore_started(req, result, &mut effects)
-            }
+            Action::Submitted { req, result } => self.on_submitted(req, result, &mut effects),
             Action::Loaded {
                 req,
                 data: Loaded::RestoreJob(job),
@@ -422,30 +422,51 @@ impl App {
         }
     }
 
-    /// StartRestoreJob answered: on success follow the job on the Restore jobs tab.
-    fn on_restore_started(
+    /// A change was answered: the screen that sent it says where to go (a restore job is
+    /// followed on the Restore jobs tab).
+    fn on_submitted(
         &mut self,
         req: RequestId,
         result: Result<String, BackendError>,
         effects: &mut Vec<Effect>,
     ) {
-        let Some(screen) = self.owner(req) else {
-            tracing::warn!(req, "a restore answer for a screen that is gone");
+        let region = self.region.clone();
+        let Some(screen) = self
+            .stack
+            .iter_mut()
+            .rev()
+            .find(|s| s.pending().contains(&req))
+        else {
+            tracing::warn!(req, "an answer for a screen that is gone");
             return;
         };
-        let Some(region) = screen.on_restore_started(req, &result) else {
-            return;
-        };
-        if let Ok(job_id) = result {
-            tracing::info!(%job_id, %region, "restore job started");
-            self.region = region.clone();
-            self.go(Section::Jobs(crate::palette::JobTab::Restore), effects);
-            self.next_req += 1;
-            effects.push(self.tracker.track(&region, &job_id, self.next_req));
-            self.notice = Some(Notice {
-                text: format!("Restore job {job_id} started in {region}."),
-                is_error: false,
-            });
+        let mut ctx = Ctx::new(&region, &self.session, &mut self.next_req, effects);
+        match screen.on_submitted(req, &result, &mut ctx) {
+            Some(After::RestoreJob { region, job_id }) => {
+                tracing::info!(%job_id, %region, "restore job started");
+                self.region = region.clone();
+                self.go(Section::Jobs(crate::palette::JobTab::Restore), effects);
+                self.next_req += 1;
+                effects.push(self.tracker.track(&region, &job_id, self.next_req));
+                self.notice = Some(Notice {
+                    text: format!("Restore job {job_id} started in {region}."),
+                    is_error: false,
+                });
+            }
+            Some(After::Go {
+                region,
+                section,
+                notice,
+            }) => {
+                tracing::info!(%region, ?section, %notice, "change accepted");
+                self.region = region;
+                self.go(section, effects);
+                self.notice = Some(Notice {
+                    text: notice,
+                    is_error: false,
+                });
+            }
+            None => {}
         }
     }
 

@@ -1,7 +1,7 @@
-//! Append-only JSON-lines audit log of every job-starting request sent (demo or AWS).
+//! Append-only JSON-lines audit log of every change sent to an account (demo or AWS).
 
 use crate::backend::{AccountInfo, BackendError, ErrorKind, Mode};
-use crate::domain::restore::RestoreRequest;
+use crate::domain::WriteRequest;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -51,7 +51,7 @@ impl AuditLog {
     }
 }
 
-/// One job-starting request and how it ended. Deliberately has no credential fields: the
+/// One change (a job started, a vault or plan made, settings updated) and how it ended. Deliberately has no credential fields: the
 /// request body and AWS's error message are all that is recorded.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuditEntry {
@@ -92,19 +92,19 @@ impl AuditResult {
 }
 
 impl AuditEntry {
-    /// The entry for a StartRestoreJob call. `now` is passed in so tests (and the demo clock)
-    /// decide the time.
-    pub fn restore(
+    /// The entry for one request. `now` is passed in so tests (and the demo clock) decide the
+    /// time.
+    pub fn new(
         now: OffsetDateTime,
         account: &AccountInfo,
-        request: &RestoreRequest,
+        request: &WriteRequest,
         result: Result<&str, &BackendError>,
     ) -> AuditEntry {
         // The body is the very JSON the review step shows; the Region travels outside the body
         // in the real call, so it is added (first, as in the CLI command) to make the entry
         // replayable on its own.
         let mut body = serde_json::Map::new();
-        body.insert("Region".into(), request.region.clone().into());
+        body.insert("Region".into(), request.region().into());
         // Serializing a `Value` cannot fail, so `api_json` always parses back to an object.
         if let Ok(serde_json::Value::Object(members)) =
             serde_json::from_str::<serde_json::Value>(&request.api_json())
@@ -115,8 +115,8 @@ impl AuditEntry {
             time: timestamp(now),
             mode: mode_name(account.mode).to_string(),
             profile: account.profile.clone(),
-            region: request.region.clone(),
-            operation: "StartRestoreJob".to_string(),
+            region: request.region().to_string(),
+            operation: request.operation().to_string(),
             request: serde_json::Value::Object(body),
             result: AuditResult::from_result(result),
         }
@@ -174,15 +174,15 @@ mod tests {
         }
     }
 
-    fn request() -> RestoreRequest {
-        RestoreRequest {
+    fn request() -> WriteRequest {
+        WriteRequest::Restore(crate::domain::restore::RestoreRequest {
             region: "eu-west-1".into(),
             recovery_point_arn: "arn:aws:backup:eu-west-1:123456789012:recovery-point:ABC".into(),
             resource_type: ResourceType::S3,
             iam_role_arn: None,
             idempotency_token: "tok-1".into(),
             metadata: BTreeMap::from([("DestinationBucketName".into(), "acme-restored".into())]),
-        }
+        })
     }
 
     fn mode_of(path: &Path) -> u32 {
@@ -204,7 +204,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("sub/audit.jsonl");
         let log = AuditLog::new(path.clone());
-        let entry = AuditEntry::restore(
+        let entry = AuditEntry::new(
             datetime!(2026-11-22 04:30 UTC),
             &account(),
             &request(),
@@ -222,13 +222,13 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let log = AuditLog::new(dir.path().join("audit.jsonl"));
         // A non-UTC offset with fractions: the entry must still read as UTC to the second.
-        let first = AuditEntry::restore(
+        let first = AuditEntry::new(
             datetime!(2026-11-22 06:30:00.123 +02:00),
             &account(),
             &request(),
             Ok("job-1"),
         );
-        let second = AuditEntry::restore(
+        let second = AuditEntry::new(
             datetime!(2026-11-22 04:31 UTC),
             &account(),
             &request(),
@@ -269,7 +269,7 @@ mod tests {
             ErrorKind::AccessDenied,
             "not authorized: backup:StartRestoreJob",
         );
-        let entry = AuditEntry::restore(
+        let entry = AuditEntry::new(
             datetime!(2026-11-22 04:30 UTC),
             &AccountInfo {
                 mode: Mode::Aws,
@@ -289,6 +289,33 @@ mod tests {
                 "kind": "AccessDenied",
                 "message": "not authorized: backup:StartRestoreJob",
             })
+        );
+    }
+
+    #[test]
+    fn a_copy_is_recorded_under_its_own_operation_and_region() {
+        let copy = WriteRequest::Copy(crate::domain::copy::CopyRequest {
+            region: "us-east-1".into(),
+            recovery_point_arn: "arn:aws:ec2:us-east-1::snapshot/snap-1".into(),
+            source_vault_name: "Default".into(),
+            destination_vault_arn: "arn:aws:backup:ca-central-1:123456789012:backup-vault:dr"
+                .into(),
+            iam_role_arn: "arn:aws:iam::123456789012:role/r".into(),
+            idempotency_token: "tok-2".into(),
+            lifecycle: None,
+        });
+        let entry = AuditEntry::new(
+            datetime!(2026-11-22 04:30 UTC),
+            &account(),
+            &copy,
+            Ok("copy-1"),
+        );
+        assert_eq!(entry.operation, "StartCopyJob");
+        assert_eq!(entry.region, "us-east-1");
+        assert_eq!(entry.request["Region"], "us-east-1");
+        assert_eq!(
+            entry.request["DestinationBackupVaultArn"],
+            "arn:aws:backup:ca-central-1:123456789012:backup-vault:dr"
         );
     }
 

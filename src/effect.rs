@@ -2,7 +2,7 @@
 
 use crate::action::{Action, Loaded, RequestId};
 use crate::backend::{BackendError, BackupBackend, MfaReply, PageStream};
-use crate::domain::restore::RestoreRequest;
+use crate::domain::WriteRequest;
 use futures::StreamExt;
 use std::time::Duration;
 
@@ -19,11 +19,12 @@ pub enum Effect {
     },
     /// The user left the screen that wanted `req`: stop fetching its pages.
     Cancel { req: RequestId },
-    /// StartRestoreJob, exactly this request; the reply is `Action::RestoreStarted`. The runtime
-    /// appends the request and its result to the audit log.
-    StartRestore {
+    /// Sends exactly this change (a restore, a copy, a vault, a plan, opt-in settings); the
+    /// reply is `Action::Submitted`. The runtime appends the request and its result to the
+    /// audit log, and never cancels it half-way.
+    Submit {
         req: RequestId,
-        request: Box<RestoreRequest>,
+        request: Box<WriteRequest>,
     },
     /// Hand the MFA code (or the user's refusal) to the credentials provider waiting for it.
     AnswerMfa {
@@ -39,7 +40,7 @@ pub enum Effect {
 impl Effect {
     /// Whether the effect changes the AWS account (refused under `--read-only`).
     pub fn is_write(&self) -> bool {
-        matches!(self, Effect::StartRestore { .. })
+        matches!(self, Effect::Submit { .. })
     }
 }
 
@@ -104,6 +105,20 @@ pub enum Query {
     DescribeRestoreJob {
         region: String,
         job_id: String,
+    },
+    DescribeCopyJob {
+        region: String,
+        job_id: String,
+    },
+    BackupPlans {
+        region: String,
+    },
+    BackupPlan {
+        region: String,
+        plan_id: String,
+    },
+    RegionSettings {
+        region: String,
     },
 }
 
@@ -197,6 +212,25 @@ pub async fn execute(
             let result = backend.describe_restore_job(region, job_id).await;
             one(req, result.map(|j| Loaded::RestoreJob(Box::new(j))), send)
         }
+        Query::DescribeCopyJob { region, job_id } => {
+            let result = backend.describe_copy_job(region, job_id).await;
+            one(req, result.map(|j| Loaded::CopyJob(Box::new(j))), send)
+        }
+        Query::BackupPlans { region } => {
+            pages(req, backend.list_backup_plans(region), Loaded::Plans, send).await
+        }
+        Query::BackupPlan { region, plan_id } => {
+            let result = backend.get_backup_plan(region, plan_id).await;
+            one(req, result.map(|p| Loaded::Plan(Box::new(p))), send)
+        }
+        Query::RegionSettings { region } => {
+            let result = backend.describe_region_settings(region).await;
+            one(
+                req,
+                result.map(|s| Loaded::RegionSettings(Box::new(s))),
+                send,
+            )
+        }
     }
 }
 
@@ -250,12 +284,18 @@ fn one(
     });
 }
 
-/// Sends `request` with StartRestoreJob; the caller records the result in the audit log.
-pub async fn start_restore(
-    backend: &dyn BackupBackend,
-    req: RequestId,
-    request: &RestoreRequest,
-) -> Action {
-    let result = backend.start_restore_job(request).await;
-    Action::RestoreStarted { req, result }
+/// Sends `request` with its operation; the caller records the result in the audit log. The
+/// answer is the new job's, vault's or plan's identifier (empty for settings).
+pub async fn submit(backend: &dyn BackupBackend, req: RequestId, request: &WriteRequest) -> Action {
+    let result = match request {
+        WriteRequest::Restore(r) => backend.start_restore_job(r).await,
+        WriteRequest::Copy(r) => backend.start_copy_job(r).await,
+        WriteRequest::CreateVault(r) => backend.create_backup_vault(r).await,
+        WriteRequest::CreatePlan(r) => backend.create_backup_plan(r).await,
+        WriteRequest::UpdateRegionSettings(r) => backend
+            .update_region_settings(r)
+            .await
+            .map(|()| String::new()),
+    };
+    Action::Submitted { req, result }
 }

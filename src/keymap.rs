@@ -15,18 +15,24 @@ pub enum KeyContext {
     Resources,
     Detail,
     Jobs,
-    /// Recovery point lists and details: `r` restores there.
+    /// Recovery point lists and details: `r` restores there, `c` copies.
     Points,
+    /// Backup plans: `n` creates one.
+    Plans,
+    /// Settings (service opt-in): space toggles.
+    Settings,
 }
 
 impl KeyContext {
-    const ALL: [KeyContext; 6] = [
+    const ALL: [KeyContext; 8] = [
         KeyContext::Global,
         KeyContext::List,
         KeyContext::Resources,
         KeyContext::Detail,
         KeyContext::Jobs,
         KeyContext::Points,
+        KeyContext::Plans,
+        KeyContext::Settings,
     ];
 
     pub fn name(self) -> &'static str {
@@ -37,6 +43,8 @@ impl KeyContext {
             KeyContext::Detail => "detail",
             KeyContext::Jobs => "jobs",
             KeyContext::Points => "points",
+            KeyContext::Plans => "plans",
+            KeyContext::Settings => "settings",
         }
     }
 

@@ -10,6 +10,10 @@ pub enum Section {
     Jobs(JobTab),
     /// S3 buckets of the Region (restore destinations).
     Buckets,
+    /// Backup plans of the Region, their rules and copy rules.
+    Plans,
+    /// Settings: the Region's service opt-in.
+    Settings,
 }
 
 /// The tabs of the Jobs screen.
@@ -64,6 +68,16 @@ pub const COMMANDS: &[(&str, &[&str], &str)] = &[
         &["bucket", "s3"],
         "S3 buckets: restore destinations",
     ),
+    (
+        "plans",
+        &["plan", "bp"],
+        "Backup plans: rules, copy rules, create",
+    ),
+    (
+        "settings",
+        &["opt-in", "optin", "services"],
+        "Service opt-in of the Region",
+    ),
     ("region", &["reg"], "Switch Region: region CODE"),
     ("help", &["h"], "Key bindings"),
     ("quit", &["q", "exit"], "Quit backup-tui"),
@@ -74,7 +88,8 @@ pub fn parse(line: &str) -> Result<PaletteCommand, String> {
     let mut words = line.split_whitespace();
     let Some(word) = words.next() else {
         return Err(
-            "Type a command, e.g. resources, vaults, jobs, buckets, region us-west-2".into(),
+            "Type a command, e.g. resources, vaults, jobs, plans, settings, region us-west-2"
+                .into(),
         );
     };
     let word = word.to_ascii_lowercase();
@@ -84,7 +99,7 @@ pub fn parse(line: &str) -> Result<PaletteCommand, String> {
         .map(|(name, _, _)| *name)
         .ok_or_else(|| {
             format!(
-                "Unknown command `{word}`. Try resources, vaults, jobs, buckets, region CODE, help, quit"
+                "Unknown command `{word}`. Try resources, vaults, jobs, plans, settings, region CODE, help"
             )
         })?;
     let arg = words.next();
@@ -110,6 +125,8 @@ pub fn parse(line: &str) -> Result<PaletteCommand, String> {
         "restore-jobs" => no_arg(PaletteCommand::Go(Section::Jobs(JobTab::Restore))),
         "copy-jobs" => no_arg(PaletteCommand::Go(Section::Jobs(JobTab::Copy))),
         "buckets" => no_arg(PaletteCommand::Go(Section::Buckets)),
+        "plans" => no_arg(PaletteCommand::Go(Section::Plans)),
+        "settings" => no_arg(PaletteCommand::Go(Section::Settings)),
         "region" => {
             let code = arg.ok_or("Which Region? e.g. region us-west-2")?;
             Region::by_code(code)
@@ -198,6 +215,13 @@ mod tests {
         assert_eq!(parse("q"), Ok(PaletteCommand::Quit));
         assert_eq!(parse("buckets"), Ok(PaletteCommand::Go(Section::Buckets)));
         assert_eq!(parse("S3"), Ok(PaletteCommand::Go(Section::Buckets)));
+        assert_eq!(parse("plans"), Ok(PaletteCommand::Go(Section::Plans)));
+        assert_eq!(parse("settings"), Ok(PaletteCommand::Go(Section::Settings)));
+        assert_eq!(parse("opt-in"), Ok(PaletteCommand::Go(Section::Settings)));
+        assert_eq!(
+            parse("copy-jobs"),
+            Ok(PaletteCommand::Go(Section::Jobs(JobTab::Copy)))
+        );
         assert!(parse("s3 us-west-2").is_err());
         let west = Region::by_code("us-west-2").expect("known");
         assert_eq!(parse("region us-west-2"), Ok(PaletteCommand::Region(west)));

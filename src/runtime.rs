@@ -101,18 +101,16 @@ impl Runtime {
                     });
                     self.tasks.insert(req, task.abort_handle());
                 }
-                Effect::StartRestore { req, request } => {
+                Effect::Submit { req, request } => {
                     let backend = Arc::clone(&self.backend);
                     let tx = self.tx.clone();
                     let audit = self.audit.clone();
                     // Not tracked in `tasks`: a started job must never be cancelled half-way,
                     // and its audit record must always be written.
                     tokio::spawn(async move {
-                        let action = effect::start_restore(backend.as_ref(), req, &request).await;
-                        if let (Some(log), Action::RestoreStarted { result, .. }) =
-                            (&audit, &action)
-                        {
-                            let entry = AuditEntry::restore(
+                        let action = effect::submit(backend.as_ref(), req, &request).await;
+                        if let (Some(log), Action::Submitted { result, .. }) = (&audit, &action) {
+                            let entry = AuditEntry::new(
                                 time::OffsetDateTime::now_utc(),
                                 &backend.account(),
                                 &request,

@@ -158,7 +158,7 @@ fn esc_on_an_edited_first_step_asks_before_discarding() {
     let mut h = s3_wizard();
     h.press("right")
         .press("esc")
-        .assert_shows("Discard this restore draft?");
+        .assert_shows("Discard this draft?");
     h.press("n").assert_shows("Item-level restore");
     h.press("esc").press("y");
     assert_eq!(h.app.crumbs(), vec!["Protected resources", "acme-media"]);
@@ -323,9 +323,7 @@ fn nothing_was_sent(h: &Harness) {
         "nothing reached the account"
     );
     assert!(
-        !h.effects
-            .iter()
-            .any(|e| matches!(e, Effect::StartRestore { .. })),
+        !h.effects.iter().any(|e| matches!(e, Effect::Submit { .. })),
         "the app never asked the runtime to send it"
     );
 }
@@ -334,7 +332,7 @@ fn nothing_was_sent(h: &Harness) {
 fn read_only_walks_the_wizard_and_copies_the_command_but_cannot_start() {
     let mut h = read_only_review();
     h.press("enter")
-        .assert_shows("Read-only session: restores cannot be started")
+        .assert_shows("Read-only session: nothing can be changed")
         .assert_not_shows("Start this restore job");
     h.press("c").settle();
     assert!(

@@ -315,7 +315,7 @@ fn declining_mfa_holds_until_a_reload_rearms_it() {
 }
 
 #[test]
-fn starting_a_restore_is_the_write_read_only_filters_out() {
+fn every_submission_is_a_write_read_only_filters_out() {
     // The refusal itself is walked through the wizard in tests/restore_flows.rs.
     let request = crate::domain::restore::RestoreRequest {
         region: "us-east-1".into(),
@@ -326,9 +326,9 @@ fn starting_a_restore_is_the_write_read_only_filters_out() {
         metadata: Default::default(),
     };
     assert!(
-        Effect::StartRestore {
+        Effect::Submit {
             req: 1,
-            request: Box::new(request),
+            request: Box::new(crate::domain::WriteRequest::Restore(request)),
         }
         .is_write()
     );

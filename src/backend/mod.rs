@@ -6,9 +6,12 @@ pub mod mock;
 
 pub use error::{BackendError, ErrorKind};
 
+use crate::domain::copy::CopyRequest;
+use crate::domain::plan::{BackupPlan, PlanDetails, PlanRequest};
 use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
+use crate::domain::settings::{RegionSettings, SettingsRequest};
 use crate::domain::{
-    BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob,
+    BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob, VaultRequest,
 };
 use futures::Stream;
 use std::collections::BTreeMap;
@@ -227,4 +230,37 @@ pub trait BackupBackend: Send + Sync {
         region: &'a str,
         job_id: &'a str,
     ) -> BackendFuture<'a, RestoreJob>;
+
+    /// CreateBackupVault; returns the new vault's ARN.
+    fn create_backup_vault<'a>(&'a self, request: &'a VaultRequest) -> BackendFuture<'a, String>;
+
+    /// StartCopyJob, called in the source Region; returns the copy job ID. Same token, same job.
+    fn start_copy_job<'a>(&'a self, request: &'a CopyRequest) -> BackendFuture<'a, String>;
+
+    /// DescribeCopyJob.
+    fn describe_copy_job<'a>(
+        &'a self,
+        region: &'a str,
+        job_id: &'a str,
+    ) -> BackendFuture<'a, CopyJob>;
+
+    /// ListBackupPlans (without deleted plans).
+    fn list_backup_plans<'a>(&'a self, region: &'a str) -> PageStream<'a, BackupPlan>;
+
+    /// GetBackupPlan: the plan's current version with its rules.
+    fn get_backup_plan<'a>(
+        &'a self,
+        region: &'a str,
+        plan_id: &'a str,
+    ) -> BackendFuture<'a, PlanDetails>;
+
+    /// CreateBackupPlan; returns the new plan's ID.
+    fn create_backup_plan<'a>(&'a self, request: &'a PlanRequest) -> BackendFuture<'a, String>;
+
+    /// DescribeRegionSettings: the Region's service opt-in and management preferences.
+    fn describe_region_settings<'a>(&'a self, region: &'a str)
+    -> BackendFuture<'a, RegionSettings>;
+
+    /// UpdateRegionSettings with exactly the preferences in `request`.
+    fn update_region_settings<'a>(&'a self, request: &'a SettingsRequest) -> BackendFuture<'a, ()>;
 }

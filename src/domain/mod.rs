@@ -1,13 +1,17 @@
 //! Domain types of an AWS Backup account: no screen, no SDK, no IO.
 
+pub mod copy;
 pub mod format;
 pub mod job;
+pub mod plan;
 pub mod recovery_point;
 pub mod region;
 pub mod resource;
 pub mod restore;
+pub mod settings;
 pub mod validate;
 pub mod vault;
+pub mod write;
 
 pub use job::{BackupJob, BackupJobState, CopyJob, CopyJobState, RestoreJob, RestoreJobStatus};
 pub use recovery_point::{
@@ -15,7 +19,8 @@ pub use recovery_point::{
 };
 pub use region::Region;
 pub use resource::{ProtectedResource, ResourceType};
-pub use vault::BackupVault;
+pub use vault::{BackupVault, VaultRequest};
+pub use write::WriteRequest;
 
 /// Text shared cheaply between many rows (ARNs, vault names): cloning is a reference-count bump.
 pub type Text = std::sync::Arc<str>;

@@ -1,5 +1,5 @@
-//! Restore wizards: steps over a draft of plain data with per-field errors; no ratatui, no IO.
-//! `request()` is the single conversion used by both the review step and the submit path.
+//! Wizards: steps over a draft of plain data with per-field errors; no ratatui, no IO.
+//! `requests()` is the single conversion used by both the review step and the submit path.
 
 pub mod dynamodb;
 pub mod ec2;
@@ -9,8 +9,12 @@ pub mod metadata_editor;
 pub mod parts;
 pub mod s3;
 
+use crate::action::Loaded;
+use crate::backend::BackendError;
 use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
-use crate::domain::{RecoveryPoint, RecoveryPointStatus, ResourceType, StorageClass};
+use crate::domain::{RecoveryPoint, RecoveryPointStatus, ResourceType, StorageClass, WriteRequest};
+use crate::effect::Query;
+use crate::palette::Section;
 use form::{FieldId, Input, Item};
 use std::collections::BTreeMap;
 use time::OffsetDateTime;
@@ -74,6 +78,130 @@ pub fn open(ctx: RestoreContext) -> Box<dyn RestoreWizard> {
     match ctx.recovery_point.resource_type {
         ResourceType::S3 => Box::new(s3::S3Wizard::new(ctx)),
         _ => generic::for_non_s3(ctx),
+    }
+}
+
+/// Where the app goes once every request of a wizard was accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum After {
+    /// Show the restore job on the Restore jobs tab of `region` and follow it to its end.
+    RestoreJob { region: String, job_id: String },
+    /// Open `section` in `region` and say `notice` in the footer.
+    Go {
+        region: String,
+        section: Section,
+        notice: String,
+    },
+}
+
+/// What the wizard screen drives: a restore, a copy, a plan. Forms, review and confirmation
+/// are the same for all; only the draft and the requests differ.
+pub trait Wizard {
+    /// `Restore S3 bucket acme-media`, `Copy recovery point …`.
+    fn title(&self) -> String;
+    fn steps(&self) -> Vec<&'static str>;
+    /// Index into `steps()`; the last step is the review.
+    fn step(&self) -> usize;
+    /// The current step's items (fields show the errors of the last failed `next`).
+    fn items(&self) -> Vec<Item>;
+    /// Applies a user's change to field `id` of the current step.
+    fn input(&mut self, id: FieldId, input: Input);
+    /// Validates the current step; moves on and returns true, or shows errors and returns false.
+    fn next(&mut self) -> bool;
+    /// Goes back one step (the draft is kept); false on the first step.
+    fn back(&mut self) -> bool;
+    /// Plain-language lines for the review: (what, value).
+    fn summary(&self) -> Vec<(String, String)>;
+    /// Whether the user changed anything (Esc then asks before discarding).
+    fn is_dirty(&self) -> bool;
+    /// Text the user must type to confirm, for the riskiest changes.
+    fn typed_confirmation(&self) -> Option<String> {
+        None
+    }
+    /// `Start this copy job in us-east-1?`, or the warning above a typed confirmation.
+    fn confirm_question(&self) -> String;
+    /// What confirming does, for the key hints: `start restore`, `create plan`.
+    fn submit_label(&self) -> &'static str;
+    /// The exact requests the review shows and the confirmation sends, in order (a vault
+    /// made on the way comes before the copy or plan that uses it).
+    fn requests(&self) -> Result<Vec<WriteRequest>, String>;
+    /// Account data the wizard wants now that it lacks (the vaults of a Region just chosen).
+    /// The screen loads each query once and hands its pages to `supply`.
+    fn wanted(&self) -> Vec<Query> {
+        Vec::new()
+    }
+    /// A page (or the failure) of a query from `wanted`; `done` on its last page.
+    fn supply(&mut self, _query: &Query, _page: Result<Loaded, BackendError>, _done: bool) {}
+    /// Where to go after every request was accepted; `last_id` is the last one's answer.
+    fn after(&self, last_id: &str) -> Option<After>;
+}
+
+/// A restore wizard as the wizard screen drives it.
+pub struct RestoreFlow {
+    wizard: Box<dyn RestoreWizard>,
+    region: String,
+}
+
+impl RestoreFlow {
+    pub fn new(ctx: RestoreContext) -> RestoreFlow {
+        let region = ctx.region.clone();
+        RestoreFlow {
+            wizard: open(ctx),
+            region,
+        }
+    }
+}
+
+impl Wizard for RestoreFlow {
+    fn title(&self) -> String {
+        self.wizard.title()
+    }
+    fn steps(&self) -> Vec<&'static str> {
+        self.wizard.steps()
+    }
+    fn step(&self) -> usize {
+        self.wizard.step()
+    }
+    fn items(&self) -> Vec<Item> {
+        self.wizard.items()
+    }
+    fn input(&mut self, id: FieldId, input: Input) {
+        self.wizard.input(id, input)
+    }
+    fn next(&mut self) -> bool {
+        self.wizard.next()
+    }
+    fn back(&mut self) -> bool {
+        self.wizard.back()
+    }
+    fn summary(&self) -> Vec<(String, String)> {
+        self.wizard.summary()
+    }
+    fn is_dirty(&self) -> bool {
+        self.wizard.is_dirty()
+    }
+    fn typed_confirmation(&self) -> Option<String> {
+        self.wizard.typed_confirmation()
+    }
+    fn confirm_question(&self) -> String {
+        match self.wizard.typed_confirmation() {
+            Some(_) => "This restore writes into the SOURCE bucket.".into(),
+            None => format!("Start this restore job in {}?", self.region),
+        }
+    }
+    fn submit_label(&self) -> &'static str {
+        "start restore"
+    }
+    fn requests(&self) -> Result<Vec<WriteRequest>, String> {
+        self.wizard
+            .request()
+            .map(|r| vec![WriteRequest::Restore(r)])
+    }
+    fn after(&self, last_id: &str) -> Option<After> {
+        Some(After::RestoreJob {
+            region: self.region.clone(),
+            job_id: last_id.to_string(),
+        })
     }
 }
 

@@ -103,11 +103,11 @@ impl Harness {
             assert!(rounds < 10_000, "effects never settle");
             let (req, query) = match effect {
                 Effect::Load { req, query } | Effect::Poll { req, query, .. } => (req, query),
-                Effect::StartRestore { req, request } => {
+                Effect::Submit { req, request } => {
                     let backend: &dyn BackupBackend = self.mock.as_ref();
                     let reply = self
                         .runtime
-                        .block_on(effect::start_restore(backend, req, &request));
+                        .block_on(effect::submit(backend, req, &request));
                     self.act(reply);
                     continue;
                 }

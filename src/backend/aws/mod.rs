@@ -15,7 +15,11 @@ use super::{
     AccountInfo, BackendError, BackendEvent, BackendFuture, BackupBackend, CallerIdentity,
     ErrorKind, Mode, PageStream,
 };
+use crate::domain::VaultRequest;
+use crate::domain::copy::CopyRequest;
+use crate::domain::plan::{BackupPlan, PlanDetails, PlanRequest};
 use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
+use crate::domain::settings::{RegionSettings, SettingsRequest};
 use crate::domain::{
     BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob,
 };
@@ -598,6 +602,60 @@ impl BackupBackend for AwsBackend {
             Ok(convert::described_restore_job(&out))
         })
     }
+    fn create_backup_vault<'a>(&'a self, _request: &'a VaultRequest) -> BackendFuture<'a, String> {
+        Box::pin(async { Err(not_yet("CreateBackupVault")) })
+    }
+
+    fn start_copy_job<'a>(&'a self, _request: &'a CopyRequest) -> BackendFuture<'a, String> {
+        Box::pin(async { Err(not_yet("StartCopyJob")) })
+    }
+
+    fn describe_copy_job<'a>(
+        &'a self,
+        _region: &'a str,
+        _job_id: &'a str,
+    ) -> BackendFuture<'a, CopyJob> {
+        Box::pin(async { Err(not_yet("DescribeCopyJob")) })
+    }
+
+    fn list_backup_plans<'a>(&'a self, _region: &'a str) -> PageStream<'a, BackupPlan> {
+        Box::pin(futures::stream::once(async {
+            Err(not_yet("ListBackupPlans"))
+        }))
+    }
+
+    fn get_backup_plan<'a>(
+        &'a self,
+        _region: &'a str,
+        _plan_id: &'a str,
+    ) -> BackendFuture<'a, PlanDetails> {
+        Box::pin(async { Err(not_yet("GetBackupPlan")) })
+    }
+    fn create_backup_plan<'a>(&'a self, _request: &'a PlanRequest) -> BackendFuture<'a, String> {
+        Box::pin(async { Err(not_yet("CreateBackupPlan")) })
+    }
+
+    fn describe_region_settings<'a>(
+        &'a self,
+        _region: &'a str,
+    ) -> BackendFuture<'a, RegionSettings> {
+        Box::pin(async { Err(not_yet("DescribeRegionSettings")) })
+    }
+
+    fn update_region_settings<'a>(
+        &'a self,
+        _request: &'a SettingsRequest,
+    ) -> BackendFuture<'a, ()> {
+        Box::pin(async { Err(not_yet("UpdateRegionSettings")) })
+    }
+}
+
+// TEMPORARY scaffolding while the issue-5 operations are written (replaced this session).
+fn not_yet(op: &str) -> BackendError {
+    BackendError::new(
+        crate::backend::ErrorKind::NotImplemented,
+        format!("{op}: not yet"),
+    )
 }
 
 #[cfg(test)]

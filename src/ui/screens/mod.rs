@@ -3,19 +3,24 @@
 mod buckets;
 mod detail;
 mod jobs;
+mod plans;
 mod point;
 mod points;
 mod resources;
 mod restore;
+mod settings;
 mod vaults;
+pub mod wizard_host;
 
 pub use buckets::BucketsScreen;
 pub use detail::DetailScreen;
 pub use jobs::JobsScreen;
+pub use plans::PlansScreen;
 pub use point::RecoveryPointScreen;
 pub use points::RecoveryPointsScreen;
 pub use resources::ResourcesScreen;
 pub use restore::RestoreScreen;
+pub use settings::SettingsScreen;
 pub use vaults::VaultsScreen;
 
 use crate::action::{Command, Loaded, RequestId};
@@ -26,6 +31,7 @@ use crate::listing::ListControl;
 use crate::palette::Section;
 use crate::remote::Ctx;
 use crate::ui::UiCtx;
+use crate::wizard::After;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -72,13 +78,14 @@ pub trait Screen {
     fn handle_key(&mut self, _key: &KeyEvent, _ctx: &mut Ctx) -> Option<Nav> {
         None
     }
-    /// StartRestoreJob answered for this screen's request: returns the Region the job runs
-    /// in when the app should follow it.
-    fn on_restore_started(
+    /// A change this screen sent was answered (`Action::Submitted`); `Some` once the last of
+    /// its requests was accepted and the app should go somewhere.
+    fn on_submitted(
         &mut self,
         _req: RequestId,
         _result: &Result<String, BackendError>,
-    ) -> Option<String> {
+        _ctx: &mut Ctx,
+    ) -> Option<After> {
         None
     }
     /// A restore job changed (polling): lists showing it update the row.
@@ -92,6 +99,8 @@ pub fn for_section(section: Section, region: &str) -> Box<dyn Screen> {
         Section::Vaults => Box::new(VaultsScreen::new(region)),
         Section::Jobs(tab) => Box::new(JobsScreen::new(region, tab)),
         Section::Buckets => Box::new(BucketsScreen::new(region)),
+        Section::Plans => Box::new(PlansScreen::new(region)),
+        Section::Settings => Box::new(SettingsScreen::new(region)),
     }
 }
 

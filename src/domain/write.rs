@@ -1,0 +1,64 @@
+//! Every change the tool can make to an account, as one type: what is reviewed, confirmed,
+//! refused under `--read-only`, sent once, and written to the audit log.
+
+use super::copy::CopyRequest;
+use super::plan::PlanRequest;
+use super::restore::RestoreRequest;
+use super::settings::SettingsRequest;
+use super::vault::VaultRequest;
+
+/// One request that changes the account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteRequest {
+    Restore(RestoreRequest),
+    Copy(CopyRequest),
+    CreateVault(VaultRequest),
+    CreatePlan(PlanRequest),
+    UpdateRegionSettings(SettingsRequest),
+}
+
+impl WriteRequest {
+    /// The API operation, e.g. `StartCopyJob`.
+    pub fn operation(&self) -> &'static str {
+        match self {
+            WriteRequest::Restore(_) => "StartRestoreJob",
+            WriteRequest::Copy(_) => "StartCopyJob",
+            WriteRequest::CreateVault(_) => "CreateBackupVault",
+            WriteRequest::CreatePlan(_) => "CreateBackupPlan",
+            WriteRequest::UpdateRegionSettings(_) => "UpdateRegionSettings",
+        }
+    }
+
+    /// The Region the call is sent to.
+    pub fn region(&self) -> &str {
+        match self {
+            WriteRequest::Restore(r) => &r.region,
+            WriteRequest::Copy(r) => &r.region,
+            WriteRequest::CreateVault(r) => &r.region,
+            WriteRequest::CreatePlan(r) => &r.region,
+            WriteRequest::UpdateRegionSettings(r) => &r.region,
+        }
+    }
+
+    /// The request body, pretty-printed: what the review shows and the audit log records.
+    pub fn api_json(&self) -> String {
+        match self {
+            WriteRequest::Restore(r) => r.api_json(),
+            WriteRequest::Copy(r) => r.api_json(),
+            WriteRequest::CreateVault(r) => r.api_json(),
+            WriteRequest::CreatePlan(r) => r.api_json(),
+            WriteRequest::UpdateRegionSettings(r) => r.api_json(),
+        }
+    }
+
+    /// The equivalent AWS CLI command.
+    pub fn cli_command(&self) -> String {
+        match self {
+            WriteRequest::Restore(r) => r.cli_command(),
+            WriteRequest::Copy(r) => r.cli_command(),
+            WriteRequest::CreateVault(r) => r.cli_command(),
+            WriteRequest::CreatePlan(r) => r.cli_command(),
+            WriteRequest::UpdateRegionSettings(r) => r.cli_command(),
+        }
+    }
+}

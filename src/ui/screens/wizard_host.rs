@@ -1,0 +1,674 @@
+//! Drives any wizard with the keyboard: fields, pickers, the review of the exact requests,
+//! confirmation, sending each request once, and refusals shown without losing the draft.
+
+use super::Nav;
+use crate::action::{Loaded, RequestId};
+use crate::backend::{BackendError, ErrorKind};
+use crate::domain::WriteRequest;
+use crate::effect::{Effect, Query};
+use crate::remote::Ctx;
+use crate::ui::UiCtx;
+use crate::ui::widgets::form;
+use crate::wizard::form::{Control, Field, Input, Item};
+use crate::wizard::{After, Wizard};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+/// A filterable list over a `Pick` field's options.
+struct Picker {
+    field: &'static str,
+    filter: String,
+    cursor: usize,
+}
+
+enum Dialog {
+    /// Send the requests? `typed` holds the typed confirmation when one is required.
+    Confirm { typed: String },
+    /// Esc on an edited draft: discard it?
+    Discard,
+}
+
+/// The requests of one confirmation, sent one after the other.
+struct Sending {
+    requests: Vec<WriteRequest>,
+    index: usize,
+    req: RequestId,
+}
+
+pub struct WizardHost {
+    wizard: Box<dyn Wizard>,
+    focus: usize,
+    scroll: usize,
+    picker: Option<Picker>,
+    dialog: Option<Dialog>,
+    /// The request under way: Enter is ignored meanwhile, so nothing is sent twice.
+    sending: Option<Sending>,
+    /// Requests AWS accepted for this draft: a retry after a later one failed skips them.
+    accepted: Vec<WriteRequest>,
+    submit_error: Option<BackendError>,
+    /// Loads the wizard asked for (`Wizard::wanted`), by request id.
+    loads: Vec<(RequestId, Query)>,
+    /// Every query ever asked for, so each is loaded once.
+    asked: Vec<Query>,
+}
+
+impl WizardHost {
+    pub fn new(wizard: Box<dyn Wizard>) -> WizardHost {
+        WizardHost {
+            wizard,
+            focus: 0,
+            scroll: 0,
+            picker: None,
+            dialog: None,
+            sending: None,
+            accepted: Vec::new(),
+            submit_error: None,
+            loads: Vec::new(),
+            asked: Vec::new(),
+        }
+    }
+
+    pub fn wizard(&self) -> &dyn Wizard {
+        self.wizard.as_ref()
+    }
+
+    /// Loads what the wizard wants and has not been asked for yet.
+    pub fn load_wanted(&mut self, ctx: &mut Ctx) {
+        for query in self.wizard.wanted() {
+            if !self.asked.contains(&query) {
+                let req = ctx.load(query.clone());
+                self.asked.push(query.clone());
+                self.loads.push((req, query));
+            }
+        }
+    }
+
+    pub fn pending(&self) -> Vec<RequestId> {
+        self.loads
+            .iter()
+            .map(|(req, _)| *req)
+            .chain(self.sending.as_ref().map(|s| s.req))
+            .collect()
+    }
+
+    /// Hands a page of a wanted query to the wizard; false if `req` is not one of its loads.
+    pub fn on_loaded(&mut self, req: RequestId, data: Loaded, done: bool) -> bool {
+        let Some(i) = self.loads.iter().position(|(r, _)| *r == req) else {
+            return false;
+        };
+        let query = self.loads[i].1.clone();
+        if done {
+            self.loads.remove(i);
+        }
+        self.wizard.supply(&query, Ok(data), done);
+        true
+    }
+
+    pub fn on_failed(&mut self, req: RequestId, error: BackendError) -> bool {
+        let Some(i) = self.loads.iter().position(|(r, _)| *r == req) else {
+            return false;
+        };
+        let (_, query) = self.loads.remove(i);
+        // Asked again on the next input or reload (`r`), not in a loop.
+        self.asked.retain(|q| *q != query);
+        self.wizard.supply(&query, Err(error), true);
+        true
+    }
+
+    /// Forgets failed or finished loads so `load_wanted` asks again (the user pressed `r`).
+    pub fn reload(&mut self, ctx: &mut Ctx) {
+        self.asked
+            .retain(|q| self.loads.iter().any(|(_, loading)| loading == q));
+        self.load_wanted(ctx);
+    }
+
+    fn is_review(&self) -> bool {
+        self.wizard.step() + 1 == self.wizard.steps().len()
+    }
+
+    fn fields(&self) -> Vec<Field> {
+        self.wizard
+            .items()
+            .iter()
+            .filter_map(Item::field)
+            .cloned()
+            .collect()
+    }
+
+    pub fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Nav {
+        if self.dialog.is_some() {
+            return self.dialog_key(key, ctx);
+        }
+        if self.picker.is_some() {
+            self.picker_key(key);
+            self.load_wanted(ctx);
+            return Nav::Stay;
+        }
+        let nav = if self.is_review() {
+            self.review_key(key, ctx)
+        } else {
+            self.form_key(key)
+        };
+        self.load_wanted(ctx);
+        nav
+    }
+
+    fn dialog_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Nav {
+        match self.dialog.as_mut() {
+            Some(Dialog::Discard) => match key.code {
+                KeyCode::Char('y') => return Nav::Pop,
+                _ => self.dialog = None,
+            },
+            Some(Dialog::Confirm { typed }) => {
+                let needed = self.wizard.typed_confirmation();
+                match (key.code, &needed) {
+                    (KeyCode::Esc, _) | (KeyCode::Char('n'), None) => self.dialog = None,
+                    (KeyCode::Char('y'), None) => self.submit(ctx),
+                    (KeyCode::Enter, Some(word)) if typed == word => self.submit(ctx),
+                    (KeyCode::Backspace, Some(_)) => {
+                        typed.pop();
+                    }
+                    (KeyCode::Char(c), Some(_)) => typed.push(c),
+                    _ => {}
+                }
+            }
+            None => {}
+        }
+        Nav::Stay
+    }
+
+    /// Sends the first request AWS has not accepted yet for this draft.
+    fn submit(&mut self, ctx: &mut Ctx) {
+        self.dialog = None;
+        match self.wizard.requests() {
+            Ok(requests) => {
+                let index = requests
+                    .iter()
+                    .position(|r| !self.accepted.contains(r))
+                    .unwrap_or(requests.len().saturating_sub(1));
+                self.submit_error = None;
+                self.send(requests, index, ctx);
+            }
+            Err(message) => {
+                self.submit_error = Some(BackendError::new(ErrorKind::InvalidInput, message));
+            }
+        }
+    }
+
+    fn send(&mut self, requests: Vec<WriteRequest>, index: usize, ctx: &mut Ctx) {
+        let Some(request) = requests.get(index).cloned() else {
+            return;
+        };
+        let req = ctx.next_id();
+        ctx.push(Effect::Submit {
+            req,
+            request: Box::new(request),
+        });
+        self.sending = Some(Sending {
+            requests,
+            index,
+            req,
+        });
+    }
+
+    /// A request was answered: send the next one, or say where to go once all were accepted.
+    pub fn on_submitted(
+        &mut self,
+        req: RequestId,
+        result: &Result<String, BackendError>,
+        ctx: &mut Ctx,
+    ) -> Option<After> {
+        if self.sending.as_ref().map(|s| s.req) != Some(req) {
+            return None;
+        }
+        let sending = self.sending.take()?;
+        match result {
+            Ok(id) => {
+                if let Some(done) = sending.requests.get(sending.index) {
+                    self.accepted.push(done.clone());
+                }
+                if sending.index + 1 < sending.requests.len() {
+                    self.send(sending.requests, sending.index + 1, ctx);
+                    None
+                } else {
+                    self.wizard.after(id)
+                }
+            }
+            Err(error) => {
+                // The draft stays; Enter retries with the same tokens, from the failed request.
+                self.submit_error = Some(error.clone());
+                None
+            }
+        }
+    }
+
+    /// Keys on the review step: confirm, copy, scroll, back.
+    fn review_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Nav {
+        match key.code {
+            KeyCode::Enter if ctx.session.read_only => {
+                return Nav::Notice {
+                    text: "Read-only session: nothing can be changed (c copies the command)."
+                        .into(),
+                    is_error: true,
+                };
+            }
+            KeyCode::Enter if self.sending.is_none() => {
+                self.dialog = Some(Dialog::Confirm {
+                    typed: String::new(),
+                })
+            }
+            KeyCode::Char('c') | KeyCode::Char('C') => {
+                if let Ok(requests) = self.wizard.requests() {
+                    let texts: Vec<String> = requests
+                        .iter()
+                        .map(|r| {
+                            if key.code == KeyCode::Char('c') {
+                                r.cli_command()
+                            } else {
+                                r.api_json()
+                            }
+                        })
+                        .collect();
+                    ctx.push(Effect::Copy {
+                        text: texts.join("\n\n"),
+                    });
+                    return Nav::Notice {
+                        text: "Copied to the clipboard (OSC 52).".into(),
+                        is_error: false,
+                    };
+                }
+            }
+            KeyCode::Down | KeyCode::Char('j') => self.scroll += 1,
+            KeyCode::Up | KeyCode::Char('k') => self.scroll = self.scroll.saturating_sub(1),
+            KeyCode::Esc | KeyCode::Backspace if self.sending.is_none() => {
+                self.wizard.back();
+                self.scroll = 0;
+            }
+            _ => {}
+        }
+        Nav::Stay
+    }
+
+    /// Keys on a form step.
+    fn form_key(&mut self, key: &KeyEvent) -> Nav {
+        let fields = self.fields();
+        self.focus = self.focus.min(fields.len().saturating_sub(1));
+        let field = fields.get(self.focus);
+        let w = &mut self.wizard;
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match (key.code, field.map(|f| &f.control)) {
+            (KeyCode::Down | KeyCode::Tab, _) => {
+                self.focus = (self.focus + 1).min(fields.len().saturating_sub(1))
+            }
+            (KeyCode::Up | KeyCode::BackTab, _) => self.focus = self.focus.saturating_sub(1),
+            (
+                KeyCode::Left | KeyCode::Right | KeyCode::Char(' '),
+                Some(Control::Choice { options, selected }),
+            ) => {
+                let n = options.len().max(1);
+                let next = if key.code == KeyCode::Left {
+                    (selected + n - 1) % n
+                } else {
+                    (selected + 1) % n
+                };
+                if let Some(f) = field {
+                    w.input(f.id, Input::Choose(next));
+                }
+            }
+            // Enter picks when nothing is chosen yet (else it moves on); space or right re-picks.
+            (KeyCode::Enter, Some(Control::Pick { selected: None, .. }))
+            | (KeyCode::Char(' ') | KeyCode::Right, Some(Control::Pick { .. })) => {
+                if let Some(f) = field {
+                    self.picker = Some(Picker {
+                        field: f.id,
+                        filter: String::new(),
+                        cursor: 0,
+                    });
+                }
+            }
+            (KeyCode::Enter, Some(Control::Action)) => {
+                if let Some(f) = field {
+                    w.input(f.id, Input::Activate);
+                }
+            }
+            (KeyCode::Enter, _) => {
+                if w.next() {
+                    self.focus = 0;
+                    self.scroll = 0;
+                } else {
+                    // Put the cursor on the first field that needs fixing.
+                    self.focus = self
+                        .fields()
+                        .iter()
+                        .position(|f| f.error.is_some())
+                        .unwrap_or(self.focus);
+                }
+            }
+            (KeyCode::Esc, _) => {
+                if w.back() {
+                    self.focus = 0;
+                } else if w.is_dirty() {
+                    self.dialog = Some(Dialog::Discard);
+                } else {
+                    return Nav::Pop;
+                }
+            }
+            (KeyCode::Char('u'), Some(Control::Text { .. })) if ctrl => {
+                if let Some(f) = field {
+                    w.input(f.id, Input::Text(String::new()));
+                }
+            }
+            (KeyCode::Char(c), Some(Control::Text { value, .. })) if !ctrl => {
+                let mut text = value.clone();
+                text.push(c);
+                if let Some(f) = field {
+                    w.input(f.id, Input::Text(text));
+                }
+            }
+            (KeyCode::Backspace, Some(Control::Text { value, .. })) => {
+                let mut text = value.clone();
+                text.pop();
+                if let Some(f) = field {
+                    w.input(f.id, Input::Text(text));
+                }
+            }
+            _ => {}
+        }
+        Nav::Stay
+    }
+
+    /// The picker's options matching its filter: (index in the field's options, label, detail).
+    fn picker_rows(&self) -> Vec<(usize, String, String)> {
+        let Some(p) = self.picker.as_ref() else {
+            return Vec::new();
+        };
+        let needle = p.filter.to_lowercase();
+        self.fields()
+            .into_iter()
+            .find(|f| f.id == p.field)
+            .map(|f| match f.control {
+                Control::Pick { options, .. } => options
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, o)| {
+                        o.label.to_lowercase().contains(&needle)
+                            || o.detail.to_lowercase().contains(&needle)
+                    })
+                    .map(|(i, o)| {
+                        let detail = match o.problem {
+                            Some(problem) => format!("! {problem}"),
+                            None => o.detail,
+                        };
+                        (i, o.label, detail)
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .unwrap_or_default()
+    }
+
+    fn picker_key(&mut self, key: &KeyEvent) {
+        let rows = self.picker_rows();
+        let Some(p) = self.picker.as_mut() else {
+            return;
+        };
+        match key.code {
+            KeyCode::Esc => self.picker = None,
+            KeyCode::Down => p.cursor = (p.cursor + 1).min(rows.len().saturating_sub(1)),
+            KeyCode::Up => p.cursor = p.cursor.saturating_sub(1),
+            KeyCode::Enter => {
+                if let Some((index, _, _)) = rows.get(p.cursor) {
+                    self.wizard.input(p.field, Input::Choose(*index));
+                }
+                self.picker = None;
+            }
+            KeyCode::Backspace => {
+                p.filter.pop();
+                p.cursor = 0;
+            }
+            KeyCode::Char(c) => {
+                p.filter.push(c);
+                p.cursor = 0;
+            }
+            _ => {}
+        }
+    }
+
+    fn review_lines(&self, ui: &UiCtx) -> Vec<Line<'static>> {
+        let t = ui.theme;
+        let mut lines = vec![Line::from(Span::styled("Summary", t.title))];
+        for (what, value) in self.wizard.summary() {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {what:<14} "), t.label),
+                Span::raw(value),
+            ]));
+        }
+        match self.wizard.requests() {
+            Ok(requests) => {
+                let numbered = requests.len() > 1;
+                for (i, request) in requests.iter().enumerate() {
+                    let number = if numbered {
+                        format!("{}. ", i + 1)
+                    } else {
+                        String::new()
+                    };
+                    let done = if self.accepted.contains(request) {
+                        " (done)"
+                    } else {
+                        ""
+                    };
+                    lines.push(Line::from(""));
+                    lines.push(Line::from(Span::styled(
+                        format!(
+                            "{number}{} request (exactly what is sent){done}",
+                            request.operation()
+                        ),
+                        t.title,
+                    )));
+                    lines.extend(
+                        request
+                            .api_json()
+                            .lines()
+                            .map(|l| Line::from(format!("  {l}"))),
+                    );
+                    lines.push(Line::from(""));
+                    lines.push(Line::from(Span::styled("AWS CLI equivalent", t.title)));
+                    lines.extend(
+                        request
+                            .cli_command()
+                            .lines()
+                            .map(|l| Line::from(format!("  {l}"))),
+                    );
+                }
+            }
+            Err(message) => lines.push(Line::from(Span::styled(message, t.error))),
+        }
+        lines
+    }
+
+    /// Draws the wizard; `warnings` go above the form (lists that could not be loaded).
+    pub fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx, warnings: &[String]) {
+        let t = ui.theme;
+        let w = self.wizard.as_ref();
+        let [steps_area, body, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let steps: Vec<Span> = w
+            .steps()
+            .iter()
+            .enumerate()
+            .flat_map(|(i, name)| {
+                let style = if i == w.step() { t.selected } else { t.muted };
+                [
+                    Span::styled(format!(" {} {name} ", i + 1), style),
+                    Span::raw(" "),
+                ]
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(Line::from(steps)), steps_area);
+        let review = self.is_review();
+        let (mut lines, mut focus_line) = if review {
+            (self.review_lines(ui), 0)
+        } else {
+            form::lines(&w.items(), self.focus, t)
+        };
+        if !warnings.is_empty() {
+            let shown = warnings
+                .iter()
+                .map(|m| Line::from(Span::styled(m.clone(), t.warning)));
+            lines.splice(0..0, shown);
+            focus_line += warnings.len();
+        }
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.border)
+            .title(Span::styled(format!(" {} ", w.title()), t.title));
+        let height = body.height.saturating_sub(2) as usize;
+        let top = if review {
+            self.scroll.min(lines.len().saturating_sub(height))
+        } else {
+            focus_line.saturating_sub(height.saturating_sub(3))
+        };
+        let shown: Vec<Line> = lines.into_iter().skip(top).collect();
+        frame.render_widget(
+            Paragraph::new(shown)
+                .block(block)
+                .wrap(Wrap { trim: false }),
+            body,
+        );
+        let hint = if let Some(error) = &self.submit_error {
+            Line::from(Span::styled(
+                format!("{} {}", error.headline(), error.kind.advice()),
+                t.error,
+            ))
+        } else if let Some(sending) = &self.sending {
+            let op = sending
+                .requests
+                .get(sending.index)
+                .map(WriteRequest::operation)
+                .unwrap_or_default();
+            Line::from(Span::styled(
+                format!("{} Sending {op}...", ui.spinner),
+                t.muted,
+            ))
+        } else if review {
+            Line::from(Span::styled(
+                format!(
+                    "enter {}  c copy CLI  C copy JSON  j/k scroll  esc back",
+                    w.submit_label()
+                ),
+                t.muted,
+            ))
+        } else {
+            Line::from(Span::styled(
+                "up/down field  left/right/space choose  enter next  esc back",
+                t.muted,
+            ))
+        };
+        frame.render_widget(Paragraph::new(hint), status);
+        if self.picker.is_some() {
+            self.render_picker(frame, body, ui);
+        }
+        if let Some(dialog) = &self.dialog {
+            self.render_dialog(frame, body, dialog, ui);
+        }
+    }
+
+    fn render_picker(&self, frame: &mut Frame, area: Rect, ui: &UiCtx) {
+        let t = ui.theme;
+        let Some(p) = &self.picker else { return };
+        let rows = self.picker_rows();
+        let mut lines = vec![Line::from(vec![
+            Span::styled("/", t.key),
+            Span::styled(p.filter.clone(), t.input),
+            Span::styled("_", t.key),
+        ])];
+        for (i, (_, label, detail)) in rows.iter().enumerate() {
+            let style = if i == p.cursor {
+                t.selected
+            } else {
+                ratatui::style::Style::new()
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{label}  "), style),
+                Span::styled(detail.clone(), t.muted),
+            ]));
+        }
+        if rows.is_empty() {
+            lines.push(Line::from(Span::styled("Nothing matches.", t.muted)));
+        }
+        let height = (lines.len() as u16 + 2).min(area.height);
+        // Keep the cursor's row on screen in a long list.
+        let room = height.saturating_sub(3) as usize;
+        let skip = (p.cursor + 1).saturating_sub(room);
+        let lines: Vec<Line> = lines
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| *i == 0 || *i > skip)
+            .map(|(_, l)| l)
+            .collect();
+        let rect = Rect::new(area.x + 2, area.y + 1, area.width.saturating_sub(4), height);
+        frame.render_widget(Clear, rect);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.title)
+            .title(" Choose (type to filter, enter picks, esc closes) ");
+        frame.render_widget(Paragraph::new(lines).block(block), rect);
+    }
+
+    fn render_dialog(&self, frame: &mut Frame, area: Rect, dialog: &Dialog, ui: &UiCtx) {
+        let t = ui.theme;
+        let lines = match dialog {
+            Dialog::Discard => vec![
+                Line::from("Discard this draft?"),
+                Line::from(vec![
+                    Span::styled("y", t.key),
+                    Span::raw(" discard   any other key keeps editing"),
+                ]),
+            ],
+            Dialog::Confirm { typed } => match self.wizard.typed_confirmation() {
+                Some(word) => vec![
+                    Line::from(Span::styled(self.wizard.confirm_question(), t.warning)),
+                    Line::from(format!(
+                        "Type {word} and press enter to start it (esc cancels):"
+                    )),
+                    Line::from(vec![
+                        Span::styled(typed.clone(), t.input),
+                        Span::styled("_", t.key),
+                    ]),
+                ],
+                None => vec![
+                    Line::from(self.wizard.confirm_question()),
+                    Line::from(vec![
+                        Span::styled("y", t.key),
+                        Span::raw(format!(" {}   ", self.wizard.submit_label())),
+                        Span::styled("n", t.key),
+                        Span::raw("/esc cancel (the default)"),
+                    ]),
+                ],
+            },
+        };
+        let width = 60.min(area.width);
+        let rect = Rect::new(
+            area.x + (area.width - width) / 2,
+            area.y + area.height / 3,
+            width,
+            (lines.len() as u16 + 2).min(area.height),
+        );
+        frame.render_widget(Clear, rect);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.warning)
+            .title(" Confirm ");
+        frame.render_widget(
+            Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+            rect,
+        );
+    }
+}
