@@ -1,4 +1,4 @@
-//! Pure checks of restore-wizard input; each error is the short message shown under the field.
+//! Pure checks of wizard input; each error is the short message shown under the field.
 
 use serde_json::Value;
 use time::format_description::well_known::Rfc3339;
@@ -507,6 +507,61 @@ pub fn not_in(name: &str, existing: &[String], what: &str) -> Result<(), String>
         return Err(format!("{what} {name} already exists."));
     }
     Ok(())
+}
+
+/// Backup vault names: `^[a-zA-Z0-9\-\_]{2,50}$` (CreateBackupVault).
+pub fn vault_name(name: &str) -> Result<(), String> {
+    let len = name.chars().count();
+    if !(2..=50).contains(&len) {
+        return Err(format!("Vault names are 2 to 50 characters ({len} given)."));
+    }
+    if let Some(c) = first_bad(name, |c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        return Err(format!(
+            "Vault names use only letters, digits, - and _ (not `{c}`)."
+        ));
+    }
+    Ok(())
+}
+
+/// The longest lifecycle a backup rule takes: 100 years.
+pub const MAX_LIFECYCLE_DAYS: i64 = 36_500;
+
+/// A lifecycle's two numbers of days (`None`: not set). Expiry must come at least 90 days
+/// after the move to cold storage, since cold storage is billed for 90 days at least.
+pub fn lifecycle_days(cold_after: Option<i64>, expire_after: Option<i64>) -> Result<(), String> {
+    for (what, days) in [("Cold storage", cold_after), ("Expiry", expire_after)] {
+        if let Some(days) = days {
+            if days < 1 {
+                return Err(format!("{what} days must be 1 or more."));
+            }
+            if days > MAX_LIFECYCLE_DAYS {
+                return Err(format!(
+                    "{what} days must be at most {MAX_LIFECYCLE_DAYS} (100 years)."
+                ));
+            }
+        }
+    }
+    if let (Some(cold), Some(expire)) = (cold_after, expire_after)
+        && expire < cold + 90
+    {
+        return Err(format!(
+            "Expire at least 90 days after the move to cold storage: {} days or more (cold \
+             storage keeps a backup 90 days at least).",
+            cold + 90
+        ));
+    }
+    Ok(())
+}
+
+/// A whole number of days typed into a field; empty is `None`.
+pub fn days(text: &str) -> Result<Option<i64>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse::<i64>()
+        .map(Some)
+        .map_err(|_| format!("`{text}` is not a whole number of days."))
 }
 
 #[cfg(test)]

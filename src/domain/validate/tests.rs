@@ -483,3 +483,35 @@ proptest! {
         exercise_all(&s);
     }
 }
+
+#[test]
+fn vault_names_follow_the_api_pattern() {
+    assert!(vault_name("dr-vault_2").is_ok());
+    assert_err(vault_name("a"), "2 to 50 characters (1 given)");
+    assert_err(vault_name(&"v".repeat(51)), "2 to 50 characters (51 given)");
+    assert_err(vault_name("dr.vault"), "not `.`");
+    assert_err(vault_name("dr vault"), "not ` `");
+}
+
+#[test]
+fn lifecycle_expiry_comes_90_days_after_cold_storage() {
+    assert!(lifecycle_days(Some(30), Some(120)).is_ok());
+    assert!(lifecycle_days(None, Some(1)).is_ok());
+    assert!(lifecycle_days(Some(30), None).is_ok());
+    assert_err(lifecycle_days(Some(30), Some(119)), "120 days or more");
+    assert_err(
+        lifecycle_days(Some(0), None),
+        "Cold storage days must be 1 or more",
+    );
+    assert_err(
+        lifecycle_days(None, Some(36_501)),
+        "at most 36500 (100 years)",
+    );
+}
+
+#[test]
+fn days_are_whole_numbers_or_nothing() {
+    assert_eq!(days(" 120 "), Ok(Some(120)));
+    assert_eq!(days(""), Ok(None));
+    assert_err(days("12d"), "`12d` is not a whole number of days");
+}
