@@ -1,6 +1,7 @@
 //! Domain types of an AWS Backup account: no screen, no SDK, no IO.
 
 pub mod copy;
+pub mod cron;
 pub mod format;
 pub mod job;
 pub mod plan;
