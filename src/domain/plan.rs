@@ -136,6 +136,162 @@ fn rule_json(rule: &BackupRule) -> serde_json::Value {
     serde_json::Value::Object(map)
 }
 
+// ---------------------------------------------------------------------------------------------
+// Rules of CreateBackupPlan the wizard checks before sending (aws-api.md section 3).
+
+/// AWS's window when a rule sends none: start within 8 hours, complete within 7 days.
+pub const DEFAULT_START_WINDOW_MINUTES: i64 = 480;
+pub const DEFAULT_COMPLETION_WINDOW_MINUTES: i64 = 10_080;
+/// StartWindowMinutes: "if included, must be at least 60 minutes", at most 100 years.
+pub const MIN_START_WINDOW_MINUTES: i64 = 60;
+pub const MAX_WINDOW_MINUTES: i64 = 52_560_000;
+/// Continuous backups (point-in-time restore) are kept 1 to 35 days.
+pub const MAX_CONTINUOUS_DAYS: i64 = 35;
+
+/// Plan and rule names: 1 to 50 letters, digits, `-`, `_` and `.`. `what` is `plan` or
+/// `rule`, `what_cap` the same capitalised.
+fn name(what: &str, what_cap: &str, name: &str) -> Result<(), String> {
+    let len = name.chars().count();
+    if len == 0 {
+        return Err(format!("Enter a {what} name."));
+    }
+    if len > 50 {
+        return Err(format!(
+            "{what_cap} names are 1 to 50 characters ({len} given)."
+        ));
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|&c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+    {
+        let shown = if c == ' ' {
+            "a space".to_string()
+        } else {
+            format!("`{c}`")
+        };
+        return Err(format!(
+            "{what_cap} names use only letters, digits, -, _ and . (not {shown})."
+        ));
+    }
+    Ok(())
+}
+
+/// BackupPlanName: "1 to 50 alphanumeric or '-_.' characters".
+pub fn plan_name(text: &str) -> Result<(), String> {
+    name("plan", "Plan", text)
+}
+
+/// RuleName: `^[a-zA-Z0-9\-\_\.]{1,50}$`.
+pub fn rule_name(text: &str) -> Result<(), String> {
+    name("rule", "Rule", text)
+}
+
+/// A custom backup window: start within 60 minutes or more, and a completion window longer
+/// than the start window (a job must have time to run once it starts).
+pub fn backup_window(start: i64, completion: i64) -> Result<(), String> {
+    if start < MIN_START_WINDOW_MINUTES {
+        return Err(format!(
+            "Start within at least {MIN_START_WINDOW_MINUTES} minutes ({start} given)."
+        ));
+    }
+    if start > MAX_WINDOW_MINUTES {
+        return Err(format!(
+            "Start within at most {MAX_WINDOW_MINUTES} minutes (100 years)."
+        ));
+    }
+    if completion <= start {
+        return Err(format!(
+            "The completion window must be longer than the start window ({start} minutes)."
+        ));
+    }
+    if completion > MAX_WINDOW_MINUTES {
+        return Err(format!(
+            "Complete within at most {MAX_WINDOW_MINUTES} minutes (100 years)."
+        ));
+    }
+    Ok(())
+}
+
+/// A continuous rule keeps its backups 1 to 35 days and never moves them to cold storage.
+pub fn continuous_lifecycle(lifecycle: &Lifecycle) -> Result<(), String> {
+    if lifecycle.move_to_cold_storage_after_days.is_some() {
+        return Err("Continuous backups cannot move to cold storage: leave it empty.".into());
+    }
+    match lifecycle.delete_after_days {
+        Some(1..=MAX_CONTINUOUS_DAYS) => Ok(()),
+        _ => Err(format!(
+            "Continuous backups are kept 1 to {MAX_CONTINUOUS_DAYS} days: set the expiry."
+        )),
+    }
+}
+
+/// `90 minutes`, `8 hours`, `7 days`: the largest whole unit.
+pub fn minutes_label(minutes: i64) -> String {
+    let unit = |n: i64, one: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {one}s")
+        }
+    };
+    match minutes {
+        m if m >= 1440 && m % 1440 == 0 => unit(m / 1440, "day"),
+        m if m >= 60 && m % 60 == 0 => unit(m / 60, "hour"),
+        m => unit(m, "minute"),
+    }
+}
+
+impl BackupRule {
+    /// `Start within 8 hours, complete within 7 days`; `(AWS defaults)` when none was sent.
+    pub fn window_summary(&self) -> String {
+        let start = self
+            .start_window_minutes
+            .unwrap_or(DEFAULT_START_WINDOW_MINUTES);
+        let completion = self
+            .completion_window_minutes
+            .unwrap_or(DEFAULT_COMPLETION_WINDOW_MINUTES);
+        let defaults =
+            if self.start_window_minutes.is_none() && self.completion_window_minutes.is_none() {
+                " (AWS defaults)"
+            } else {
+                ""
+            };
+        format!(
+            "Start within {}, complete within {}{defaults}",
+            minutes_label(start),
+            minutes_label(completion)
+        )
+    }
+}
+
+impl CopyAction {
+    /// `eu-central-1/dr-frankfurt`, with the account when it is another one.
+    pub fn destination_label(&self, account_id: &str) -> String {
+        let parts: Vec<&str> = self.destination_vault_arn.split(':').collect();
+        match parts[..] {
+            [_, _, _, region, account, _, name] if account == account_id => {
+                format!("{region}/{name}")
+            }
+            [_, _, _, region, account, _, name] => format!("{region}/{name} (account {account})"),
+            _ => self.destination_vault_arn.clone(),
+        }
+    }
+}
+
+/// Whether the plan copies both to another Region and to another account's vault: RDS and
+/// Aurora support one or the other in a plan, not both.
+pub fn mixes_cross_region_and_cross_account(
+    region: &str,
+    account_id: &str,
+    rules: &[BackupRule],
+) -> bool {
+    let copies = || rules.iter().flat_map(|r| r.copy_actions.iter());
+    let part = |arn: &str, i: usize| arn.split(':').nth(i).unwrap_or_default().to_string();
+    let cross_region = copies().any(|c| part(&c.destination_vault_arn, 3) != region);
+    let cross_account = copies().any(|c| part(&c.destination_vault_arn, 4) != account_id);
+    cross_region && cross_account
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,5 +355,109 @@ mod tests {
             "{cli}"
         );
         assert!(cli.contains("--creator-request-id backup-tui-1"));
+    }
+
+    #[test]
+    fn plan_and_rule_names_say_what_is_allowed() {
+        assert_eq!(plan_name("daily-dr_v1.2"), Ok(()));
+        assert_eq!(plan_name(""), Err("Enter a plan name.".into()));
+        assert_eq!(
+            plan_name(&"p".repeat(51)),
+            Err("Plan names are 1 to 50 characters (51 given).".into())
+        );
+        assert_eq!(
+            plan_name("daily dr"),
+            Err("Plan names use only letters, digits, -, _ and . (not a space).".into())
+        );
+        assert_eq!(rule_name(""), Err("Enter a rule name.".into()));
+        assert_eq!(
+            rule_name("daily/eu"),
+            Err("Rule names use only letters, digits, -, _ and . (not `/`).".into())
+        );
+        assert_eq!(rule_name(&"r".repeat(50)), Ok(()));
+    }
+
+    #[test]
+    fn a_custom_window_starts_within_an_hour_or_more_and_completes_after_it() {
+        assert_eq!(backup_window(60, 120), Ok(()));
+        assert_eq!(
+            backup_window(59, 120),
+            Err("Start within at least 60 minutes (59 given).".into())
+        );
+        assert_eq!(
+            backup_window(52_560_001, 52_560_002),
+            Err("Start within at most 52560000 minutes (100 years).".into())
+        );
+        assert_eq!(
+            backup_window(480, 480),
+            Err("The completion window must be longer than the start window (480 minutes).".into())
+        );
+    }
+
+    #[test]
+    fn continuous_rules_keep_1_to_35_days_without_cold_storage() {
+        let l = |c, d| Lifecycle {
+            move_to_cold_storage_after_days: c,
+            delete_after_days: d,
+        };
+        assert_eq!(continuous_lifecycle(&l(None, Some(35))), Ok(()));
+        assert_eq!(
+            continuous_lifecycle(&l(None, Some(36))),
+            Err("Continuous backups are kept 1 to 35 days: set the expiry.".into())
+        );
+        assert!(continuous_lifecycle(&l(None, None)).is_err());
+        assert_eq!(
+            continuous_lifecycle(&l(Some(7), Some(30))),
+            Err("Continuous backups cannot move to cold storage: leave it empty.".into())
+        );
+    }
+
+    #[test]
+    fn windows_read_in_the_largest_whole_unit() {
+        let rule = BackupRule::default();
+        assert_eq!(
+            rule.window_summary(),
+            "Start within 8 hours, complete within 7 days (AWS defaults)"
+        );
+        let custom = BackupRule {
+            start_window_minutes: Some(90),
+            completion_window_minutes: Some(1440),
+            ..BackupRule::default()
+        };
+        assert_eq!(
+            custom.window_summary(),
+            "Start within 90 minutes, complete within 1 day"
+        );
+    }
+
+    #[test]
+    fn copies_both_cross_region_and_cross_account_are_flagged() {
+        let copy = |arn: &str| CopyAction {
+            destination_vault_arn: arn.into(),
+            lifecycle: Lifecycle::default(),
+        };
+        let rule = |copies: Vec<CopyAction>| BackupRule {
+            copy_actions: copies,
+            ..BackupRule::default()
+        };
+        let other_region = copy("arn:aws:backup:eu-central-1:123456789012:backup-vault:dr");
+        let other_account = copy("arn:aws:backup:us-east-1:999988887777:backup-vault:central");
+        let mixes = |rules: &[BackupRule]| {
+            mixes_cross_region_and_cross_account("us-east-1", "123456789012", rules)
+        };
+        assert!(!mixes(&[rule(vec![other_region.clone()])]));
+        assert!(!mixes(&[rule(vec![other_account.clone()])]));
+        assert!(mixes(&[
+            rule(vec![other_region.clone()]),
+            rule(vec![other_account.clone()])
+        ]));
+        assert_eq!(
+            other_region.destination_label("123456789012"),
+            "eu-central-1/dr"
+        );
+        assert_eq!(
+            other_account.destination_label("123456789012"),
+            "us-east-1/central (account 999988887777)"
+        );
     }
 }
