@@ -1,7 +1,9 @@
 //! A StartCopyJob request as plain data, its JSON body and the equivalent AWS CLI command.
 
-use super::Lifecycle;
 use super::restore::shell_quote;
+use super::{
+    BackupKind, Lifecycle, RecoveryPoint, RecoveryPointStatus, Region, ResourceType, StorageClass,
+};
 
 /// Exactly what the copy wizard sends: the review step renders this very value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,6 +104,207 @@ pub fn lifecycle_json(lifecycle: &Lifecycle) -> serde_json::Value {
 /// The Region of an ARN (`arn:aws:backup:<region>:…`), or `""`.
 pub fn arn_region(arn: &str) -> &str {
     arn.split(':').nth(3).unwrap_or("")
+}
+
+/// Regions without cross-Region copy: "Cross-Region backup is available in all AWS Regions where
+/// AWS Backup is available except for Asia Pacific (Hong Kong), Middle East (Bahrain), Europe
+/// (Milan), and Africa (Cape Town)" (seed 004; an older page, which may be outdated).
+pub const NO_CROSS_REGION_COPY: [&str; 4] = ["ap-east-1", "me-south-1", "eu-south-1", "af-south-1"];
+
+/// `Asia Pacific (Hong Kong) (ap-east-1)`, or the bare code for a Region the tool does not know.
+fn region_label(code: &str) -> String {
+    match Region::by_code(code) {
+        Some(r) => format!("{} ({})", r.name, r.code),
+        None => code.to_string(),
+    }
+}
+
+/// Why `rp` cannot be copied at all, or `None` if it can (then see [`destination_problem`]).
+pub fn why_not_copyable(rp: &RecoveryPoint) -> Option<String> {
+    let status = match rp.status {
+        RecoveryPointStatus::Completed | RecoveryPointStatus::Available => None,
+        RecoveryPointStatus::Creating => Some(
+            "This recovery point is still being created: wait for its backup job to complete, \
+             then copy it.",
+        ),
+        RecoveryPointStatus::Deleting => Some("This recovery point is being deleted."),
+        RecoveryPointStatus::Expired => {
+            Some("This recovery point has EXPIRED: its retention ended, so it cannot be copied.")
+        }
+        RecoveryPointStatus::Partial => Some(
+            "This recovery point is PARTIAL: the backup did not finish, so it cannot be copied. \
+             Copy another one.",
+        ),
+        RecoveryPointStatus::Stopped => Some(
+            "This continuous backup is STOPPED and holds no data to copy; copy a snapshot \
+             instead.",
+        ),
+    };
+    if let Some(reason) = status {
+        return Some(reason.into());
+    }
+    match (rp.storage_class, rp.kind) {
+        (StorageClass::Deleted, _) => Some("This recovery point's data has been deleted.".into()),
+        (StorageClass::Cold, _) => Some(
+            "Recovery points in cold storage cannot be copied: copy a recovery point that is \
+             still in warm storage."
+                .into(),
+        ),
+        (_, BackupKind::Continuous) => Some(
+            "AWS Backup does not support on-demand copies of continuous backups: copy a \
+             snapshot of this resource instead. (A backup plan's copy rule can copy it, but \
+             the copy becomes a snapshot, without point-in-time restore.)"
+                .into(),
+        ),
+        _ => None,
+    }
+}
+
+/// Why copies cannot go from `source_region` to `destination_region`: one of them has no
+/// cross-Region copy. Copies within one Region are always possible.
+pub fn cross_region_problem(source_region: &str, destination_region: &str) -> Option<String> {
+    if source_region == destination_region {
+        return None;
+    }
+    let (blocked, role) = if NO_CROSS_REGION_COPY.contains(&source_region) {
+        (source_region, "the source Region")
+    } else if NO_CROSS_REGION_COPY.contains(&destination_region) {
+        (destination_region, "the destination")
+    } else {
+        return None;
+    };
+    Some(format!(
+        "Cross-Region copy is not available in {} ({role}): only copies within that Region are.",
+        region_label(blocked)
+    ))
+}
+
+/// Why `rp` (in `source_region`) cannot be copied to `destination_region` whatever the vault.
+pub fn region_problem(
+    rp: &RecoveryPoint,
+    source_region: &str,
+    destination_region: &str,
+) -> Option<String> {
+    if source_region != destination_region
+        && rp.resource_type == ResourceType::DynamoDB
+        && !rp.managed_by_aws_backup()
+    {
+        return Some(format!(
+            "This DynamoDB backup is not managed by AWS Backup, so it cannot be copied to \
+             another Region: copy it within {source_region}, or turn on advanced DynamoDB \
+             backup in Settings (:settings) so that new backups can be."
+        ));
+    }
+    cross_region_problem(source_region, destination_region)
+}
+
+/// Why `rp` (in `source_region`) cannot be copied into the vault `destination_vault_arn`.
+pub fn destination_problem(
+    rp: &RecoveryPoint,
+    source_region: &str,
+    destination_vault_arn: &str,
+) -> Option<String> {
+    let destination_region = arn_region(destination_vault_arn);
+    if let Some(problem) = region_problem(rp, source_region, destination_region) {
+        return Some(problem);
+    }
+    if destination_vault_arn == &*rp.vault_arn {
+        return Some(
+            "This is the vault the recovery point is in: choose another vault or another Region."
+                .into(),
+        );
+    }
+    let source_account = arn_account(&rp.vault_arn);
+    let destination_account = arn_account(destination_vault_arn);
+    let cross_account = !source_account.is_empty() && destination_account != source_account;
+    let cross_region = destination_region != source_region;
+    if cross_account && rp.resource_type == ResourceType::DynamoDB && !rp.managed_by_aws_backup() {
+        return Some(
+            "This DynamoDB backup is not managed by AWS Backup, so it cannot be copied to \
+             another account: turn on advanced DynamoDB backup in Settings (:settings) so that \
+             new backups can be."
+                .into(),
+        );
+    }
+    if cross_account
+        && cross_region
+        && matches!(rp.resource_type, ResourceType::Rds | ResourceType::Aurora)
+    {
+        return Some(format!(
+            "{} copies go to another Region or to another account, not both at once: choose \
+             a vault in {source_region}, or one in account {source_account}.",
+            rp.resource_type
+        ));
+    }
+    None
+}
+
+/// Why the cold storage setting may not apply to `rp`'s copies (a note, not a refusal).
+pub fn cold_storage_note(rp: &RecoveryPoint) -> Option<&'static str> {
+    let supported = match rp.resource_type {
+        ResourceType::Efs => true,
+        // Advanced DynamoDB backup (backups managed by AWS Backup) supports cold storage.
+        ResourceType::DynamoDB => rp.managed_by_aws_backup(),
+        _ => false,
+    };
+    (!supported).then_some(
+        "Currently only Amazon EFS file system backups (and DynamoDB backups managed by AWS \
+         Backup) can be transitioned to cold storage; for other backups, such as EBS, RDS, \
+         Aurora and Storage Gateway, the cold storage setting is ignored.",
+    )
+}
+
+/// What "never expire" really means for a copy of `rp`: it keeps its source's expiry date.
+pub fn never_expire_note(rp: &RecoveryPoint) -> Option<String> {
+    let expires = rp.delete_at()?;
+    Some(format!(
+        "A copy set to never expire still keeps its source's expiry ({}): to keep it longer, \
+         set an expiry of up to 36500 days (100 years).",
+        super::format::date_time(expires)
+    ))
+}
+
+/// The parts of a backup vault ARN: `arn:<partition>:backup:<region>:<account>:backup-vault:<name>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VaultArn {
+    pub region: String,
+    pub account: String,
+    pub name: String,
+}
+
+/// Checks a typed backup vault ARN (another account's vault, say).
+pub fn vault_arn(arn: &str) -> Result<VaultArn, String> {
+    const EXAMPLE: &str = "arn:aws:backup:ca-central-1:111122223333:backup-vault:dr-copies";
+    let parts: Vec<&str> = arn.splitn(7, ':').collect();
+    let [prefix, partition, service, region, account, kind, name] = parts[..] else {
+        return Err(format!("A vault ARN looks like {EXAMPLE}."));
+    };
+    if prefix != "arn" || partition.is_empty() || service != "backup" || kind != "backup-vault" {
+        return Err(format!(
+            "This is not a backup vault ARN; one looks like {EXAMPLE}."
+        ));
+    }
+    if Region::by_code(region).is_none_or(|r| r.code != region) {
+        return Err(format!(
+            "{region:?} is not a Region this tool knows (like ca-central-1)."
+        ));
+    }
+    if account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "The account in a vault ARN is 12 digits, not {account:?}."
+        ));
+    }
+    super::validate::vault_name(name)?;
+    Ok(VaultArn {
+        region: region.into(),
+        account: account.into(),
+        name: name.into(),
+    })
+}
+
+/// The account of an ARN (`arn:aws:backup:<region>:<account>:…`), or `""`.
+pub fn arn_account(arn: &str) -> &str {
+    arn.split(':').nth(4).unwrap_or("")
 }
 
 #[cfg(test)]

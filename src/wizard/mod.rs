@@ -1,10 +1,12 @@
 //! Wizards: steps over a draft of plain data with per-field errors; no ratatui, no IO.
 //! `requests()` is the single conversion used by both the review step and the submit path.
 
+pub mod destination;
 pub mod dynamodb;
 pub mod ec2;
 pub mod form;
 pub mod generic;
+pub mod lifecycle;
 pub mod metadata_editor;
 pub mod parts;
 pub mod s3;
