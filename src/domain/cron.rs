@@ -60,7 +60,8 @@ const WEEKDAY_NAMES: [&str; 7] = [
     "Friday",
     "Saturday",
 ];
-const FORM: &str = "cron(Minutes Hours Day-of-month Month Day-of-week Year), e.g. cron(0 5 ? * * *)";
+const FORM: &str =
+    "cron(Minutes Hours Day-of-month Month Day-of-week Year), e.g. cron(0 5 ? * * *)";
 
 /// The values one field takes: numbers from `min` to `max`, or `names` (which stand for
 /// `min`, `min + 1`, …).
@@ -199,7 +200,9 @@ fn check_part(i: usize, part: &str) -> Result<(), String> {
             value(range, day)?;
             return match nth.parse::<u32>() {
                 Ok(1..=5) => Ok(()),
-                _ => Err(format!("#{nth} must be #1 to #5 (the nth weekday of the month).")),
+                _ => Err(format!(
+                    "#{nth} must be #1 to #5 (the nth weekday of the month)."
+                )),
             };
         }
     }
@@ -210,7 +213,11 @@ fn check_part(i: usize, part: &str) -> Result<(), String> {
     if let Some(step) = step {
         match step.parse::<u32>() {
             Ok(n) if n >= 1 => {}
-            _ => return Err(format!("the step after / must be a whole number (not {step}).")),
+            _ => {
+                return Err(format!(
+                    "the step after / must be a whole number from 1 (not {step})."
+                ));
+            }
         }
     }
     if base == "*" && step.is_some() {
@@ -275,9 +282,7 @@ fn reading(canonical: &str) -> Option<String> {
     let minute: u32 = minute.parse().ok()?;
     let every_day = matches!((dom, dow), ("?", "*") | ("*", "?"));
     if hour == "*" && every_day {
-        return Some(format!(
-            "Hourly at {minute:02} minutes past the hour (UTC)"
-        ));
+        return Some(format!("Hourly at {minute:02} minutes past the hour (UTC)"));
     }
     if let Some(n) = hour.strip_prefix("*/").or_else(|| hour.strip_prefix("0/"))
         && every_day
@@ -414,13 +419,17 @@ mod tests {
         );
         assert_eq!(
             err("cron(0 */0 ? * * *)"),
-            "Hours: the step after / must be a whole number (not 0)."
+            "Hours: the step after / must be a whole number from 1 (not 0)."
         );
     }
 
     #[test]
     fn more_than_once_an_hour_is_refused() {
-        for text in ["cron(*/15 * ? * * *)", "cron(0,30 * ? * * *)", "cron(* 5 ? * * *)"] {
+        for text in [
+            "cron(*/15 * ? * * *)",
+            "cron(0,30 * ? * * *)",
+            "cron(* 5 ? * * *)",
+        ] {
             let minutes = text["cron(".len()..].split(' ').next().unwrap_or_default();
             assert_eq!(
                 validate(text).unwrap_err(),

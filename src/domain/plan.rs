@@ -278,6 +278,15 @@ impl CopyAction {
     }
 }
 
+/// The RDS/Aurora limit (cross-account or cross-Region copies in one plan, not both).
+pub const RDS_AURORA_WARNING: &str = "RDS and Aurora support cross-Region or cross-account \
+     copies in one backup plan, not both: keep RDS and Aurora out of this plan, or put the two \
+     kinds of copy in separate plans.";
+
+/// Why copies of a continuous rule are not continuous.
+pub const CONTINUOUS_COPY_NOTE: &str = "Copies of a continuous backup are snapshots: \
+     point-in-time restore stays with the source.";
+
 /// Whether the plan copies both to another Region and to another account's vault: RDS and
 /// Aurora support one or the other in a plan, not both.
 pub fn mixes_cross_region_and_cross_account(

@@ -1,6 +1,7 @@
 //! How each domain type shows as a table row: columns, cell text, tones, sorting, matching.
 
 use crate::domain::format::{bytes, opt_bytes, opt_date_time};
+use crate::domain::plan::BackupPlan;
 use crate::domain::recovery_point::short_key;
 use crate::domain::resource::arn_last_colon_segment;
 use crate::domain::restore::Bucket;
@@ -408,6 +409,35 @@ impl Row for CopyJob {
     }
     fn resource_type(&self) -> Option<&ResourceType> {
         Some(&self.resource_type)
+    }
+}
+
+/// Backup plans of a Region, as the console lists them.
+pub const PLAN_COLUMNS: &[Column] = &[
+    Column::new(0, "Plan name", 24, 0),
+    Column::new(1, "Created", 16, 0),
+    Column::new(2, "Last run", 16, 1),
+    Column::new(3, "Plan ID", 36, 2),
+];
+
+impl Row for BackupPlan {
+    fn cell(&self, column: u8) -> Cow<'_, str> {
+        match column {
+            0 => Cow::Borrowed(&self.name),
+            1 => opt_date_time(Some(self.created)).into(),
+            2 => opt_date_time(self.last_execution).into(),
+            _ => Cow::Borrowed(&self.id),
+        }
+    }
+    fn compare(&self, other: &Self, column: u8) -> Ordering {
+        match column {
+            1 => self.created.cmp(&other.created),
+            2 => self.last_execution.cmp(&other.last_execution),
+            _ => self.cell(column).cmp(&other.cell(column)),
+        }
+    }
+    fn matches(&self, needle: &str) -> bool {
+        contains_ci(&self.name, needle) || contains_ci(&self.id, needle)
     }
 }
 

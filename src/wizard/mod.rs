@@ -9,6 +9,7 @@ pub mod generic;
 pub mod lifecycle;
 pub mod metadata_editor;
 pub mod parts;
+pub mod plan;
 pub mod s3;
 
 use crate::action::Loaded;

@@ -92,6 +92,20 @@ impl WizardCore {
         true
     }
 
+    /// Moves straight to `step`, for wizards whose steps repeat (a backup plan's Rule and Copy
+    /// steps, once per rule). `leaving` are the fields of the step left, whose errors go.
+    pub fn go_to(&mut self, step: usize, leaving: &[FieldId]) {
+        self.clear_errors(leaving);
+        self.step = step.min(self.steps.len().saturating_sub(1));
+    }
+
+    /// Drops the errors shown for `ids` (fields removed, or now showing another item).
+    pub fn clear_errors(&mut self, ids: &[FieldId]) {
+        for id in ids {
+            self.errors.remove(id);
+        }
+    }
+
     /// The first problem of any step, as `request()` reports it: `Settings: <message>`.
     pub fn first_problem(&self, check: impl Fn(usize) -> Vec<Problem>) -> Result<(), String> {
         for (i, name) in self.steps.iter().enumerate() {

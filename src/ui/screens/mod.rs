@@ -3,6 +3,7 @@
 mod buckets;
 mod detail;
 mod jobs;
+mod plan;
 mod plans;
 mod point;
 mod points;

@@ -1,23 +1,51 @@
-//! PLACEHOLDER: replaced by the plans screen this session.
+//! Backup plans of the Region: Enter shows a plan's rules, `n` opens the create-plan wizard.
 
+use super::plan::PlanScreen;
+use super::wizard_host::WizardHost;
 use super::{Nav, Screen};
 use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
+use crate::domain::plan::BackupPlan;
+use crate::effect::Query;
 use crate::keymap::KeyContext;
+use crate::listing::{ListControl, Sort};
 use crate::palette::Section;
-use crate::remote::Ctx;
+use crate::remote::{Ctx, RemoteList};
 use crate::ui::UiCtx;
+use crate::ui::rows::PLAN_COLUMNS;
+use crate::ui::widgets::table;
+use crate::wizard::After;
+use crate::wizard::plan::PlanWizard;
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+const PLAN_HINTS: &[Command] = &[
+    Command::Open,
+    Command::Create,
+    Command::Filter,
+    Command::Refresh,
+];
+
 pub struct PlansScreen {
     region: String,
+    remote: RemoteList<BackupPlan>,
 }
 
 impl PlansScreen {
     pub fn new(region: &str) -> Self {
         PlansScreen {
             region: region.to_string(),
+            remote: RemoteList::new(
+                PLAN_COLUMNS,
+                Some(Sort {
+                    column: 0,
+                    descending: false,
+                }),
+                Query::BackupPlans {
+                    region: region.to_string(),
+                },
+            ),
         }
     }
 }
@@ -26,25 +54,149 @@ impl Screen for PlansScreen {
     fn section(&self) -> Section {
         Section::Plans
     }
+
     fn crumb(&self) -> String {
-        "Plans".to_string()
+        "Backup plans".to_string()
     }
+
     fn key_contexts(&self) -> &'static [KeyContext] {
-        &[KeyContext::Plans]
+        &[KeyContext::List, KeyContext::Plans]
     }
+
+    fn hints(&self) -> &'static [Command] {
+        PLAN_HINTS
+    }
+
+    fn start(&mut self, ctx: &mut Ctx) {
+        self.remote.load(ctx);
+    }
+
+    fn handle(&mut self, cmd: Command, ctx: &mut Ctx) -> Nav {
+        match cmd {
+            Command::Open => {
+                if let Some(plan) = self.remote.list.selected() {
+                    return Nav::Push(Box::new(PlanScreen::new(
+                        plan.clone(),
+                        &self.region,
+                        &ctx.session.account_id,
+                    )));
+                }
+            }
+            Command::Create => {
+                return Nav::Push(Box::new(PlanWizardScreen::new(&self.region, ctx)));
+            }
+            Command::Refresh => self.remote.load(ctx),
+            _ => {}
+        }
+        Nav::Stay
+    }
+
+    fn pending(&self) -> Vec<RequestId> {
+        self.remote.pending().into_iter().collect()
+    }
+
+    fn on_loaded(&mut self, req: RequestId, data: Loaded, done: bool) {
+        if let Loaded::Plans(rows) = data {
+            self.remote.accept(req, rows, done);
+        }
+    }
+
+    fn on_failed(&mut self, req: RequestId, error: BackendError) {
+        self.remote.fail(req, error);
+    }
+
+    fn list(&self) -> Option<&dyn ListControl> {
+        Some(&self.remote.list)
+    }
+
+    fn list_mut(&mut self) -> Option<&mut dyn ListControl> {
+        Some(&mut self.remote.list)
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx) {
+        let empty = format!(
+            "No backup plans in {}. Press n to create one.",
+            self.region
+        );
+        table::render_remote(
+            frame,
+            area,
+            &format!("Backup plans in {}", self.region),
+            &self.remote,
+            ui,
+            &empty,
+        );
+    }
+}
+
+/// The create-plan wizard. It loads what it needs (the Region's plan names and vaults)
+/// through `Wizard::wanted`, so the screen only hosts it.
+pub struct PlanWizardScreen {
+    host: WizardHost,
+}
+
+impl PlanWizardScreen {
+    /// The creator request id is made here, once per opening: every retry reuses it.
+    pub fn new(region: &str, ctx: &mut Ctx) -> Self {
+        let wizard = PlanWizard::new(region, &ctx.session.account_id, ctx.new_token());
+        PlanWizardScreen {
+            host: WizardHost::new(Box::new(wizard)),
+        }
+    }
+}
+
+impl Screen for PlanWizardScreen {
+    fn section(&self) -> Section {
+        Section::Plans
+    }
+
+    fn crumb(&self) -> String {
+        "Create backup plan".to_string()
+    }
+
+    fn key_contexts(&self) -> &'static [KeyContext] {
+        &[]
+    }
+
     fn hints(&self) -> &'static [Command] {
         &[]
     }
-    fn start(&mut self, _ctx: &mut Ctx) {}
+
+    fn start(&mut self, ctx: &mut Ctx) {
+        self.host.load_wanted(ctx);
+    }
+
+    /// Every key goes to the host (`handle_key`); a failed load is asked again on the next key.
     fn handle(&mut self, _cmd: Command, _ctx: &mut Ctx) -> Nav {
         Nav::Stay
     }
-    fn pending(&self) -> Vec<RequestId> {
-        Vec::new()
+
+    fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Option<Nav> {
+        Some(self.host.handle_key(key, ctx))
     }
-    fn on_loaded(&mut self, _req: RequestId, _data: Loaded, _done: bool) {}
-    fn on_failed(&mut self, _req: RequestId, _error: BackendError) {}
-    fn render(&self, frame: &mut Frame, area: Rect, _ui: &UiCtx) {
-        frame.render_widget(ratatui::widgets::Paragraph::new(self.region.clone()), area);
+
+    fn pending(&self) -> Vec<RequestId> {
+        self.host.pending()
+    }
+
+    fn on_loaded(&mut self, req: RequestId, data: Loaded, done: bool) {
+        self.host.on_loaded(req, data, done);
+    }
+
+    fn on_failed(&mut self, req: RequestId, error: BackendError) {
+        self.host.on_failed(req, error);
+    }
+
+    fn on_submitted(
+        &mut self,
+        req: RequestId,
+        result: &Result<String, BackendError>,
+        ctx: &mut Ctx,
+    ) -> Option<After> {
+        self.host.on_submitted(req, result, ctx)
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx) {
+        self.host.render(frame, area, ui, &[]);
     }
 }
