@@ -52,6 +52,7 @@ pub struct App {
     pub session: Session,
     stack: Vec<Box<dyn Screen>>,
     tracker: JobTracker,
+    failed_copies: FailedCopies,
     quit: bool,
     next_req: RequestId,
     /// The GetCallerIdentity under way, when the account id is not known yet.
@@ -76,6 +77,7 @@ impl App {
             theme,
             session,
             tracker: JobTracker::default(),
+            failed_copies: FailedCopies::default(),
             overlay: Overlay::None,
             notice: None,
             filter_input: None,
@@ -97,6 +99,7 @@ impl App {
             });
         }
         app.go(Section::Resources, &mut effects);
+        app.recount_failed_copies(&mut effects);
         (app, effects)
     }
 
@@ -107,6 +110,17 @@ impl App {
     /// Whether anything is loading (the runtime ticks the spinner only then).
     pub fn is_busy(&self) -> bool {
         self.stack.iter().any(|s| !s.pending().is_empty())
+    }
+
+    /// Failed (or partial) copy jobs in the current Region, once counted (for the header).
+    pub fn failed_copies(&self) -> Option<usize> {
+        self.failed_copies.count()
+    }
+
+    /// Lists the current Region's copy jobs to count the failed ones afresh.
+    fn recount_failed_copies(&mut self, effects: &mut Vec<Effect>) {
+        self.next_req += 1;
+        effects.push(self.failed_copies.reload(&self.region, self.next_req));
     }
 
     /// Whether restore jobs started here are still being followed.
@@ -202,17 +216,33 @@ impl App {
                 self.next_req += 1;
                 effects.extend(self.tracker.on_failure(req, self.next_req));
             }
-            Action::Loaded { req, data, done } => match self.owner(req) {
-                Some(screen) => screen.on_loaded(req, data, done),
-                None => tracing::warn!(req, "dropping a reply for a screen that is gone"),
-            },
-            Action::LoadFailed { req, error } => match self.owner(req) {
-                Some(screen) => {
+            Action::Loaded {
+                req,
+                data: Loaded::CopyJobs(rows),
+                done,
+            } if self.failed_copies.owns(req) => self.failed_copies.observe(req, &rows, done),
+            Action::LoadFailed { req, error } if self.failed_copies.owns(req) => {
+                // The header then shows no count: nothing else depends on it.
+                tracing::warn!(req, error = %error.headline(), "counting failed copies failed");
+                self.failed_copies.forget(req);
+            }
+            Action::Loaded { req, data, done } => {
+                if let Loaded::CopyJobs(rows) = &data
+                    && self.owner(req).is_some()
+                {
+                    self.failed_copies.observe(req, rows, done);
+                }
+                self.deliver(req, &mut effects, |screen| {
+                    screen.on_loaded(req, data, done);
+                });
+            }
+            Action::LoadFailed { req, error } => {
+                self.failed_copies.forget(req);
+                self.deliver(req, &mut effects, |screen| {
                     tracing::warn!(req, error = %error.headline(), "load failed");
                     screen.on_failed(req, error);
-                }
-                None => tracing::warn!(req, "dropping a failure for a screen that is gone"),
-            },
+                });
+            }
         }
         effects
     }
@@ -245,6 +275,27 @@ impl App {
                 });
             }
         }
+    }
+
+    /// Hands a reply to the screen waiting for `req`, then lets it load what follows from it.
+    fn deliver(
+        &mut self,
+        req: RequestId,
+        effects: &mut Vec<Effect>,
+        reply: impl FnOnce(&mut dyn Screen),
+    ) {
+        let Some(screen) = self
+            .stack
+            .iter_mut()
+            .rev()
+            .find(|s| s.pending().contains(&req))
+        else {
+            tracing::warn!(req, "dropping a reply for a screen that is gone");
+            return;
+        };
+        reply(screen.as_mut());
+        let mut ctx = Ctx::new(&self.region, &self.session, &mut self.next_req, effects);
+        screen.follow_up(&mut ctx);
     }
 
     fn owner(&mut self, req: RequestId) -> Option<&mut Box<dyn Screen>> {
@@ -444,8 +495,12 @@ impl App {
         match screen.on_submitted(req, &result, &mut ctx) {
             Some(After::RestoreJob { region, job_id }) => {
                 tracing::info!(%job_id, %region, "restore job started");
+                let moved = self.region != region;
                 self.region = region.clone();
                 self.go(Section::Jobs(crate::palette::JobTab::Restore), effects);
+                if moved {
+                    self.recount_failed_copies(effects);
+                }
                 self.next_req += 1;
                 effects.push(self.tracker.track(&region, &job_id, self.next_req));
                 self.notice = Some(Notice {
@@ -459,8 +514,12 @@ impl App {
                 notice,
             }) => {
                 tracing::info!(%region, ?section, %notice, "change accepted");
+                let moved = self.region != region;
                 self.region = region;
                 self.go(section, effects);
+                if moved {
+                    self.recount_failed_copies(effects);
+                }
                 self.notice = Some(Notice {
                     text: notice,
                     is_error: false,
@@ -533,6 +592,7 @@ impl App {
                 let section = self.top_section();
                 self.region = region.code.to_string();
                 self.go(section, effects);
+                self.recount_failed_copies(effects);
                 self.notice = Some(Notice {
                     text: format!("Region: {} ({})", region.code, region.name),
                     is_error: false,
@@ -580,8 +640,10 @@ fn edit_text(text: &mut String, key: &KeyEvent) -> bool {
     }
 }
 
+mod failed_copies;
 mod mfa;
 
+use failed_copies::FailedCopies;
 pub use mfa::MfaPrompt;
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use crate::domain::plan::BackupPlan;
 use crate::domain::recovery_point::short_key;
 use crate::domain::resource::arn_last_colon_segment;
 use crate::domain::restore::Bucket;
+use crate::domain::settings::SettingEntry;
 use crate::domain::{
     BackupJob, BackupJobState, BackupVault, CopyJob, CopyJobState, ProtectedResource,
     RecoveryPoint, RecoveryPointStatus, ResourceType, RestoreJob, RestoreJobStatus, StorageClass,
@@ -353,13 +354,15 @@ impl Row for RestoreJob {
     }
 }
 
+/// Copy jobs: at 80 columns the state, resource, route and creation time; the size, job ID
+/// and message join on wider terminals (the route is kept whole rather than the size).
 pub const COPY_JOB_COLUMNS: &[Column] = &[
-    Column::new(0, "Job ID", 14, 1),
-    Column::new(1, "Resource", 18, 0),
-    Column::new(2, "State", 10, 0),
-    Column::new(3, "Destination", 24, 0),
-    Column::new(4, "Created", 16, 1),
-    Column::new(5, "Size", 9, 3).right(),
+    Column::new(2, "State", 9, 0),
+    Column::new(1, "Resource", 13, 1),
+    Column::new(3, "Source → destination", 35, 0),
+    Column::new(5, "Size", 8, 2).right(),
+    Column::new(4, "Created", 16, 0),
+    Column::new(0, "Job ID", 14, 3),
     Column::new(6, "Message", 30, 4),
 ];
 
@@ -369,13 +372,33 @@ pub fn vault_location(arn: &str) -> String {
     format!("{region}/{}", arn_last_colon_segment(arn))
 }
 
+/// `prod-daily → ca-central-1/dr-canada`: the source vault's Region is the listing's own, so
+/// only its name is shown.
+pub fn copy_route(job: &CopyJob) -> String {
+    format!(
+        "{} → {}",
+        arn_last_colon_segment(&job.source_vault_arn),
+        vault_location(&job.destination_vault_arn)
+    )
+}
+
+/// How a copy job's state looks (rows and details).
+pub fn copy_state_tone(state: CopyJobState) -> Tone {
+    match state {
+        CopyJobState::Completed => Tone::Good,
+        CopyJobState::Failed => Tone::Bad,
+        CopyJobState::Partial => Tone::Warning,
+        CopyJobState::Created | CopyJobState::Running => Tone::Normal,
+    }
+}
+
 impl Row for CopyJob {
     fn cell(&self, column: u8) -> Cow<'_, str> {
         match column {
             0 => Cow::Borrowed(&self.id),
             1 => Cow::Borrowed(&self.resource_name),
             2 => Cow::Borrowed(self.state.api_name()),
-            3 => vault_location(&self.destination_vault_arn).into(),
+            3 => copy_route(self).into(),
             4 => opt_date_time(Some(self.created)).into(),
             5 => self
                 .size_bytes
@@ -386,10 +409,8 @@ impl Row for CopyJob {
         }
     }
     fn tone(&self, column: u8) -> Tone {
-        match (column, self.state) {
-            (2, CopyJobState::Completed) => Tone::Good,
-            (2, CopyJobState::Failed) => Tone::Bad,
-            (2, CopyJobState::Partial) => Tone::Warning,
+        match column {
+            2 => copy_state_tone(self.state),
             _ => Tone::Normal,
         }
     }
@@ -405,10 +426,48 @@ impl Row for CopyJob {
         contains_ci(&self.id, needle)
             || contains_ci(&self.resource_name, needle)
             || contains_ci(self.state.api_name(), needle)
+            || contains_ci(&self.source_vault_arn, needle)
             || contains_ci(&self.destination_vault_arn, needle)
     }
     fn resource_type(&self) -> Option<&ResourceType> {
         Some(&self.resource_type)
+    }
+}
+
+/// The Settings screen: one row per switch (a type's opt-in, or its management preference).
+pub const SETTING_COLUMNS: &[Column] = &[
+    Column::new(0, "Resource type", 24, 0),
+    Column::new(1, "Setting", 28, 0),
+    Column::new(2, "State", 10, 0),
+];
+
+impl Row for SettingEntry {
+    fn cell(&self, column: u8) -> Cow<'_, str> {
+        match column {
+            0 => Cow::Borrowed(&self.resource_type),
+            1 => Cow::Borrowed(self.label()),
+            _ if !self.reported => Cow::Borrowed("Disabled (not reported)"),
+            _ => Cow::Borrowed(self.state_label()),
+        }
+    }
+    fn tone(&self, column: u8) -> Tone {
+        match (column, self.enabled, self.reported) {
+            (2, true, _) => Tone::Good,
+            (2, false, false) => Tone::Muted,
+            (2, false, true) => Tone::Warning,
+            _ => Tone::Normal,
+        }
+    }
+    fn compare(&self, other: &Self, column: u8) -> Ordering {
+        match column {
+            2 => self.enabled.cmp(&other.enabled),
+            _ => self.cell(column).cmp(&other.cell(column)),
+        }
+    }
+    fn matches(&self, needle: &str) -> bool {
+        contains_ci(&self.resource_type, needle)
+            || contains_ci(self.label(), needle)
+            || contains_ci(self.state_label(), needle)
     }
 }
 
@@ -492,6 +551,32 @@ mod tests {
         };
         assert_eq!(at(78), ["Name", "Versioning", "ACLs", "Restore target"]);
         assert_eq!(at(58), ["Name", "Versioning", "Restore target"]);
+    }
+
+    #[test]
+    fn copy_jobs_at_80_columns_keep_the_route_whole() {
+        use crate::ui::widgets::table::fit_columns;
+        let at = |width| -> Vec<&str> {
+            fit_columns(COPY_JOB_COLUMNS, width)
+                .iter()
+                .map(|(c, _)| c.title)
+                .collect()
+        };
+        assert_eq!(
+            at(78),
+            ["State", "Resource", "Source → destination", "Created"]
+        );
+        assert_eq!(
+            at(118),
+            [
+                "State",
+                "Resource",
+                "Source → destination",
+                "Size",
+                "Created",
+                "Job ID"
+            ]
+        );
     }
 
     #[test]

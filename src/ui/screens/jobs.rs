@@ -1,23 +1,26 @@
-//! Jobs: backup, restore and copy jobs of the Region in three tabs (browse only).
+//! Jobs: backup, restore and copy jobs of the Region in three tabs; unfinished copy jobs are
+//! followed by re-polling their listing.
 
+use super::copy_job::CopyJobScreen;
 use super::{DetailScreen, Nav, Screen};
 use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
 use crate::domain::format::{opt_bytes, opt_date_time};
-use crate::domain::{BackupJob, CopyJob, RestoreJob};
-use crate::effect::Query;
+use crate::domain::{BackupJob, CopyJob, CopyJobState, RestoreJob};
+use crate::effect::{Effect, Query};
 use crate::keymap::KeyContext;
-use crate::listing::{ListControl, Row, Sort};
+use crate::listing::{FilteredList, ListControl, Row, Sort};
 use crate::palette::{JobTab, Section};
-use crate::remote::{Ctx, RemoteList};
+use crate::remote::{Ctx, LoadState, RemoteList};
+use crate::tracker::backoff;
 use crate::ui::UiCtx;
 use crate::ui::rows::{BACKUP_JOB_COLUMNS, COPY_JOB_COLUMNS, RESTORE_JOB_COLUMNS};
 use crate::ui::widgets::fields::Field;
 use crate::ui::widgets::table;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::Tabs;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Tabs};
 
 pub struct JobsScreen {
     region: String,
@@ -25,6 +28,58 @@ pub struct JobsScreen {
     backup: RemoteList<BackupJob>,
     restore: RemoteList<RestoreJob>,
     copy: RemoteList<CopyJob>,
+    copy_poll: CopyPoll,
+}
+
+/// Polls of the copy jobs listing after a load (a user's reload starts the count again): at
+/// most this many, backing off to every 30 s, about ten minutes in all; then `r` goes on.
+const MAX_COPY_POLLS: u32 = 24;
+
+/// Re-polling the copy jobs listing while a job is CREATED or RUNNING. Pages of a poll are
+/// gathered here and replace the rows at once, so the table never blanks and the selection,
+/// filter and sort stay.
+#[derive(Debug, Default)]
+struct CopyPoll {
+    /// The poll under way (waiting or loading).
+    req: Option<RequestId>,
+    /// Polls since the last load.
+    polls: u32,
+    /// Rows of the poll under way, so far.
+    rows: Vec<CopyJob>,
+    /// A listing just ended: `follow_up` decides whether to poll again.
+    due: bool,
+}
+
+impl CopyPoll {
+    fn restart(&mut self, ctx: &mut Ctx) {
+        if let Some(req) = self.req.take() {
+            ctx.cancel(req);
+        }
+        *self = CopyPoll::default();
+    }
+
+    fn is_exhausted(&self) -> bool {
+        self.polls >= MAX_COPY_POLLS
+    }
+}
+
+fn is_unfinished(job: &CopyJob) -> bool {
+    matches!(job.state, CopyJobState::Created | CopyJobState::Running)
+}
+
+/// Replaces every row with `rows`, keeping the selected job selected (by ID).
+fn replace_keeping_selection(list: &mut FilteredList<CopyJob>, rows: Vec<CopyJob>) {
+    let selected = list.selected().map(|j| j.id.clone());
+    list.clear();
+    list.append(rows);
+    let position = selected.and_then(|id| {
+        list.visible_rows(0, list.visible_len())
+            .position(|j| j.id == id)
+    });
+    if let Some(position) = position {
+        list.top();
+        list.move_by(position as isize);
+    }
 }
 
 /// Newest first (column 4 is Created in every job table).
@@ -54,7 +109,53 @@ impl JobsScreen {
                 NEWEST_FIRST,
                 Query::CopyJobs { region: r },
             ),
+            copy_poll: CopyPoll::default(),
         }
+    }
+
+    fn unfinished_copies(&self) -> usize {
+        self.copy.list.items().iter().filter(|j| is_unfinished(j)).count()
+    }
+
+    fn load_copies(&mut self, ctx: &mut Ctx) {
+        self.copy_poll.restart(ctx);
+        self.copy.load(ctx);
+    }
+
+    /// A page of a poll: gathered until the last, which replaces the rows.
+    fn accept_poll(&mut self, rows: Vec<CopyJob>, done: bool) {
+        self.copy_poll.rows.extend(rows);
+        if done {
+            self.copy_poll.req = None;
+            self.copy_poll.due = true;
+            let rows = std::mem::take(&mut self.copy_poll.rows);
+            replace_keeping_selection(&mut self.copy.list, rows);
+        }
+    }
+
+    /// The line under the copy jobs table: the selected job's status message (a failure's
+    /// reason is what users miss), else whether unfinished jobs are being followed.
+    fn copy_status_line(&self, ui: &UiCtx) -> Option<Line<'static>> {
+        let t = ui.theme;
+        if let Some(job) = self.copy.list.selected()
+            && let Some(message) = &job.status_message
+        {
+            return Some(Line::from(vec![
+                Span::styled(format!("{}: ", job.state), t.tone(crate::ui::rows::copy_state_tone(job.state))),
+                Span::raw(format!("{} ({})", message, job.resource_name)),
+            ]));
+        }
+        let unfinished = self.unfinished_copies();
+        if unfinished == 0 || !matches!(self.copy.state, LoadState::Done) {
+            return None;
+        }
+        let jobs = if unfinished == 1 { "job" } else { "jobs" };
+        let text = if self.copy_poll.is_exhausted() {
+            format!("{unfinished} copy {jobs} still unfinished: r reloads.")
+        } else {
+            format!("{unfinished} copy {jobs} unfinished: refreshing as they run.")
+        };
+        Some(Line::from(Span::styled(text, t.muted)))
     }
 
     fn detail(&self) -> Option<DetailScreen> {
@@ -123,30 +224,7 @@ impl JobsScreen {
                     ],
                 )
             }
-            JobTab::Copy => {
-                let j = self.copy.list.selected()?;
-                (
-                    format!("Copy job {}", j.id),
-                    vec![
-                        Field::toned("State", j.state.api_name(), j.tone(2)),
-                        Field::pair("Status message", j.status_message.as_deref().unwrap_or("-")),
-                        Field::pair("Job ID", j.id.to_string()),
-                        Field::pair("Resource", j.resource_name.to_string()),
-                        Field::pair("Resource type", j.resource_type.to_string()),
-                        Field::pair("Source point", j.source_recovery_point_arn.to_string()),
-                        Field::pair("Source vault", j.source_vault_arn.to_string()),
-                        Field::pair("Destination vault", j.destination_vault_arn.to_string()),
-                        Field::pair(
-                            "Destination point",
-                            j.destination_recovery_point_arn.as_deref().unwrap_or("-"),
-                        ),
-                        Field::pair("Created", opt_date_time(Some(j.created))),
-                        Field::pair("Completed", opt_date_time(j.completed)),
-                        Field::pair("Backup size", opt_bytes(j.size_bytes)),
-                        Field::pair("IAM role", j.iam_role_arn.to_string()),
-                    ],
-                )
-            }
+            JobTab::Copy => return None,
         };
         Some(DetailScreen::new(section, crumb, fields))
     }
@@ -177,7 +255,7 @@ impl Screen for JobsScreen {
     fn start(&mut self, ctx: &mut Ctx) {
         self.backup.load(ctx);
         self.restore.load(ctx);
-        self.copy.load(ctx);
+        self.load_copies(ctx);
     }
 
     fn handle(&mut self, cmd: Command, ctx: &mut Ctx) -> Nav {
@@ -187,8 +265,13 @@ impl Screen for JobsScreen {
             Command::Refresh => match self.tab {
                 JobTab::Backup => self.backup.load(ctx),
                 JobTab::Restore => self.restore.load(ctx),
-                JobTab::Copy => self.copy.load(ctx),
+                JobTab::Copy => self.load_copies(ctx),
             },
+            Command::Open if self.tab == JobTab::Copy => {
+                if let Some(job) = self.copy.list.selected() {
+                    return Nav::Push(Box::new(CopyJobScreen::new(job.clone(), &self.region)));
+                }
+            }
             Command::Open => {
                 if let Some(detail) = self.detail() {
                     return Nav::Push(Box::new(detail));
@@ -204,6 +287,7 @@ impl Screen for JobsScreen {
             self.backup.pending(),
             self.restore.pending(),
             self.copy.pending(),
+            self.copy_poll.req,
         ]
         .into_iter()
         .flatten()
@@ -212,17 +296,55 @@ impl Screen for JobsScreen {
 
     fn on_loaded(&mut self, req: RequestId, data: Loaded, done: bool) {
         match data {
-            Loaded::BackupJobs(rows) => self.backup.accept(req, rows, done),
-            Loaded::RestoreJobs(rows) => self.restore.accept(req, rows, done),
-            Loaded::CopyJobs(rows) => self.copy.accept(req, rows, done),
-            _ => false,
-        };
+            Loaded::BackupJobs(rows) => {
+                self.backup.accept(req, rows, done);
+            }
+            Loaded::RestoreJobs(rows) => {
+                self.restore.accept(req, rows, done);
+            }
+            Loaded::CopyJobs(rows) if self.copy_poll.req == Some(req) => {
+                self.accept_poll(rows, done)
+            }
+            Loaded::CopyJobs(rows) => {
+                if self.copy.accept(req, rows, done) && done {
+                    self.copy_poll.due = true;
+                }
+            }
+            _ => {}
+        }
     }
 
     fn on_failed(&mut self, req: RequestId, error: BackendError) {
+        if self.copy_poll.req == Some(req) {
+            // A failed poll (throttling, network) keeps the rows shown and tries again later.
+            tracing::warn!(req, error = %error.headline(), "copy jobs poll failed; backing off");
+            self.copy_poll.req = None;
+            self.copy_poll.rows.clear();
+            self.copy_poll.due = true;
+            return;
+        }
         let _ = self.backup.fail(req, error.clone())
             || self.restore.fail(req, error.clone())
             || self.copy.fail(req, error);
+    }
+
+    fn follow_up(&mut self, ctx: &mut Ctx) {
+        let poll = &mut self.copy_poll;
+        if !std::mem::take(&mut poll.due) || poll.req.is_some() || poll.is_exhausted() {
+            return;
+        }
+        if self.copy.list.items().iter().any(is_unfinished) {
+            let req = ctx.next_id();
+            ctx.push(Effect::Poll {
+                req,
+                query: Query::CopyJobs {
+                    region: self.region.clone(),
+                },
+                after: backoff(poll.polls),
+            });
+            poll.req = Some(req);
+            poll.polls += 1;
+        }
     }
 
     fn list(&self) -> Option<&dyn ListControl> {
@@ -263,7 +385,17 @@ impl Screen for JobsScreen {
         match self.tab {
             JobTab::Backup => table::render_remote(frame, rest, name, &self.backup, ui, &empty),
             JobTab::Restore => table::render_remote(frame, rest, name, &self.restore, ui, &empty),
-            JobTab::Copy => table::render_remote(frame, rest, name, &self.copy, ui, &empty),
+            JobTab::Copy => {
+                let status = self.copy_status_line(ui);
+                // One line always, so the table does not resize as the cursor moves.
+                let [table_area, status_area] =
+                    Layout::vertical([Constraint::Fill(1), Constraint::Length(1)])
+                .areas(rest);
+                table::render_remote(frame, table_area, name, &self.copy, ui, &empty);
+                if let Some(line) = status {
+                    frame.render_widget(Paragraph::new(line), status_area);
+                }
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Screens: one file each (state + key handling + drawing); they ask for data only through `Ctx`.
 
 mod buckets;
+mod copy_job;
 mod detail;
 mod jobs;
 mod plan;
@@ -91,6 +92,9 @@ pub trait Screen {
     }
     /// A restore job changed (polling): lists showing it update the row.
     fn upsert_restore_job(&mut self, _job: &RestoreJob) {}
+    /// Runs after each reply this screen got (`on_loaded`, `on_failed`), with a `Ctx` for the
+    /// loads that depend on it (polling a listing again while its jobs run).
+    fn follow_up(&mut self, _ctx: &mut Ctx) {}
 }
 
 /// The root screen of a section.

@@ -3,6 +3,7 @@
 use super::{Nav, RecoveryPointsScreen, Screen};
 use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
+use crate::domain::settings::RegionSettings;
 use crate::domain::{ProtectedResource, ResourceType};
 use crate::effect::Query;
 use crate::keymap::KeyContext;
@@ -13,11 +14,24 @@ use crate::ui::UiCtx;
 use crate::ui::rows::RESOURCE_COLUMNS;
 use crate::ui::widgets::table;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Paragraph, Wrap};
 
 pub struct ResourcesScreen {
     region: String,
     remote: RemoteList<ProtectedResource>,
+    /// The Region's service opt-in, read the first time a type filter is chosen.
+    opt_in: OptIn,
+}
+
+/// Where the Region's opt-in settings stand (to warn about a type that is not opted in).
+enum OptIn {
+    NotAsked,
+    Loading(RequestId),
+    Known(RegionSettings),
+    /// Not readable (no permission, an emulator without the call): no warning is given.
+    Unknown,
 }
 
 impl ResourcesScreen {
@@ -31,7 +45,25 @@ impl ResourcesScreen {
                     region: region.to_string(),
                 },
             ),
+            opt_in: OptIn::NotAsked,
         }
+    }
+
+    /// Reads the Region's opt-in once, when a type filter is first chosen.
+    fn want_opt_in(&mut self, ctx: &mut Ctx) {
+        if matches!(self.opt_in, OptIn::NotAsked) {
+            self.opt_in = OptIn::Loading(ctx.load(Query::RegionSettings {
+                region: self.region.clone(),
+            }));
+        }
+    }
+
+    /// "EFS is not opted in in us-east-1: …" while that type is the filter.
+    fn opt_in_warning(&self) -> Option<String> {
+        let OptIn::Known(settings) = &self.opt_in else {
+            return None;
+        };
+        settings.not_opted_in_message(self.remote.list.type_filter()?)
     }
 
     /// Steps the resource-type filter: all → S3 → DynamoDB → … → all.
@@ -92,24 +124,41 @@ impl Screen for ResourcesScreen {
                 }
             }
             Command::Refresh => self.remote.load(ctx),
-            Command::TypeFilterNext => self.step_type_filter(true),
-            Command::TypeFilterPrev => self.step_type_filter(false),
+            Command::TypeFilterNext | Command::TypeFilterPrev => {
+                self.step_type_filter(cmd == Command::TypeFilterNext);
+                self.want_opt_in(ctx);
+            }
             _ => {}
         }
         Nav::Stay
     }
 
     fn pending(&self) -> Vec<RequestId> {
-        self.remote.pending().into_iter().collect()
+        let opt_in = match self.opt_in {
+            OptIn::Loading(req) => Some(req),
+            _ => None,
+        };
+        self.remote.pending().into_iter().chain(opt_in).collect()
     }
 
     fn on_loaded(&mut self, req: RequestId, data: Loaded, done: bool) {
-        if let Loaded::Resources(rows) = data {
-            self.remote.accept(req, rows, done);
+        match data {
+            Loaded::Resources(rows) => {
+                self.remote.accept(req, rows, done);
+            }
+            Loaded::RegionSettings(settings) if matches!(self.opt_in, OptIn::Loading(r) if r == req) => {
+                self.opt_in = OptIn::Known(*settings);
+            }
+            _ => {}
         }
     }
 
     fn on_failed(&mut self, req: RequestId, error: BackendError) {
+        if matches!(self.opt_in, OptIn::Loading(r) if r == req) {
+            tracing::warn!(error = %error.headline(), "opt-in settings unreadable: no type warning");
+            self.opt_in = OptIn::Unknown;
+            return;
+        }
         self.remote.fail(req, error);
     }
 
@@ -126,6 +175,17 @@ impl Screen for ResourcesScreen {
             "No protected resources in {}. A resource appears here once AWS Backup has a recovery point of it.",
             self.region
         );
-        table::render_remote(frame, area, "Protected resources", &self.remote, ui, &empty);
+        let warning = self.opt_in_warning();
+        // Two lines hold the longest warning at 80 columns.
+        let height = if warning.is_some() { 2 } else { 0 };
+        let [note, rest] =
+            Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
+        if let Some(text) = warning {
+            frame.render_widget(
+                Paragraph::new(Span::styled(text, ui.theme.warning)).wrap(Wrap { trim: true }),
+                note,
+            );
+        }
+        table::render_remote(frame, rest, "Protected resources", &self.remote, ui, &empty);
     }
 }

@@ -1,23 +1,241 @@
-//! PLACEHOLDER: replaced by the settings screen this session.
+//! Settings: the Region's service opt-in for every resource type and the full-management
+//! switches (DynamoDB's advanced features), each changed after a confirmation that shows the
+//! exact UpdateRegionSettings request.
 
 use super::{Nav, Screen};
 use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
+use crate::domain::WriteRequest;
+use crate::domain::settings::{Preference, SettingEntry, SettingsRequest};
+use crate::effect::{Effect, Query};
 use crate::keymap::KeyContext;
+use crate::listing::{FilteredList, ListControl, Tone};
 use crate::palette::Section;
-use crate::remote::Ctx;
+use crate::remote::{Ctx, RemoteList};
 use crate::ui::UiCtx;
+use crate::ui::rows::SETTING_COLUMNS;
+use crate::ui::widgets::table;
+use crate::wizard::After;
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 pub struct SettingsScreen {
     region: String,
+    /// `--read-only`: the page says at once that nothing can be changed.
+    read_only: bool,
+    remote: RemoteList<SettingEntry>,
+    /// The re-read after an accepted change: its answer replaces the rows in place.
+    reload: Option<RequestId>,
+    /// The change waiting for `y`.
+    confirm: Option<Change>,
+    /// The change sent, until AWS answers; toggles wait meanwhile.
+    sending: Option<(RequestId, Change)>,
+    /// The change AWS accepted, checked against the re-read.
+    accepted: Option<Change>,
+    /// What became of the last change, under the table.
+    status: Option<(String, Tone)>,
+}
+
+/// One switch to flip, and exactly what is sent for it.
+#[derive(Debug, Clone)]
+struct Change {
+    entry: SettingEntry,
+    request: SettingsRequest,
+}
+
+impl Change {
+    /// "EFS opt-in", "DynamoDB advanced features".
+    fn subject(&self) -> String {
+        let e = &self.entry;
+        match e.preference {
+            Preference::OptIn => format!("{} opt-in", e.resource_type),
+            Preference::Management => {
+                format!("{} {}", e.resource_type, e.label().to_lowercase())
+            }
+        }
+    }
+
+    /// What turning the switch off costs, said before it is sent.
+    fn consequence(&self) -> Option<String> {
+        let e = &self.entry;
+        (e.enabled && e.preference == Preference::OptIn).then(|| {
+            format!(
+                "Plans that pick {t} resources by tags stop backing them up in {r}, and \
+                 on-demand backups of {t} are refused there.",
+                t = e.resource_type,
+                r = self.request.region
+            )
+        })
+    }
+}
+
+/// The Region's settings are one answer, not pages: a whole reload replaces every row.
+fn replace_rows(list: &mut FilteredList<SettingEntry>, rows: Vec<SettingEntry>) {
+    list.clear();
+    list.append(rows);
 }
 
 impl SettingsScreen {
     pub fn new(region: &str) -> Self {
         SettingsScreen {
             region: region.to_string(),
+            read_only: false,
+            remote: RemoteList::new(
+                SETTING_COLUMNS,
+                None,
+                Query::RegionSettings {
+                    region: region.to_string(),
+                },
+            ),
+            reload: None,
+            confirm: None,
+            sending: None,
+            accepted: None,
+            status: None,
+        }
+    }
+
+    fn toggle(&mut self, ctx: &Ctx) -> Nav {
+        if ctx.session.read_only {
+            return Nav::Notice {
+                text: "Read-only session (--read-only): settings cannot be changed.".into(),
+                is_error: true,
+            };
+        }
+        if self.sending.is_some() {
+            return Nav::Notice {
+                text: "The last change is still being sent: wait for AWS's answer.".into(),
+                is_error: false,
+            };
+        }
+        if let Some(entry) = self.remote.list.selected() {
+            let request = entry.toggle_request(&self.region);
+            self.confirm = Some(Change {
+                entry: entry.clone(),
+                request,
+            });
+        }
+        Nav::Stay
+    }
+
+    fn send(&mut self, change: Change, ctx: &mut Ctx) {
+        let req = ctx.next_id();
+        ctx.push(Effect::Submit {
+            req,
+            request: Box::new(WriteRequest::UpdateRegionSettings(change.request.clone())),
+        });
+        self.status = None;
+        self.sending = Some((req, change));
+    }
+
+    /// Says whether the re-read shows the accepted change.
+    fn check_accepted(&mut self) {
+        let Some(change) = self.accepted.take() else {
+            return;
+        };
+        let now = self.remote.list.items().iter().find(|e| {
+            e.resource_type == change.entry.resource_type
+                && e.preference == change.entry.preference
+        });
+        self.status = Some(match now {
+            Some(e) if e.enabled != change.entry.enabled => (
+                format!(
+                    "{} is now {} in {}.",
+                    change.subject(),
+                    e.state_label(),
+                    self.region
+                ),
+                Tone::Good,
+            ),
+            _ => (
+                format!(
+                    "AWS accepted the change, but {} still reads as before: r reloads.",
+                    change.subject()
+                ),
+                Tone::Warning,
+            ),
+        });
+    }
+
+    fn confirm_lines(&self, change: &Change, ui: &UiCtx) -> Vec<Line<'static>> {
+        let t = ui.theme;
+        let mut lines = vec![Line::from(Span::styled(
+            change.entry.change_question(&self.region),
+            t.title,
+        ))];
+        if let Some(consequence) = change.consequence() {
+            lines.push(Line::from(Span::styled(consequence, t.warning)));
+        }
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            "UpdateRegionSettings request (exactly what is sent)",
+            t.label,
+        )));
+        lines.extend(change.request.api_json().lines().map(|l| Line::from(l.to_string())));
+        lines.push(Line::from(Span::styled("AWS CLI equivalent", t.label)));
+        lines.extend(
+            change
+                .request
+                .cli_command()
+                .lines()
+                .map(|l| Line::from(l.to_string())),
+        );
+        lines.push(Line::from(""));
+        lines.push(Line::from(vec![
+            Span::styled("y", t.key),
+            Span::raw(" change it   "),
+            Span::styled("n", t.key),
+            Span::raw("/esc cancel (the default)"),
+        ]));
+        lines
+    }
+
+    fn render_confirm(&self, frame: &mut Frame, area: Rect, change: &Change, ui: &UiCtx) {
+        let lines = self.confirm_lines(change, ui);
+        let width = 76.min(area.width);
+        let height = (lines.len() as u16 + 2).min(area.height);
+        let rect = Rect::new(
+            area.x + (area.width - width) / 2,
+            area.y + (area.height - height) / 2,
+            width,
+            height,
+        );
+        frame.render_widget(Clear, rect);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(ui.theme.warning)
+            .title(" Confirm ");
+        frame.render_widget(
+            Paragraph::new(lines).block(block).wrap(Wrap { trim: false }),
+            rect,
+        );
+    }
+
+    /// The line under the table: the change under way or what became of the last one.
+    fn status_line(&self, ui: &UiCtx) -> Line<'static> {
+        let t = ui.theme;
+        if let Some((_, change)) = &self.sending {
+            return Line::from(Span::styled(
+                format!("{} Sending UpdateRegionSettings ({})...", ui.spinner, change.subject()),
+                t.muted,
+            ));
+        }
+        if self.reload.is_some() {
+            return Line::from(Span::styled(
+                format!("{} Accepted; reading the settings again...", ui.spinner),
+                t.muted,
+            ));
+        }
+        match &self.status {
+            Some((text, tone)) => Line::from(Span::styled(text.clone(), t.tone(*tone))),
+            None if self.read_only => Line::from(Span::styled(
+                "Read-only session (--read-only): these settings can be viewed, not changed.",
+                t.warning,
+            )),
+            None => Line::from(""),
         }
     }
 }
@@ -26,25 +244,155 @@ impl Screen for SettingsScreen {
     fn section(&self) -> Section {
         Section::Settings
     }
+
     fn crumb(&self) -> String {
-        "Settings".to_string()
+        "Settings > Service opt-in".to_string()
     }
+
     fn key_contexts(&self) -> &'static [KeyContext] {
-        &[KeyContext::Settings]
+        &[KeyContext::Settings, KeyContext::List]
     }
+
     fn hints(&self) -> &'static [Command] {
-        &[]
+        &[Command::Toggle, Command::Filter, Command::Refresh]
     }
-    fn start(&mut self, _ctx: &mut Ctx) {}
-    fn handle(&mut self, _cmd: Command, _ctx: &mut Ctx) -> Nav {
+
+    fn start(&mut self, ctx: &mut Ctx) {
+        self.read_only = ctx.session.read_only;
+        self.remote.load(ctx);
+    }
+
+    /// The confirmation takes every key while it is open: only `y` sends.
+    fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Option<Nav> {
+        let change = self.confirm.take()?;
+        match key.code {
+            KeyCode::Char('y') => self.send(change, ctx),
+            KeyCode::Char('n') | KeyCode::Esc => {}
+            _ => self.confirm = Some(change),
+        }
+        Some(Nav::Stay)
+    }
+
+    fn handle(&mut self, cmd: Command, ctx: &mut Ctx) -> Nav {
+        match cmd {
+            Command::Toggle => return self.toggle(ctx),
+            Command::Refresh => {
+                if let Some(req) = self.reload.take() {
+                    ctx.cancel(req);
+                }
+                self.remote.load(ctx);
+            }
+            _ => {}
+        }
         Nav::Stay
     }
+
     fn pending(&self) -> Vec<RequestId> {
-        Vec::new()
+        [
+            self.remote.pending(),
+            self.reload,
+            self.sending.as_ref().map(|(req, _)| *req),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
     }
-    fn on_loaded(&mut self, _req: RequestId, _data: Loaded, _done: bool) {}
-    fn on_failed(&mut self, _req: RequestId, _error: BackendError) {}
-    fn render(&self, frame: &mut Frame, area: Rect, _ui: &UiCtx) {
-        frame.render_widget(ratatui::widgets::Paragraph::new(self.region.clone()), area);
+
+    fn on_loaded(&mut self, req: RequestId, data: Loaded, done: bool) {
+        let Loaded::RegionSettings(settings) = data else {
+            return;
+        };
+        if self.reload == Some(req) {
+            self.reload = None;
+            replace_rows(&mut self.remote.list, settings.entries());
+            self.check_accepted();
+        } else {
+            self.remote.accept(req, settings.entries(), done);
+        }
+    }
+
+    fn on_failed(&mut self, req: RequestId, error: BackendError) {
+        if self.reload == Some(req) {
+            self.reload = None;
+            self.accepted = None;
+            self.status = Some((
+                format!(
+                    "The change was accepted, but the settings could not be read again ({}): \
+                     r reloads.",
+                    error.headline()
+                ),
+                Tone::Warning,
+            ));
+            return;
+        }
+        self.remote.fail(req, error);
+    }
+
+    fn on_submitted(
+        &mut self,
+        req: RequestId,
+        result: &Result<String, BackendError>,
+        ctx: &mut Ctx,
+    ) -> Option<After> {
+        if self.sending.as_ref().map(|(r, _)| *r) != Some(req) {
+            return None;
+        }
+        let (_, change) = self.sending.take()?;
+        match result {
+            Ok(_) => {
+                self.accepted = Some(change);
+                self.reload = Some(ctx.load(Query::RegionSettings {
+                    region: self.region.clone(),
+                }));
+            }
+            Err(error) => {
+                self.status = Some((
+                    format!(
+                        "{} was not changed: {} {}",
+                        change.subject(),
+                        error.headline(),
+                        error.kind.advice()
+                    ),
+                    Tone::Bad,
+                ));
+            }
+        }
+        None
+    }
+
+    fn list(&self) -> Option<&dyn ListControl> {
+        Some(&self.remote.list)
+    }
+
+    fn list_mut(&mut self) -> Option<&mut dyn ListControl> {
+        Some(&mut self.remote.list)
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx) {
+        let t = ui.theme;
+        let [intro, rest, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        // Seed 001: "Service opt-in settings are Region-specific."
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled("Opt-in is per Region: ", t.label),
+                Span::raw(format!(
+                    "these apply to {} only (:region switches).",
+                    self.region
+                )),
+            ])),
+            intro,
+        );
+        let name = format!("Service opt-in in {}", self.region);
+        let empty = format!("{} reported no resource types.", self.region);
+        table::render_remote(frame, rest, &name, &self.remote, ui, &empty);
+        frame.render_widget(Paragraph::new(self.status_line(ui)), status);
+        if let Some(change) = &self.confirm {
+            self.render_confirm(frame, area, change, ui);
+        }
     }
 }

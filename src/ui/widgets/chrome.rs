@@ -7,7 +7,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
+/// One line: mode, READ-ONLY, account, profile and Region on the left; the failed copies of
+/// the Region on the right. When it does not fit, the Region's name goes first, then the
+/// count's wording (never the count itself).
 pub fn header(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let mode_style = match app.account.mode {
@@ -26,14 +30,42 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App) {
     if app.account.read_only {
         spans.push(Span::styled(" READ-ONLY ", theme.error));
     }
-    spans.push(Span::raw(format!(
-        " acct {account}  profile {}  {} {} ",
-        app.account.profile,
-        app.region,
-        app.region_name()
-    )));
+    let place = format!(
+        " acct {account}  profile {}  {}",
+        app.account.profile, app.region
+    );
+    let failed = app.failed_copies().filter(|&n| n > 0);
+    let width = area.width as usize;
+    let used = spans.iter().map(|s| s.width()).sum::<usize>() + place.width();
+    let count = failed.map(|n| failed_copies_label(n, width.saturating_sub(used + 2)));
+    let room = width.saturating_sub(used + count.as_ref().map_or(0, |c| c.width() + 1));
+    let name = format!(" {} ", app.region_name());
+    let place = if name.width() <= room {
+        place + &name
+    } else {
+        place + " "
+    };
+    spans.push(Span::raw(place));
+    if let Some(count) = count {
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        spans.push(Span::raw(" ".repeat(width.saturating_sub(used + count.width()))));
+        spans.push(Span::styled(count, theme.error));
+    }
     let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line).style(theme.header), area);
+}
+
+/// `! 2 failed copies ` when there is room for it, else `! 2 failed `, else `!2 `.
+fn failed_copies_label(n: usize, room: usize) -> String {
+    let noun = if n == 1 { "copy" } else { "copies" };
+    [
+        format!("! {n} failed {noun} "),
+        format!("! {n} failed "),
+        format!("!{n} "),
+    ]
+    .into_iter()
+    .find(|label| label.width() <= room)
+    .unwrap_or_else(|| format!("!{n}"))
 }
 
 pub fn breadcrumbs(frame: &mut Frame, area: Rect, app: &App) {
