@@ -144,6 +144,11 @@ impl LifecycleFields {
         self.expire.trim().is_empty()
     }
 
+    /// Whether days before cold storage were entered (valid or not).
+    pub fn moves_to_cold(&self) -> bool {
+        !self.cold.trim().is_empty()
+    }
+
     /// The lifecycle as sent, or the first problem. `Ok(None)`: send no lifecycle.
     pub fn lifecycle(&self) -> Result<Option<Lifecycle>, String> {
         let Some((cold, expire)) = self.days() else {

@@ -246,13 +246,9 @@ impl Wizard for PlanWizard {
         match self.core.step() {
             PLAN => self.plan_items(),
             RULE => {
-                let heading = format!(
-                    "Backup rule {} of {}",
-                    self.current + 1,
-                    self.rules.len()
-                );
-                let remove = (self.rules.len() > 1)
-                    .then(|| Field::action(REMOVE_RULE, "Remove this rule"));
+                let heading = format!("Backup rule {} of {}", self.current + 1, self.rules.len());
+                let remove =
+                    (self.rules.len() > 1).then(|| Field::action(REMOVE_RULE, "Remove this rule"));
                 self.rule().rule_items(&self.core, heading, remove)
             }
             COPY => self.copy_step_items(),

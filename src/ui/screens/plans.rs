@@ -114,10 +114,7 @@ impl Screen for PlansScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx) {
-        let empty = format!(
-            "No backup plans in {}. Press n to create one.",
-            self.region
-        );
+        let empty = format!("No backup plans in {}. Press n to create one.", self.region);
         table::render_remote(
             frame,
             area,

@@ -2,9 +2,9 @@
 //! vault, retention, continuous backup) and its Copy step (copy rules), checked and turned
 //! into the `BackupRule` that CreateBackupPlan sends.
 
+use crate::domain::VaultRequest;
 use crate::domain::cron::{self, SchedulePreset};
 use crate::domain::plan::{self, BackupRule, CONTINUOUS_COPY_NOTE, CopyAction};
-use crate::domain::VaultRequest;
 use crate::wizard::destination::{Destination, DestinationIds};
 use crate::wizard::form::{Field, FieldId, Input, Item};
 use crate::wizard::lifecycle::{LifecycleFields, LifecycleIds, LifecycleUse};
@@ -202,7 +202,14 @@ impl RuleDraft {
         plan::backup_window(start, completion).map_err(|e| {
             let start_ok =
                 (plan::MIN_START_WINDOW_MINUTES..=plan::MAX_WINDOW_MINUTES).contains(&start);
-            (if start_ok { COMPLETION_WINDOW } else { START_WINDOW }, e)
+            (
+                if start_ok {
+                    COMPLETION_WINDOW
+                } else {
+                    START_WINDOW
+                },
+                e,
+            )
         })?;
         Ok((Some(start), Some(completion)))
     }
@@ -212,7 +219,12 @@ impl RuleDraft {
         if !self.is_continuous() {
             return None;
         }
-        let lifecycle = self.lifecycle.lifecycle().ok()?.unwrap_or_default();
+        let mut lifecycle = self.lifecycle.lifecycle().ok().flatten().unwrap_or_default();
+        if self.lifecycle.moves_to_cold() {
+            // Cold days that break another rule are cold days all the same: a continuous
+            // rule takes none, which is the first thing to fix.
+            lifecycle.move_to_cold_storage_after_days.get_or_insert(1);
+        }
         let message = plan::continuous_lifecycle(&lifecycle).err()?;
         let field = if lifecycle.move_to_cold_storage_after_days.is_some() {
             RULE_LIFECYCLE.cold
@@ -224,7 +236,12 @@ impl RuleDraft {
 
     /// The Rule step. `heading` says which rule this is; `remove` is the action that removes
     /// it, when the plan has another.
-    pub fn rule_items(&self, core: &WizardCore, heading: String, remove: Option<Field>) -> Vec<Item> {
+    pub fn rule_items(
+        &self,
+        core: &WizardCore,
+        heading: String,
+        remove: Option<Field>,
+    ) -> Vec<Item> {
         let mut items = vec![
             Item::Heading(heading),
             core.field(Field::text(RULE_NAME, "Rule name", &self.name, "daily")),
@@ -233,10 +250,9 @@ impl RuleDraft {
         match SchedulePreset::ALL.get(self.schedule) {
             Some(preset) => {
                 let expr = preset.expression();
-                items.push(core.field(schedule.with_help(format!(
-                    "{expr}: {}",
-                    cron::describe(expr)
-                ))));
+                items.push(
+                    core.field(schedule.with_help(format!("{expr}: {}", cron::describe(expr)))),
+                );
             }
             None => {
                 items.push(core.field(schedule));
@@ -254,7 +270,9 @@ impl RuleDraft {
         if self.window == CUSTOM_WINDOW {
             items.push(core.field(window));
             let start = Field::text(START_WINDOW, "Start within (minutes)", &self.start, "480");
-            items.push(core.field(start.with_help("60 or more: jobs not started by then are cancelled.")));
+            items.push(
+                core.field(start.with_help("60 or more: jobs not started by then are cancelled.")),
+            );
             let completion = Field::text(
                 COMPLETION_WINDOW,
                 "Complete within (minutes)",
@@ -263,12 +281,13 @@ impl RuleDraft {
             );
             items.push(core.field(completion.with_help("Longer than the start window.")));
         } else {
-            items.push(core.field(window.with_help(
-                "Start within 8 hours, complete within 7 days.",
-            )));
+            items.push(
+                core.field(window.with_help("Start within 8 hours, complete within 7 days.")),
+            );
         }
         items.extend(self.target.items(core));
-        let mut continuous = Field::choice(CONTINUOUS, "Continuous backup", &OFF_ON, self.continuous);
+        let mut continuous =
+            Field::choice(CONTINUOUS, "Continuous backup", &OFF_ON, self.continuous);
         if self.is_continuous() {
             continuous = continuous.with_help(
                 "S3, RDS, Aurora and SAP HANA keep point-in-time backups (1 to 35 days, no \
@@ -277,16 +296,23 @@ impl RuleDraft {
         }
         items.push(core.field(continuous));
         let continuous_problem = self.continuous_problem();
-        items.extend(self.lifecycle.items(Some(COLD_NOTE)).into_iter().map(|item| {
-            match (item, &continuous_problem) {
-                // The lifecycle checks itself as the user types; a continuous rule adds its
-                // own limit, shown the same way.
-                (Item::Field(f), Some((id, message))) if f.id == *id && f.error.is_none() => {
-                    Item::Field(f.with_error(Some(message.clone())))
-                }
-                (item, _) => item,
-            }
-        }));
+        items.extend(
+            self.lifecycle
+                .items(Some(COLD_NOTE))
+                .into_iter()
+                .map(|item| {
+                    match (item, &continuous_problem) {
+                        // The lifecycle checks itself as the user types; a continuous rule adds its
+                        // own limit, shown the same way.
+                        (Item::Field(f), Some((id, message)))
+                            if f.id == *id && f.error.is_none() =>
+                        {
+                            Item::Field(f.with_error(Some(message.clone())))
+                        }
+                        (item, _) => item,
+                    }
+                }),
+        );
         items.extend(remove.map(|f| core.field(f)));
         items
     }
@@ -483,7 +509,10 @@ impl RuleDraft {
             Err((_, e)) => e,
         };
         let mut lines = vec![
-            (format!("Rule {number}"), format!("{}: {schedule}", self.name())),
+            (
+                format!("Rule {number}"),
+                format!("{}: {schedule}", self.name()),
+            ),
             ("  Window".into(), window),
             ("  Vault".into(), self.target.summary()),
             ("  Retention".into(), self.lifecycle.summary()),
