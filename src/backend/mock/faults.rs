@@ -21,6 +21,14 @@ pub enum Operation {
     ListTables,
     StartRestoreJob,
     DescribeRestoreJob,
+    CreateBackupVault,
+    StartCopyJob,
+    DescribeCopyJob,
+    ListBackupPlans,
+    GetBackupPlan,
+    CreateBackupPlan,
+    DescribeRegionSettings,
+    UpdateRegionSettings,
 }
 
 /// A failure AWS (or the network) can produce.

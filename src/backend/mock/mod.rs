@@ -1,8 +1,13 @@
 //! The demo account: a seeded, deterministic, stateful in-memory AWS Backup account.
 
+mod copy;
 mod faults;
 mod fixtures;
+mod plans;
 mod restore;
+mod settings;
+mod tokens;
+mod vaults;
 
 pub use faults::{Fault, FaultRule, Operation};
 pub use fixtures::{ACCOUNT_ID, DEMO_NOW, HOME_REGION};
@@ -20,10 +25,11 @@ use crate::domain::{
     BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob,
 };
 use faults::FaultPlan;
-use fixtures::Account;
+use fixtures::{Account, Rng};
 use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
+use tokens::Tokens;
 
 /// The session of a demo run: the demo's fixed clock and account, and `id` for tokens.
 pub fn demo_session(id: &str) -> crate::remote::Session {
@@ -82,6 +88,27 @@ struct State {
     restores: restore::RestoreBook,
     /// Every StartRestoreJob request received, accepted or not.
     restore_requests: Vec<RestoreRequest>,
+    copies: copy::CopyBook,
+    /// Every StartCopyJob request that reached the account, accepted or not.
+    copy_requests: Vec<CopyRequest>,
+    vault_tokens: Tokens<VaultRequest>,
+    plan_tokens: Tokens<PlanRequest>,
+    /// IDs of what the account makes (copies, plans, vault keys): deterministic, so a replayed
+    /// session makes the same ones.
+    ids: Rng,
+}
+
+/// Seed of [`State::ids`].
+const IDS_SEED: u64 = 0x00C0_FFEE_0001_D500;
+
+/// An InvalidInput error in AWS's words (`<Exception>: <message>`).
+fn invalid(message: impl Into<String>) -> BackendError {
+    BackendError::new(ErrorKind::InvalidInput, message)
+}
+
+/// A NotFound error in AWS's words.
+fn not_found(message: impl Into<String>) -> BackendError {
+    BackendError::new(ErrorKind::NotFound, message)
 }
 
 impl MockBackend {
@@ -95,6 +122,11 @@ impl MockBackend {
                 calls: Vec::new(),
                 restores: restore::RestoreBook::default(),
                 restore_requests: Vec::new(),
+                copies: copy::CopyBook::default(),
+                copy_requests: Vec::new(),
+                vault_tokens: Tokens::default(),
+                plan_tokens: Tokens::default(),
+                ids: Rng::new(IDS_SEED),
             }),
         }
     }
@@ -127,6 +159,29 @@ impl MockBackend {
     /// Every StartRestoreJob request received so far, in order.
     pub fn restore_requests(&self) -> Vec<RestoreRequest> {
         self.lock().restore_requests.clone()
+    }
+
+    /// Every StartCopyJob request that reached the account so far, in order.
+    pub fn copy_requests(&self) -> Vec<CopyRequest> {
+        self.lock().copy_requests.clone()
+    }
+
+    /// A change to the account: refused under `--read-only` before anything is sent, else
+    /// recorded with faults and latency applied like any call.
+    async fn write<T>(
+        &self,
+        op: Operation,
+        region: &str,
+        target: Option<&str>,
+        apply: impl FnOnce(&mut State) -> Result<T, BackendError>,
+    ) -> Result<T, BackendError> {
+        if self.options.read_only {
+            return Err(BackendError::read_only(&format!("{op:?}")));
+        }
+        self.delay().await;
+        self.begin(op, region, target, None)?;
+        let mut state = self.lock();
+        apply(&mut state)
     }
 
     /// A one-shot read of the account: records the call, applies faults and latency.
@@ -359,11 +414,36 @@ impl MockBackend {
         region: &'a str,
         token: Option<String>,
     ) -> PageResult<'a, CopyJob> {
-        Box::pin(
-            self.list(Operation::ListCopyJobs, region, None, token, move |a, o| {
-                self.page_of(a.region(region).copy_jobs.iter().cloned(), o)
-            }),
-        )
+        Box::pin(async move {
+            self.delay().await;
+            let offset = self.begin(Operation::ListCopyJobs, region, None, token.as_deref())?;
+            let mut state = self.lock();
+            let State {
+                account,
+                copies,
+                ids,
+                ..
+            } = &mut *state;
+            // One listing is one poll: only its first page moves the Region's jobs on.
+            if offset == 0 {
+                copy::advance_region(account, copies, ids, region);
+            }
+            Ok(self.page_of(account.region(region).copy_jobs.iter().cloned(), offset))
+        })
+    }
+
+    pub fn list_backup_plans_page<'a>(
+        &'a self,
+        region: &'a str,
+        token: Option<String>,
+    ) -> PageResult<'a, BackupPlan> {
+        Box::pin(self.list(
+            Operation::ListBackupPlans,
+            region,
+            None,
+            token,
+            move |a, o| self.page_of(a.region(region).plans.iter().map(|p| p.plan.clone()), o),
+        ))
     }
 }
 
@@ -557,59 +637,114 @@ impl BackupBackend for MockBackend {
             restore::describe(account, restores, region, job_id)
         })
     }
-    fn create_backup_vault<'a>(&'a self, _request: &'a VaultRequest) -> BackendFuture<'a, String> {
-        Box::pin(async { Err(not_yet("CreateBackupVault")) })
+
+    fn create_backup_vault<'a>(&'a self, request: &'a VaultRequest) -> BackendFuture<'a, String> {
+        Box::pin(self.write(
+            Operation::CreateBackupVault,
+            &request.region,
+            Some(&request.name),
+            move |state| {
+                let State {
+                    account,
+                    vault_tokens,
+                    ids,
+                    ..
+                } = state;
+                vaults::create(account, vault_tokens, ids, request)
+            },
+        ))
     }
 
-    fn start_copy_job<'a>(&'a self, _request: &'a CopyRequest) -> BackendFuture<'a, String> {
-        Box::pin(async { Err(not_yet("StartCopyJob")) })
+    fn start_copy_job<'a>(&'a self, request: &'a CopyRequest) -> BackendFuture<'a, String> {
+        Box::pin(self.write(
+            Operation::StartCopyJob,
+            &request.region,
+            Some(&request.recovery_point_arn),
+            move |state| {
+                state.copy_requests.push(request.clone());
+                let State {
+                    account,
+                    copies,
+                    ids,
+                    ..
+                } = state;
+                copy::start(account, copies, ids, request)
+            },
+        ))
     }
 
     fn describe_copy_job<'a>(
         &'a self,
-        _region: &'a str,
-        _job_id: &'a str,
+        region: &'a str,
+        job_id: &'a str,
     ) -> BackendFuture<'a, CopyJob> {
-        Box::pin(async { Err(not_yet("DescribeCopyJob")) })
+        Box::pin(async move {
+            self.delay().await;
+            self.begin(Operation::DescribeCopyJob, region, Some(job_id), None)?;
+            let mut state = self.lock();
+            let State {
+                account,
+                copies,
+                ids,
+                ..
+            } = &mut *state;
+            copy::describe(account, copies, ids, region, job_id)
+        })
     }
 
-    fn list_backup_plans<'a>(&'a self, _region: &'a str) -> PageStream<'a, BackupPlan> {
-        Box::pin(futures::stream::once(async {
-            Err(not_yet("ListBackupPlans"))
-        }))
+    fn list_backup_plans<'a>(&'a self, region: &'a str) -> PageStream<'a, BackupPlan> {
+        token_pages(move |token| self.list_backup_plans_page(region, token))
     }
 
     fn get_backup_plan<'a>(
         &'a self,
-        _region: &'a str,
-        _plan_id: &'a str,
+        region: &'a str,
+        plan_id: &'a str,
     ) -> BackendFuture<'a, PlanDetails> {
-        Box::pin(async { Err(not_yet("GetBackupPlan")) })
+        Box::pin(
+            self.read(Operation::GetBackupPlan, region, Some(plan_id), move |a| {
+                plans::get(a, region, plan_id)
+            }),
+        )
     }
 
-    fn create_backup_plan<'a>(&'a self, _request: &'a PlanRequest) -> BackendFuture<'a, String> {
-        Box::pin(async { Err(not_yet("CreateBackupPlan")) })
+    fn create_backup_plan<'a>(&'a self, request: &'a PlanRequest) -> BackendFuture<'a, String> {
+        Box::pin(self.write(
+            Operation::CreateBackupPlan,
+            &request.region,
+            Some(&request.name),
+            move |state| {
+                let State {
+                    account,
+                    plan_tokens,
+                    ids,
+                    ..
+                } = state;
+                plans::create(account, plan_tokens, ids, request)
+            },
+        ))
     }
 
     fn describe_region_settings<'a>(
         &'a self,
-        _region: &'a str,
+        region: &'a str,
     ) -> BackendFuture<'a, RegionSettings> {
-        Box::pin(async { Err(not_yet("DescribeRegionSettings")) })
+        Box::pin(
+            self.read(Operation::DescribeRegionSettings, region, None, move |a| {
+                Ok(settings::describe(a, region))
+            }),
+        )
     }
 
-    fn update_region_settings<'a>(
-        &'a self,
-        _request: &'a SettingsRequest,
-    ) -> BackendFuture<'a, ()> {
-        Box::pin(async { Err(not_yet("UpdateRegionSettings")) })
+    fn update_region_settings<'a>(&'a self, request: &'a SettingsRequest) -> BackendFuture<'a, ()> {
+        Box::pin(self.write(
+            Operation::UpdateRegionSettings,
+            &request.region,
+            None,
+            move |state| settings::update(&mut state.account, request),
+        ))
     }
 }
 
-// TEMPORARY scaffolding while the issue-5 operations are written (replaced this session).
-fn not_yet(op: &str) -> BackendError {
-    BackendError::new(
-        crate::backend::ErrorKind::NotImplemented,
-        format!("{op}: not yet"),
-    )
-}
+#[cfg(test)]
+mod tests;

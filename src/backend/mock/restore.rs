@@ -2,6 +2,7 @@
 //! tokens, and jobs that move PENDING → RUNNING → COMPLETED (or FAILED) as they are polled.
 
 use super::fixtures::{ACCOUNT_ID, Account, DEMO_NOW};
+use super::invalid;
 use crate::backend::{BackendError, ErrorKind};
 use crate::domain::restore::{Bucket, RestoreRequest};
 use crate::domain::{RecoveryPoint, ResourceType, RestoreJob, RestoreJobStatus, Text};
@@ -20,10 +21,6 @@ pub struct RestoreBook {
 
 /// How many polls a job takes from PENDING to its end.
 const LAST_STEP: u8 = 4;
-
-fn invalid(message: impl Into<String>) -> BackendError {
-    BackendError::new(ErrorKind::InvalidInput, message)
-}
 
 /// Starts a restore job as AWS would, or says why AWS would refuse it.
 pub fn start(
