@@ -3,7 +3,7 @@
 mod harness;
 
 use backup_tui::backend::mock::{MockOptions, Operation};
-use backup_tui::effect::Effect;
+use backup_tui::effect::{Effect, Query};
 use harness::Harness;
 
 /// Opens the restore wizard on acme-media's newest COMPLETED snapshot.
@@ -94,11 +94,21 @@ fn item_level_s3_restore_into_a_new_bucket_with_a_chosen_key_runs_to_completion(
         .filter(|c| c.op == Operation::DescribeRestoreJob)
         .count();
     assert_eq!(polls, 4, "polled until the job ended");
+    let restore_poll_waits: Vec<u64> = h
+        .effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Poll {
+                after,
+                query: Query::DescribeRestoreJob { .. },
+                ..
+            } => Some(after.as_secs()),
+            _ => None,
+        })
+        .collect();
     assert!(
-        h.effects
-            .iter()
-            .any(|e| matches!(e, Effect::Poll { after, .. } if after.as_secs() == 8)),
-        "backs off"
+        restore_poll_waits.contains(&8),
+        "backs off: {restore_poll_waits:?}"
     );
 }
 
