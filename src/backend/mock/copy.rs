@@ -15,17 +15,12 @@ use super::fixtures::{ACCOUNT_ID, Account, DEMO_NOW, Rng};
 use super::tokens::Tokens;
 use super::{invalid, not_found};
 use crate::backend::BackendError;
-use crate::domain::copy::CopyRequest;
+use crate::domain::copy::{CopyRequest, NO_CROSS_REGION_COPY};
 use crate::domain::{
     BackupKind, BackupVault, CopyJob, CopyJobState, Lifecycle, ProtectedResource, RecoveryPoint,
     RecoveryPointStatus, Region, ResourceType, StorageClass, Text, validate,
 };
-use std::collections::HashMap;
 use time::{Duration, OffsetDateTime};
-
-/// Regions without cross-Region copy ("all AWS Regions where AWS Backup is available except
-/// for Asia Pacific (Hong Kong), Middle East (Bahrain), Europe (Milan), and Africa (Cape Town)").
-const NO_CROSS_REGION_COPY: [&str; 4] = ["ap-east-1", "me-south-1", "eu-south-1", "af-south-1"];
 
 /// How many polls a copy job takes from CREATED to its end.
 const LAST_STEP: u8 = 3;
@@ -37,13 +32,16 @@ const COPY_MINUTES: i64 = 25;
 #[derive(Debug, Default)]
 pub struct CopyBook {
     tokens: Tokens<CopyRequest>,
-    running: HashMap<String, Running>,
+    /// In the order they started, so every poll ends them (and names their copies) in the same
+    /// order.
+    running: Vec<Running>,
     started: u64,
 }
 
 /// A copy job started here that has not ended yet.
 #[derive(Debug)]
 struct Running {
+    job_id: String,
     step: u8,
     request: CopyRequest,
     source: RecoveryPoint,
@@ -128,17 +126,15 @@ pub fn start(
     };
     account.region_mut(&req.region).copy_jobs.insert(0, job);
     book.tokens.remember(&req.idempotency_token, req, &job_id);
-    book.running.insert(
-        job_id.clone(),
-        Running {
-            step: 0,
-            request: req.clone(),
-            source,
-            destination,
-            lifecycle,
-            failure,
-        },
-    );
+    book.running.push(Running {
+        job_id: job_id.clone(),
+        step: 0,
+        request: req.clone(),
+        source,
+        destination,
+        lifecycle,
+        failure,
+    });
     Ok(job_id)
 }
 
@@ -340,8 +336,8 @@ pub fn describe(
 ) -> Result<CopyJob, BackendError> {
     if book
         .running
-        .get(job_id)
-        .is_some_and(|run| run.request.region == region)
+        .iter()
+        .any(|run| run.job_id == job_id && run.request.region == region)
     {
         advance(account, book, ids, job_id);
     }
@@ -360,23 +356,22 @@ pub fn describe(
 
 /// A listing of `region`'s copy jobs: every job started there moves one step on.
 pub fn advance_region(account: &mut Account, book: &mut CopyBook, ids: &mut Rng, region: &str) {
-    let mut due: Vec<String> = book
+    let due: Vec<String> = book
         .running
         .iter()
-        .filter(|(_, run)| run.request.region == region)
-        .map(|(id, _)| id.clone())
+        .filter(|run| run.request.region == region)
+        .map(|run| run.job_id.clone())
         .collect();
-    // Jobs end in the order they started, whatever the map's order.
-    due.sort();
     for job_id in due {
         advance(account, book, ids, &job_id);
     }
 }
 
 fn advance(account: &mut Account, book: &mut CopyBook, ids: &mut Rng, job_id: &str) {
-    let Some(run) = book.running.get_mut(job_id) else {
+    let Some(index) = book.running.iter().position(|run| run.job_id == job_id) else {
         return;
     };
+    let run = &mut book.running[index];
     run.step += 1;
     let (step, region) = (run.step, run.request.region.clone());
     let Some(job) = job_mut(account, &region, job_id) else {
@@ -388,9 +383,7 @@ fn advance(account: &mut Account, book: &mut CopyBook, ids: &mut Rng, job_id: &s
     }
     let created = job.created;
     let completed = created + Duration::minutes(COPY_MINUTES);
-    let Some(run) = book.running.remove(job_id) else {
-        return;
-    };
+    let run = book.running.remove(index);
     let copy_arn = run
         .failure
         .is_none()
