@@ -3,8 +3,10 @@
 //! Values AWS may add later (a new status) map to the nearest safe domain value and are
 //! logged, so a newer service never breaks a listing.
 
+use crate::domain::plan::{BackupPlan, BackupRule, CopyAction, PlanDetails};
 use crate::domain::resource::arn_last_colon_segment;
 use crate::domain::restore::{Bucket, IamRole, KmsKey};
+use crate::domain::settings::RegionSettings;
 use crate::domain::{
     BackupJob, BackupJobState, BackupKind, BackupVault, CopyJob, CopyJobState, Lifecycle,
     ProtectedResource, RecoveryPoint, RecoveryPointStatus, ResourceType, RestoreJob,
@@ -12,6 +14,7 @@ use crate::domain::{
 };
 use aws_sdk_backup::types as bk;
 use aws_smithy_types::DateTime;
+use std::collections::{BTreeMap, HashMap};
 use time::OffsetDateTime;
 
 /// An SDK timestamp as a UTC `OffsetDateTime` (millisecond precision, as AWS sends it).
@@ -372,6 +375,75 @@ pub fn copy_job(j: &bk::CopyJob) -> CopyJob {
         size_bytes: size(j.backup_size_in_bytes()),
         iam_role_arn: text(j.iam_role_arn()),
     }
+}
+
+/// A plan of ListBackupPlans (its rules come from GetBackupPlan).
+pub fn backup_plan(p: &bk::BackupPlansListMember) -> BackupPlan {
+    BackupPlan {
+        id: text(p.backup_plan_id()),
+        arn: text(p.backup_plan_arn()),
+        name: text(p.backup_plan_name()),
+        version_id: text(p.version_id()),
+        created: opt_time(p.creation_date()).unwrap_or(OffsetDateTime::UNIX_EPOCH),
+        last_execution: opt_time(p.last_execution_date()),
+    }
+}
+
+/// GetBackupPlan's answer: the plan (its name is inside `BackupPlan`) with every rule.
+pub fn plan_details(
+    out: &aws_sdk_backup::operation::get_backup_plan::GetBackupPlanOutput,
+) -> PlanDetails {
+    let plan = out.backup_plan();
+    PlanDetails {
+        plan: BackupPlan {
+            id: text(out.backup_plan_id()),
+            arn: text(out.backup_plan_arn()),
+            name: text(plan.map(bk::BackupPlan::backup_plan_name)),
+            version_id: text(out.version_id()),
+            created: opt_time(out.creation_date()).unwrap_or(OffsetDateTime::UNIX_EPOCH),
+            last_execution: opt_time(out.last_execution_date()),
+        },
+        rules: plan
+            .map(|p| p.rules().iter().map(backup_rule).collect())
+            .unwrap_or_default(),
+    }
+}
+
+pub fn backup_rule(r: &bk::BackupRule) -> BackupRule {
+    BackupRule {
+        name: r.rule_name().to_string(),
+        target_vault: r.target_backup_vault_name().to_string(),
+        schedule: r.schedule_expression().unwrap_or_default().to_string(),
+        start_window_minutes: r.start_window_minutes(),
+        completion_window_minutes: r.completion_window_minutes(),
+        lifecycle: lifecycle(r.lifecycle()),
+        continuous: r.enable_continuous_backup().unwrap_or(false),
+        copy_actions: r.copy_actions().iter().map(copy_action).collect(),
+    }
+}
+
+pub fn copy_action(c: &bk::CopyAction) -> CopyAction {
+    CopyAction {
+        destination_vault_arn: c.destination_backup_vault_arn().to_string(),
+        lifecycle: lifecycle(c.lifecycle()),
+    }
+}
+
+/// DescribeRegionSettings' two maps; a map AWS leaves out is empty (nothing opted in).
+pub fn region_settings(
+    region: &str,
+    out: &aws_sdk_backup::operation::describe_region_settings::DescribeRegionSettingsOutput,
+) -> RegionSettings {
+    RegionSettings {
+        region: region.to_string(),
+        opt_in: sorted(out.resource_type_opt_in_preference()),
+        management: sorted(out.resource_type_management_preference()),
+    }
+}
+
+fn sorted(map: Option<&HashMap<String, bool>>) -> BTreeMap<String, bool> {
+    map.map(|m| m.iter().map(|(k, v)| (k.clone(), *v)).collect())
+        .unwrap_or_default()
 }
 
 /// A bucket with the two settings a restore depends on. `ownership` is the bucket's Object

@@ -5,6 +5,7 @@ use crate::backend::{BackendError, ErrorKind};
 use aws_credential_types::provider::error::CredentialsError;
 use aws_sdk_backup::error::{ProvideErrorMetadata, SdkError};
 use aws_smithy_runtime_api::http::Response;
+use aws_smithy_types::error::operation::BuildError;
 use std::error::Error as StdError;
 
 /// The call that failed, as IAM names its action (`backup:ListProtectedResources`).
@@ -81,6 +82,8 @@ const NOT_FOUND: &[&str] = &[
     "NotFound",
     "NoSuchKey",
 ];
+/// A create call named something that exists already (a vault or a plan name).
+const ALREADY_EXISTS: &[&str] = &["AlreadyExistsException"];
 const INVALID: &[&str] = &[
     "InvalidParameterValueException",
     "MissingParameterValueException",
@@ -91,7 +94,6 @@ const INVALID: &[&str] = &[
     "InvalidRequest",
     "InvalidArgument",
     "InvalidResourceStateException",
-    "AlreadyExistsException",
     "LimitExceededException",
     "ConflictException",
 ];
@@ -188,6 +190,15 @@ pub fn classify_response(
         )
     } else if is(NOT_FOUND) || status == Some(404) {
         BackendError::new(ErrorKind::NotFound, said("Not found"))
+    } else if is(ALREADY_EXISTS) {
+        BackendError::new(
+            ErrorKind::InvalidInput,
+            format!(
+                "{} refused: {}. Choose another name.",
+                op.name,
+                said("it already exists").trim_end_matches('.')
+            ),
+        )
     } else if is(INVALID) || matches!(status, Some(400..=499)) {
         let what = code.unwrap_or("Invalid request");
         BackendError::new(ErrorKind::InvalidInput, format!("{what}: {}", said(what)))
@@ -204,6 +215,14 @@ pub fn classify_response(
             ),
         )
     }
+}
+
+/// A request the SDK refused to build (a required member missing): nothing was sent.
+pub fn not_built(op: Op, err: &BuildError) -> BackendError {
+    BackendError::new(
+        ErrorKind::InvalidInput,
+        format!("{} could not be built: {err}", op.action()),
+    )
 }
 
 /// Credentials that could not be loaded: none at all, an expired SSO session, or a bad

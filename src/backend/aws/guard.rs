@@ -172,12 +172,21 @@ mod tests {
 
     #[test]
     fn the_allowlist_lets_reads_through_and_nothing_else() {
-        assert!(read_only_allows("Backup", "ListProtectedResources"));
+        for read in [
+            "ListProtectedResources",
+            "DescribeCopyJob",
+            "ListBackupPlans",
+            "GetBackupPlan",
+            "DescribeRegionSettings",
+        ] {
+            assert!(read_only_allows("Backup", read), "Backup:{read}");
+        }
         assert!(read_only_allows("S3", "ListBuckets"));
         for (service, write) in [
             ("Backup", "StartRestoreJob"),
             ("Backup", "StartCopyJob"),
             ("Backup", "CreateBackupVault"),
+            ("Backup", "CreateBackupPlan"),
             ("Backup", "UpdateRegionSettings"),
             ("S3", "PutBucketReplication"),
             ("S3", "CreateBucket"),

@@ -1,7 +1,8 @@
 //! The real AWS backend: `BackupBackend` on the AWS SDK for Rust. SDK types never leave
-//! this module; everything crosses the boundary through `convert`.
+//! this module: answers cross the boundary through `convert`, changes through `calls`.
 
 mod buckets;
+mod calls;
 mod convert;
 mod errors;
 mod guard;
@@ -303,26 +304,14 @@ const DESCRIBE_RESTORE: Op = Op::new("backup", "DescribeRestoreJob");
 const LIST_ROLES: Op = Op::new("iam", "ListRoles");
 const LIST_TABLES: Op = Op::new("dynamodb", "ListTables");
 const CALLER_IDENTITY: Op = Op::new("sts", "GetCallerIdentity");
-
-/// The StartRestoreJob call for exactly `request`: what the review showed is what is sent.
-fn start_restore_call(
-    client: &aws_sdk_backup::Client,
-    request: &RestoreRequest,
-) -> aws_sdk_backup::operation::start_restore_job::builders::StartRestoreJobFluentBuilder {
-    client
-        .start_restore_job()
-        .recovery_point_arn(&request.recovery_point_arn)
-        .set_iam_role_arn(request.iam_role_arn.clone())
-        .idempotency_token(&request.idempotency_token)
-        .resource_type(request.resource_type.api_name())
-        .set_metadata(Some(
-            request
-                .metadata
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        ))
-}
+const CREATE_VAULT: Op = Op::new("backup", "CreateBackupVault");
+const START_COPY: Op = Op::new("backup", "StartCopyJob");
+const DESCRIBE_COPY: Op = Op::new("backup", "DescribeCopyJob");
+const LIST_PLANS: Op = Op::new("backup", "ListBackupPlans");
+const GET_PLAN: Op = Op::new("backup", "GetBackupPlan");
+const CREATE_PLAN: Op = Op::new("backup", "CreateBackupPlan");
+const DESCRIBE_REGION_SETTINGS: Op = Op::new("backup", "DescribeRegionSettings");
+const UPDATE_REGION_SETTINGS: Op = Op::new("backup", "UpdateRegionSettings");
 
 impl BackupBackend for AwsBackend {
     fn account(&self) -> AccountInfo {
@@ -575,13 +564,11 @@ impl BackupBackend for AwsBackend {
     fn start_restore_job<'a>(&'a self, request: &'a RestoreRequest) -> BackendFuture<'a, String> {
         Box::pin(async move {
             let client = self.clients(&request.region).backup;
-            let out = start_restore_call(&client, request)
+            let out = calls::start_restore(&client, request)
                 .send()
                 .await
                 .map_err(|e| self.fail(START_RESTORE, &e))?;
-            out.restore_job_id()
-                .map(str::to_string)
-                .ok_or_else(|| BackendError::new(ErrorKind::Service, "AWS returned no job id"))
+            answered(out.restore_job_id(), "no job id")
         })
     }
 
@@ -602,60 +589,129 @@ impl BackupBackend for AwsBackend {
             Ok(convert::described_restore_job(&out))
         })
     }
-    fn create_backup_vault<'a>(&'a self, _request: &'a VaultRequest) -> BackendFuture<'a, String> {
-        Box::pin(async { Err(not_yet("CreateBackupVault")) })
+
+    fn create_backup_vault<'a>(&'a self, request: &'a VaultRequest) -> BackendFuture<'a, String> {
+        Box::pin(async move {
+            let client = self.clients(&request.region).backup;
+            let out = calls::create_vault(&client, request)
+                .send()
+                .await
+                .map_err(|e| self.fail(CREATE_VAULT, &e))?;
+            answered(out.backup_vault_arn(), "no vault ARN")
+        })
     }
 
-    fn start_copy_job<'a>(&'a self, _request: &'a CopyRequest) -> BackendFuture<'a, String> {
-        Box::pin(async { Err(not_yet("StartCopyJob")) })
+    fn start_copy_job<'a>(&'a self, request: &'a CopyRequest) -> BackendFuture<'a, String> {
+        Box::pin(async move {
+            let client = self.clients(&request.region).backup;
+            let out = calls::start_copy(&client, request)
+                .send()
+                .await
+                .map_err(|e| self.fail(START_COPY, &e))?;
+            answered(out.copy_job_id(), "no job id")
+        })
     }
 
     fn describe_copy_job<'a>(
         &'a self,
-        _region: &'a str,
-        _job_id: &'a str,
+        region: &'a str,
+        job_id: &'a str,
     ) -> BackendFuture<'a, CopyJob> {
-        Box::pin(async { Err(not_yet("DescribeCopyJob")) })
+        Box::pin(async move {
+            let out = self
+                .clients(region)
+                .backup
+                .describe_copy_job()
+                .copy_job_id(job_id)
+                .send()
+                .await
+                .map_err(|e| self.fail(DESCRIBE_COPY, &e))?;
+            out.copy_job()
+                .map(convert::copy_job)
+                .ok_or_else(|| BackendError::new(ErrorKind::Service, "AWS described no copy job"))
+        })
     }
 
-    fn list_backup_plans<'a>(&'a self, _region: &'a str) -> PageStream<'a, BackupPlan> {
-        Box::pin(futures::stream::once(async {
-            Err(not_yet("ListBackupPlans"))
-        }))
+    fn list_backup_plans<'a>(&'a self, region: &'a str) -> PageStream<'a, BackupPlan> {
+        let pages = self
+            .clients(region)
+            .backup
+            .list_backup_plans()
+            .include_deleted(false)
+            .max_results(PAGE_SIZE)
+            .into_paginator()
+            .send();
+        sdk_pages(pages, LIST_PLANS, self.caller.clone(), |out| {
+            let items = out
+                .backup_plans_list()
+                .iter()
+                .map(convert::backup_plan)
+                .collect();
+            page(items, out.next_token())
+        })
     }
 
     fn get_backup_plan<'a>(
         &'a self,
-        _region: &'a str,
-        _plan_id: &'a str,
+        region: &'a str,
+        plan_id: &'a str,
     ) -> BackendFuture<'a, PlanDetails> {
-        Box::pin(async { Err(not_yet("GetBackupPlan")) })
+        Box::pin(async move {
+            let out = self
+                .clients(region)
+                .backup
+                .get_backup_plan()
+                .backup_plan_id(plan_id)
+                .send()
+                .await
+                .map_err(|e| self.fail(GET_PLAN, &e))?;
+            Ok(convert::plan_details(&out))
+        })
     }
-    fn create_backup_plan<'a>(&'a self, _request: &'a PlanRequest) -> BackendFuture<'a, String> {
-        Box::pin(async { Err(not_yet("CreateBackupPlan")) })
+
+    fn create_backup_plan<'a>(&'a self, request: &'a PlanRequest) -> BackendFuture<'a, String> {
+        Box::pin(async move {
+            let client = self.clients(&request.region).backup;
+            let call = calls::create_plan(&client, request)
+                .map_err(|e| errors::not_built(CREATE_PLAN, &e))?;
+            let out = call.send().await.map_err(|e| self.fail(CREATE_PLAN, &e))?;
+            answered(out.backup_plan_id(), "no plan id")
+        })
     }
 
     fn describe_region_settings<'a>(
         &'a self,
-        _region: &'a str,
+        region: &'a str,
     ) -> BackendFuture<'a, RegionSettings> {
-        Box::pin(async { Err(not_yet("DescribeRegionSettings")) })
+        Box::pin(async move {
+            let out = self
+                .clients(region)
+                .backup
+                .describe_region_settings()
+                .send()
+                .await
+                .map_err(|e| self.fail(DESCRIBE_REGION_SETTINGS, &e))?;
+            Ok(convert::region_settings(region, &out))
+        })
     }
 
-    fn update_region_settings<'a>(
-        &'a self,
-        _request: &'a SettingsRequest,
-    ) -> BackendFuture<'a, ()> {
-        Box::pin(async { Err(not_yet("UpdateRegionSettings")) })
+    fn update_region_settings<'a>(&'a self, request: &'a SettingsRequest) -> BackendFuture<'a, ()> {
+        Box::pin(async move {
+            let client = self.clients(&request.region).backup;
+            calls::update_region_settings(&client, request)
+                .send()
+                .await
+                .map_err(|e| self.fail(UPDATE_REGION_SETTINGS, &e))?;
+            Ok(())
+        })
     }
 }
 
-// TEMPORARY scaffolding while the issue-5 operations are written (replaced this session).
-fn not_yet(op: &str) -> BackendError {
-    BackendError::new(
-        crate::backend::ErrorKind::NotImplemented,
-        format!("{op}: not yet"),
-    )
+/// The id a write call answered with; AWS always sends it, so its absence is a service fault.
+fn answered(id: Option<&str>, missing: &str) -> Result<String, BackendError> {
+    id.filter(|id| !id.is_empty())
+        .map(str::to_string)
+        .ok_or_else(|| BackendError::new(ErrorKind::Service, format!("AWS returned {missing}")))
 }
 
 #[cfg(test)]

@@ -215,3 +215,156 @@ fn bucket_ownership_decides_acls_and_kms_aliases_decide_aws_managed() {
     assert!(!kms_key("arn:k", Some("alias/restores")).aws_managed);
     assert!(!kms_key("arn:k", None).aws_managed);
 }
+
+#[test]
+fn a_listed_plan_keeps_its_ids_and_dates() {
+    let p = bk::BackupPlansListMember::builder()
+        .backup_plan_id("plan-1")
+        .backup_plan_arn("arn:aws:backup:us-east-1:1:backup-plan:plan-1")
+        .backup_plan_name("daily-dr")
+        .version_id("v1")
+        .creation_date(dt(1_763_640_000))
+        .last_execution_date(dt(1_763_640_600))
+        .build();
+    let plan = backup_plan(&p);
+    assert_eq!(&*plan.id, "plan-1");
+    assert_eq!(&*plan.arn, "arn:aws:backup:us-east-1:1:backup-plan:plan-1");
+    assert_eq!(&*plan.name, "daily-dr");
+    assert_eq!(&*plan.version_id, "v1");
+    assert_eq!(plan.created, datetime!(2025-11-20 12:00 UTC));
+    assert_eq!(plan.last_execution, Some(datetime!(2025-11-20 12:10 UTC)));
+    let never_run = backup_plan(&bk::BackupPlansListMember::builder().build());
+    assert_eq!(never_run.last_execution, None);
+}
+
+fn sdk_copy_action(arn: &str, delete_after_days: Option<i64>) -> bk::CopyAction {
+    bk::CopyAction::builder()
+        .destination_backup_vault_arn(arn)
+        .set_lifecycle(
+            delete_after_days.map(|d| bk::Lifecycle::builder().delete_after_days(d).build()),
+        )
+        .build()
+        .expect("a copy action with its destination")
+}
+
+#[test]
+fn a_rule_keeps_its_windows_lifecycle_and_copy_actions() {
+    let r = bk::BackupRule::builder()
+        .rule_name("daily")
+        .target_backup_vault_name("Default")
+        .schedule_expression("cron(0 5 ? * * *)")
+        .start_window_minutes(60)
+        .completion_window_minutes(120)
+        .lifecycle(
+            bk::Lifecycle::builder()
+                .move_to_cold_storage_after_days(30)
+                .delete_after_days(365)
+                .build(),
+        )
+        .enable_continuous_backup(true)
+        .copy_actions(sdk_copy_action(
+            "arn:aws:backup:eu-central-1:1:backup-vault:dr",
+            Some(-1),
+        ))
+        .build()
+        .expect("a rule with its name and vault");
+    let rule = backup_rule(&r);
+    assert_eq!(rule.name, "daily");
+    assert_eq!(rule.target_vault, "Default");
+    assert_eq!(rule.schedule, "cron(0 5 ? * * *)");
+    assert_eq!(rule.start_window_minutes, Some(60));
+    assert_eq!(rule.completion_window_minutes, Some(120));
+    assert_eq!(
+        rule.lifecycle,
+        Lifecycle {
+            move_to_cold_storage_after_days: Some(30),
+            delete_after_days: Some(365),
+        }
+    );
+    assert!(rule.continuous);
+    assert_eq!(rule.copy_actions.len(), 1);
+    assert_eq!(
+        rule.copy_actions[0].lifecycle.delete_after_days,
+        Some(-1),
+        "never expire stays -1"
+    );
+}
+
+#[test]
+fn a_rule_without_optional_members_uses_the_defaults() {
+    let r = bk::BackupRule::builder()
+        .rule_name("weekly")
+        .target_backup_vault_name("Default")
+        .build()
+        .expect("a rule with its name and vault");
+    let rule = backup_rule(&r);
+    assert_eq!(rule.schedule, "");
+    assert_eq!(rule.start_window_minutes, None);
+    assert_eq!(rule.lifecycle, Lifecycle::default());
+    assert!(!rule.continuous);
+    assert!(rule.copy_actions.is_empty());
+}
+
+#[test]
+fn a_copy_action_keeps_its_destination_and_lifecycle() {
+    let copy = copy_action(&sdk_copy_action(
+        "arn:aws:backup:eu-central-1:1:backup-vault:dr",
+        Some(120),
+    ));
+    assert_eq!(
+        copy.destination_vault_arn,
+        "arn:aws:backup:eu-central-1:1:backup-vault:dr"
+    );
+    assert_eq!(copy.lifecycle.delete_after_days, Some(120));
+    assert_eq!(copy.lifecycle.move_to_cold_storage_after_days, None);
+}
+
+#[test]
+fn plan_details_take_the_name_and_rules_from_the_plan() {
+    use aws_sdk_backup::operation::get_backup_plan::GetBackupPlanOutput;
+    let plan = bk::BackupPlan::builder()
+        .backup_plan_name("daily-dr")
+        .rules(
+            bk::BackupRule::builder()
+                .rule_name("daily")
+                .target_backup_vault_name("Default")
+                .build()
+                .expect("a rule"),
+        )
+        .build()
+        .expect("a plan");
+    let out = GetBackupPlanOutput::builder()
+        .backup_plan(plan)
+        .backup_plan_id("plan-1")
+        .backup_plan_arn("arn:aws:backup:us-east-1:1:backup-plan:plan-1")
+        .version_id("v2")
+        .creation_date(dt(1_763_640_000))
+        .build();
+    let details = plan_details(&out);
+    assert_eq!(&*details.plan.name, "daily-dr");
+    assert_eq!(&*details.plan.id, "plan-1");
+    assert_eq!(&*details.plan.version_id, "v2");
+    assert_eq!(details.plan.created, datetime!(2025-11-20 12:00 UTC));
+    let names: Vec<&str> = details.rules.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["daily"]);
+
+    let empty = plan_details(&GetBackupPlanOutput::builder().build());
+    assert_eq!(&*empty.plan.name, "");
+    assert!(empty.rules.is_empty());
+}
+
+#[test]
+fn region_settings_keep_both_maps_and_a_missing_map_is_empty() {
+    use aws_sdk_backup::operation::describe_region_settings::DescribeRegionSettingsOutput;
+    let out = DescribeRegionSettingsOutput::builder()
+        .resource_type_opt_in_preference("EFS", true)
+        .resource_type_opt_in_preference("Redshift", false)
+        .build();
+    let settings = region_settings("eu-west-1", &out);
+    assert_eq!(settings.region, "eu-west-1");
+    assert_eq!(
+        settings.opt_in,
+        BTreeMap::from([("EFS".to_string(), true), ("Redshift".to_string(), false)])
+    );
+    assert!(settings.management.is_empty());
+}

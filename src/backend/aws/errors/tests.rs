@@ -89,6 +89,49 @@ fn a_404_without_an_error_code_is_an_unimplemented_operation() {
 }
 
 #[test]
+fn a_name_that_exists_already_says_to_choose_another() {
+    let create_plan = Op::new("backup", "CreateBackupPlan");
+    let e = classify_response(
+        create_plan,
+        &caller(),
+        Some(400),
+        Some("AlreadyExistsException"),
+        "Backup plan with the same plan document already exists",
+    );
+    assert_eq!(e.kind, ErrorKind::InvalidInput);
+    assert_eq!(
+        e.message,
+        "CreateBackupPlan refused: Backup plan with the same plan document already exists. \
+         Choose another name."
+    );
+    let silent = classify_response(
+        create_plan,
+        &caller(),
+        Some(400),
+        Some("AlreadyExistsException"),
+        "",
+    );
+    assert_eq!(
+        silent.message,
+        "CreateBackupPlan refused: it already exists. Choose another name."
+    );
+}
+
+#[test]
+fn a_request_the_sdk_cannot_build_is_invalid_input_naming_the_action() {
+    let missing = BuildError::missing_field("rule_name", "required when building a rule");
+    let e = not_built(Op::new("backup", "CreateBackupPlan"), &missing);
+    assert_eq!(e.kind, ErrorKind::InvalidInput);
+    assert!(
+        e.message
+            .starts_with("backup:CreateBackupPlan could not be built: "),
+        "{}",
+        e.message
+    );
+    assert!(e.message.contains("rule_name"), "{}", e.message);
+}
+
+#[test]
 fn no_credentials_say_how_to_configure_them() {
     let e = credentials_error(
         &CredentialsError::not_loaded("no providers in chain provided credentials"),

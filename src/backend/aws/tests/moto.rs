@@ -6,8 +6,11 @@ mod rig;
 use super::{collect, nexts, ok_pages};
 use crate::backend::aws::{AwsBackend, AwsSettings};
 use crate::backend::{BackendError, BackendEvent, BackupBackend, ErrorKind, Page};
-use crate::domain::ResourceType;
+use crate::domain::copy::CopyRequest;
+use crate::domain::plan::{BackupRule, CopyAction, PlanRequest};
 use crate::domain::restore::{Bucket, KmsKey, RestoreRequest};
+use crate::domain::settings::SettingsRequest;
+use crate::domain::{Lifecycle, ResourceType, VaultRequest};
 use aws_credential_types::Credentials;
 use aws_credential_types::provider::SharedCredentialsProvider;
 use aws_smithy_async::rt::sleep::{SharedAsyncSleep, TokioSleep};
@@ -492,5 +495,215 @@ async fn each_region_lists_only_its_own_vaults() {
     assert_eq!(
         vaults(&emu, "us-west-2").await,
         [vault("us-west-2", "west")]
+    );
+}
+
+fn vault_request(region: &str, name: &str) -> VaultRequest {
+    VaultRequest {
+        region: region.to_string(),
+        name: name.to_string(),
+        creator_request_id: format!("backup-tui-{name}"),
+    }
+}
+
+/// A plan of one daily rule into `main` with a copy rule to `dr` in us-west-2; the windows
+/// are left to the service's defaults.
+fn plan_request(name: &str, creator_request_id: &str) -> PlanRequest {
+    PlanRequest {
+        region: REGION.to_string(),
+        name: name.to_string(),
+        rules: vec![BackupRule {
+            name: "daily".to_string(),
+            target_vault: "main".to_string(),
+            schedule: "cron(0 3 ? * * *)".to_string(),
+            start_window_minutes: None,
+            completion_window_minutes: None,
+            lifecycle: Lifecycle {
+                move_to_cold_storage_after_days: None,
+                delete_after_days: Some(35),
+            },
+            continuous: false,
+            copy_actions: vec![CopyAction {
+                destination_vault_arn: vault("us-west-2", "dr").1,
+                lifecycle: Lifecycle {
+                    move_to_cold_storage_after_days: None,
+                    delete_after_days: Some(120),
+                },
+            }],
+        }],
+        creator_request_id: creator_request_id.to_string(),
+    }
+}
+
+#[tokio::test]
+async fn a_created_vault_is_made_in_its_region_and_listed() {
+    let emu = Emulator::start();
+    let arn = emu
+        .backend
+        .create_backup_vault(&vault_request("us-west-2", "dr"))
+        .await
+        .expect("CreateBackupVault");
+    assert_eq!(arn, vault("us-west-2", "dr").1);
+    assert_eq!(vaults(&emu, "us-west-2").await, [vault("us-west-2", "dr")]);
+    assert_eq!(vaults(&emu, REGION).await, [], "not in the home Region");
+}
+
+#[tokio::test]
+async fn a_plan_with_a_copy_rule_is_created_listed_and_read_back() {
+    let emu = Emulator::start();
+    let request = plan_request("daily-dr", "backup-tui-plan-1");
+    let id = emu
+        .backend
+        .create_backup_plan(&request)
+        .await
+        .expect("CreateBackupPlan");
+    assert!(!id.is_empty());
+
+    let plans = items(ok_pages(emu.backend.list_backup_plans(REGION)).await);
+    let [listed] = plans.as_slice() else {
+        panic!("one plan: {plans:?}");
+    };
+    assert_eq!(&*listed.id, id.as_str());
+    assert_eq!(&*listed.name, "daily-dr");
+    assert_eq!(
+        &*listed.arn,
+        format!("arn:aws:backup:{REGION}:{ACCOUNT_ID}:backup-plan:{id}")
+    );
+    assert!(!listed.version_id.is_empty());
+    assert_eq!(listed.last_execution, None, "never run");
+
+    let details = emu
+        .backend
+        .get_backup_plan(REGION, &id)
+        .await
+        .expect("GetBackupPlan");
+    assert_eq!(&details.plan, listed, "the same plan as listed");
+    let [rule] = details.rules.as_slice() else {
+        panic!("one rule: {:?}", details.rules);
+    };
+    assert_eq!(rule.name, "daily");
+    assert_eq!(rule.target_vault, "main");
+    assert_eq!(rule.schedule, "cron(0 3 ? * * *)");
+    // Not sent, so moto fills in the service's defaults: 8 hours and 7 days.
+    assert_eq!(rule.start_window_minutes, Some(480));
+    assert_eq!(rule.completion_window_minutes, Some(10080));
+    assert_eq!(rule.lifecycle, request.rules[0].lifecycle);
+    assert!(!rule.continuous);
+    assert_eq!(rule.copy_actions, request.rules[0].copy_actions);
+
+    assert_eq!(
+        emu.moto.requests_with_status(),
+        [
+            ("PUT /backup/plans".to_string(), 200),
+            (
+                "GET /backup/plans?maxResults=200&includeDeleted=false".to_string(),
+                200
+            ),
+            (format!("GET /backup/plans/{id}"), 200),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_duplicate_plan_name_is_refused_with_a_clear_message() {
+    let emu = Emulator::start();
+    emu.backend
+        .create_backup_plan(&plan_request("daily-dr", "backup-tui-plan-1"))
+        .await
+        .expect("the first plan");
+    let error = emu
+        .backend
+        .create_backup_plan(&plan_request("daily-dr", "backup-tui-plan-2"))
+        .await
+        .expect_err("moto refuses a second plan of the same name");
+    assert_eq!(error.kind, ErrorKind::InvalidInput, "{error:?}");
+    assert_eq!(
+        error.message,
+        "CreateBackupPlan refused: Backup plan with the same plan document already exists. \
+         Choose another name."
+    );
+    let plans = items(ok_pages(emu.backend.list_backup_plans(REGION)).await);
+    assert_eq!(plans.len(), 1, "still one plan: {plans:?}");
+}
+
+#[tokio::test]
+async fn read_only_never_creates_a_vault_or_a_plan_but_still_lists_plans() {
+    let emu = Emulator::with(true);
+    let vault_error = emu
+        .backend
+        .create_backup_vault(&vault_request(REGION, "dr"))
+        .await
+        .expect_err("read-only refuses CreateBackupVault");
+    let plan_error = emu
+        .backend
+        .create_backup_plan(&plan_request("daily-dr", "backup-tui-plan-1"))
+        .await
+        .expect_err("read-only refuses CreateBackupPlan");
+    for (error, operation) in [
+        (vault_error, "CreateBackupVault"),
+        (plan_error, "CreateBackupPlan"),
+    ] {
+        assert_eq!(error.kind, ErrorKind::ReadOnly, "{error:?}");
+        assert!(error.message.contains(operation), "{error:?}");
+    }
+    let plans = items(ok_pages(emu.backend.list_backup_plans(REGION)).await);
+    assert!(plans.is_empty(), "{plans:?}");
+    assert_eq!(
+        emu.moto.requests(),
+        ["GET /backup/plans?maxResults=200&includeDeleted=false"]
+    );
+}
+
+#[tokio::test]
+async fn copy_and_opt_in_calls_moto_lacks_are_not_implemented() {
+    let emu = Emulator::start();
+    let copy = CopyRequest {
+        region: REGION.to_string(),
+        recovery_point_arn: format!("arn:aws:backup:{REGION}:{ACCOUNT_ID}:recovery-point:p-1"),
+        source_vault_name: "main".to_string(),
+        destination_vault_arn: vault("us-west-2", "dr").1,
+        iam_role_arn: format!("arn:aws:iam::{ACCOUNT_ID}:role/copier"),
+        idempotency_token: "token-copy-1".to_string(),
+        lifecycle: None,
+    };
+    let settings = SettingsRequest {
+        region: REGION.to_string(),
+        opt_in: [("EFS".to_string(), true)].into(),
+        management: Default::default(),
+    };
+    let b = &emu.backend;
+    let results = [
+        (
+            b.start_copy_job(&copy).await.map(drop),
+            "backup:StartCopyJob",
+        ),
+        (
+            b.describe_copy_job(REGION, "copy-1").await.map(drop),
+            "backup:DescribeCopyJob",
+        ),
+        (
+            b.describe_region_settings(REGION).await.map(drop),
+            "backup:DescribeRegionSettings",
+        ),
+        (
+            b.update_region_settings(&settings).await,
+            "backup:UpdateRegionSettings",
+        ),
+    ];
+    for (result, action) in results {
+        let error = result.expect_err(action);
+        assert_eq!(error.kind, ErrorKind::NotImplemented, "{error:?}");
+        assert!(error.message.contains(action), "{error:?}");
+    }
+    // Each sent once (a 404 is not retried).
+    let sent = [
+        "PUT /copy-jobs",
+        "GET /copy-jobs/copy-1",
+        "GET /account-settings",
+        "PUT /account-settings",
+    ];
+    assert_eq!(
+        emu.moto.requests_with_status(),
+        sent.map(|request| (request.to_string(), 404))
     );
 }
