@@ -186,9 +186,8 @@ pub fn rule_name(text: &str) -> Result<(), String> {
     name("rule", "Rule", text)
 }
 
-/// A custom backup window: start within 60 minutes or more, and a completion window longer
-/// than the start window (a job must have time to run once it starts).
-pub fn backup_window(start: i64, completion: i64) -> Result<(), String> {
+/// A custom start window: "if included, must be at least 60 minutes", at most 100 years.
+pub fn start_window(start: i64) -> Result<(), String> {
     if start < MIN_START_WINDOW_MINUTES {
         return Err(format!(
             "Start within at least {MIN_START_WINDOW_MINUTES} minutes ({start} given)."
@@ -199,6 +198,13 @@ pub fn backup_window(start: i64, completion: i64) -> Result<(), String> {
             "Start within at most {MAX_WINDOW_MINUTES} minutes (100 years)."
         ));
     }
+    Ok(())
+}
+
+/// A custom backup window: a valid start window, and a completion window longer than it (a
+/// job must have time to run once it starts).
+pub fn backup_window(start: i64, completion: i64) -> Result<(), String> {
+    start_window(start)?;
     if completion <= start {
         return Err(format!(
             "The completion window must be longer than the start window ({start} minutes)."

@@ -197,20 +197,11 @@ impl RuleDraft {
         if self.window != CUSTOM_WINDOW {
             return Ok((None, None));
         }
-        let start = minutes(&self.start).map_err(|e| (START_WINDOW, e))?;
+        let start = minutes(&self.start)
+            .and_then(|start| plan::start_window(start).map(|()| start))
+            .map_err(|e| (START_WINDOW, e))?;
         let completion = minutes(&self.completion).map_err(|e| (COMPLETION_WINDOW, e))?;
-        plan::backup_window(start, completion).map_err(|e| {
-            let start_ok =
-                (plan::MIN_START_WINDOW_MINUTES..=plan::MAX_WINDOW_MINUTES).contains(&start);
-            (
-                if start_ok {
-                    COMPLETION_WINDOW
-                } else {
-                    START_WINDOW
-                },
-                e,
-            )
-        })?;
+        plan::backup_window(start, completion).map_err(|e| (COMPLETION_WINDOW, e))?;
         Ok((Some(start), Some(completion)))
     }
 
@@ -219,7 +210,12 @@ impl RuleDraft {
         if !self.is_continuous() {
             return None;
         }
-        let mut lifecycle = self.lifecycle.lifecycle().ok().flatten().unwrap_or_default();
+        let mut lifecycle = self
+            .lifecycle
+            .lifecycle()
+            .ok()
+            .flatten()
+            .unwrap_or_default();
         if self.lifecycle.moves_to_cold() {
             // Cold days that break another rule are cold days all the same: a continuous
             // rule takes none, which is the first thing to fix.
