@@ -200,3 +200,110 @@ impl Screen for PlanScreen {
         fields::render(frame, area, &title, &self.fields(), &self.scroll, ui);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backend::mock::demo_session;
+    use crate::domain::Lifecycle;
+    use crate::domain::plan::{CopyAction, PlanDetails};
+    use time::macros::datetime;
+
+    fn plan() -> BackupPlan {
+        BackupPlan {
+            id: "plan-1".into(),
+            arn: "arn:aws:backup:us-east-1:123456789012:backup-plan:plan-1".into(),
+            name: "mixed".into(),
+            version_id: "v1".into(),
+            created: datetime!(2026-01-01 00:00 UTC),
+            last_execution: None,
+        }
+    }
+
+    fn copy_to(arn: &str) -> CopyAction {
+        CopyAction {
+            destination_vault_arn: arn.into(),
+            lifecycle: Lifecycle::default(),
+        }
+    }
+
+    /// The screen after GetBackupPlan answered with `rules`.
+    fn loaded(rules: Vec<BackupRule>) -> PlanScreen {
+        let session = demo_session("test");
+        let (mut next_req, mut effects) = (0, Vec::new());
+        let mut ctx = Ctx::new("us-east-1", &session, &mut next_req, &mut effects);
+        let mut screen = PlanScreen::new(plan(), "us-east-1", &session.account_id);
+        screen.start(&mut ctx);
+        let req = screen
+            .pending()
+            .first()
+            .copied()
+            .expect("GetBackupPlan asked");
+        let details = PlanDetails {
+            plan: plan(),
+            rules,
+        };
+        screen.on_loaded(req, Loaded::Plan(Box::new(details)), true);
+        screen
+    }
+
+    fn texts(screen: &PlanScreen) -> Vec<String> {
+        screen
+            .fields()
+            .into_iter()
+            .filter_map(|f| match f {
+                Field::Text { text, .. } => Some(text),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn copies_both_cross_region_and_cross_account_warn_about_rds_and_aurora() {
+        let rule = BackupRule {
+            name: "daily".into(),
+            copy_actions: vec![
+                copy_to("arn:aws:backup:us-west-2:123456789012:backup-vault:dr-west"),
+                copy_to("arn:aws:backup:us-east-1:999988887777:backup-vault:central"),
+            ],
+            ..BackupRule::default()
+        };
+        let screen = loaded(vec![rule]);
+        assert!(texts(&screen).contains(&RDS_AURORA_WARNING.to_string()));
+        let copies: Vec<String> = screen
+            .fields()
+            .into_iter()
+            .filter_map(|f| match f {
+                Field::Pair {
+                    label: "Copy to",
+                    value,
+                    ..
+                } => Some(value),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            copies,
+            [
+                "us-west-2/dr-west",
+                "us-east-1/central (account 999988887777)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_continuous_rule_with_copies_says_they_are_snapshots() {
+        let rule = |continuous| BackupRule {
+            name: "pitr".into(),
+            continuous,
+            copy_actions: vec![copy_to(
+                "arn:aws:backup:us-west-2:123456789012:backup-vault:dr-west",
+            )],
+            ..BackupRule::default()
+        };
+        assert!(texts(&loaded(vec![rule(true)])).contains(&CONTINUOUS_COPY_NOTE.to_string()));
+        let snapshot_rule = texts(&loaded(vec![rule(false)]));
+        assert!(!snapshot_rule.contains(&CONTINUOUS_COPY_NOTE.to_string()));
+        assert!(!snapshot_rule.contains(&RDS_AURORA_WARNING.to_string()));
+    }
+}
