@@ -179,24 +179,38 @@ pub fn cross_region_problem(source_region: &str, destination_region: &str) -> Op
     ))
 }
 
-/// Why `rp` (in `source_region`) cannot be copied to `destination_region` whatever the vault.
-pub fn region_problem(
-    rp: &RecoveryPoint,
-    source_region: &str,
-    destination_region: &str,
-) -> Option<String> {
-    if source_region != destination_region
-        && rp.resource_type == ResourceType::DynamoDB
-        && !rp.managed_by_aws_backup()
-    {
+/// Why `rp` (in `source_region`) can be copied only within that Region, if so.
+pub fn only_within_region(rp: &RecoveryPoint, source_region: &str) -> Option<String> {
+    if rp.resource_type == ResourceType::DynamoDB && !rp.managed_by_aws_backup() {
         return Some(format!(
             "This DynamoDB backup is not managed by AWS Backup, so it cannot be copied to \
              another Region: copy it within {source_region}, or turn on advanced DynamoDB \
              backup in Settings (:settings) so that new backups can be."
         ));
     }
-    cross_region_problem(source_region, destination_region)
+    // Any other Region will do: the source's own limit is the one that applies.
+    NO_CROSS_REGION_COPY
+        .contains(&source_region)
+        .then(|| cross_region_problem(source_region, ""))
+        .flatten()
 }
+
+/// Why `rp` (in `source_region`) cannot be copied to `destination_region` whatever the vault.
+pub fn region_problem(
+    rp: &RecoveryPoint,
+    source_region: &str,
+    destination_region: &str,
+) -> Option<String> {
+    if source_region == destination_region {
+        return None;
+    }
+    only_within_region(rp, source_region)
+        .or_else(|| cross_region_problem(source_region, destination_region))
+}
+
+/// Refusal of a copy into the vault the recovery point is already in.
+pub const SAME_VAULT: &str =
+    "This is the vault the recovery point is in: choose another vault or another Region.";
 
 /// Why `rp` (in `source_region`) cannot be copied into the vault `destination_vault_arn`.
 pub fn destination_problem(
@@ -209,10 +223,7 @@ pub fn destination_problem(
         return Some(problem);
     }
     if destination_vault_arn == &*rp.vault_arn {
-        return Some(
-            "This is the vault the recovery point is in: choose another vault or another Region."
-                .into(),
-        );
+        return Some(SAME_VAULT.into());
     }
     let source_account = arn_account(&rp.vault_arn);
     let destination_account = arn_account(destination_vault_arn);
@@ -240,18 +251,18 @@ pub fn destination_problem(
 }
 
 /// Why the cold storage setting may not apply to `rp`'s copies (a note, not a refusal).
-pub fn cold_storage_note(rp: &RecoveryPoint) -> Option<&'static str> {
-    let supported = match rp.resource_type {
-        ResourceType::Efs => true,
+pub fn cold_storage_note(rp: &RecoveryPoint) -> Option<String> {
+    let which = match rp.resource_type {
+        ResourceType::Efs => return None,
         // Advanced DynamoDB backup (backups managed by AWS Backup) supports cold storage.
-        ResourceType::DynamoDB => rp.managed_by_aws_backup(),
-        _ => false,
+        ResourceType::DynamoDB if rp.managed_by_aws_backup() => return None,
+        ResourceType::DynamoDB => "DynamoDB backups not managed by AWS Backup".to_string(),
+        ref other => format!("{other} backups"),
     };
-    (!supported).then_some(
+    Some(format!(
         "Currently only Amazon EFS file system backups (and DynamoDB backups managed by AWS \
-         Backup) can be transitioned to cold storage; for other backups, such as EBS, RDS, \
-         Aurora and Storage Gateway, the cold storage setting is ignored.",
-    )
+         Backup) can be transitioned to cold storage: for {which} the setting is ignored."
+    ))
 }
 
 /// What "never expire" really means for a copy of `rp`: it keeps its source's expiry date.

@@ -216,7 +216,7 @@ impl Destination {
         };
         items.push(core.field(Field::choice(
             ids.vault_choice,
-            "Vault",
+            "Destination vault",
             options,
             self.choice,
         )));

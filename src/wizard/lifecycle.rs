@@ -78,7 +78,7 @@ impl LifecycleFields {
             "never",
         )
         .with_error(error(self.ids.expire))
-        .with_help("Empty: never. Expiry comes at least 90 days after the move to cold storage.");
+        .with_help("Empty: never expires.");
         let mut items = vec![Item::Field(cold)];
         if let Some(note) = cold_note.filter(|_| !self.cold.trim().is_empty()) {
             items.push(Item::warning(note));

@@ -1,6 +1,7 @@
 //! Screens: one file each (state + key handling + drawing); they ask for data only through `Ctx`.
 
 mod buckets;
+mod copy;
 mod copy_job;
 mod detail;
 mod jobs;
@@ -115,4 +116,9 @@ const LIST_HINTS: &[Command] = &[
     Command::SortNext,
     Command::Refresh,
 ];
-const DETAIL_HINTS: &[Command] = &[Command::Restore, Command::Down, Command::Refresh];
+const DETAIL_HINTS: &[Command] = &[
+    Command::Restore,
+    Command::CopyPoint,
+    Command::Down,
+    Command::Refresh,
+];

@@ -197,6 +197,10 @@ impl Screen for RecoveryPointScreen {
             Command::Restore => {
                 return super::points::restore_or_explain(self.rp.clone(), &self.region, ctx);
             }
+            Command::CopyPoint => {
+                let section = self.section();
+                return super::copy::copy_or_explain(self.rp.clone(), &self.region, section, ctx);
+            }
             other => super::detail::scroll(&mut self.scroll, other),
         }
         Nav::Stay

@@ -1,5 +1,6 @@
 //! Recovery points of one resource (Resource details) or of one backup vault.
 
+use super::copy::copy_or_explain;
 use super::{Nav, RecoveryPointScreen, RestoreScreen, Screen};
 use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
@@ -36,7 +37,7 @@ pub struct RecoveryPointsScreen {
 }
 
 /// The actions menu of a recovery point.
-const ACTIONS: [&str; 2] = ["View details", "Restore"];
+const ACTIONS: [&str; 3] = ["View details", "Restore", "Copy"];
 
 /// Newest first, as the console lists them.
 const NEWEST_FIRST: Option<Sort> = Some(Sort {
@@ -143,6 +144,7 @@ impl Screen for RecoveryPointsScreen {
         &[
             Command::Open,
             Command::Restore,
+            Command::CopyPoint,
             Command::Filter,
             Command::SortNext,
         ]
@@ -159,13 +161,19 @@ impl Screen for RecoveryPointsScreen {
                 let rp = self.remote.list.selected()?.clone();
                 return Some(match choice {
                     0 => Nav::Push(Box::new(RecoveryPointScreen::new(rp, &self.region))),
-                    _ => restore_or_explain(rp, &self.region, ctx),
+                    1 => restore_or_explain(rp, &self.region, ctx),
+                    _ => copy_or_explain(rp, &self.region, self.section(), ctx),
                 });
             }
             KeyCode::Char('r') => {
                 self.menu = None;
                 let rp = self.remote.list.selected()?.clone();
                 return Some(restore_or_explain(rp, &self.region, ctx));
+            }
+            KeyCode::Char('c') => {
+                self.menu = None;
+                let rp = self.remote.list.selected()?.clone();
+                return Some(copy_or_explain(rp, &self.region, self.section(), ctx));
             }
             _ => self.menu = None,
         }
@@ -182,6 +190,11 @@ impl Screen for RecoveryPointsScreen {
             Command::Restore => {
                 if let Some(rp) = self.remote.list.selected() {
                     return restore_or_explain(rp.clone(), &self.region, ctx);
+                }
+            }
+            Command::CopyPoint => {
+                if let Some(rp) = self.remote.list.selected() {
+                    return copy_or_explain(rp.clone(), &self.region, self.section(), ctx);
                 }
             }
             Command::Refresh => self.remote.load(ctx),
