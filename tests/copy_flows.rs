@@ -116,7 +116,12 @@ fn copy_the_newest_acme_media_snapshot_to_a_new_vault_in_ca_central_1() {
         notice.starts_with("Copy job ") && notice.ends_with(" started: us-east-1 → ca-central-1."),
         "{notice}"
     );
-    h.assert_shows("acme-media");
+    let screen = h.screen();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("prod-daily → ca-central-1/dr-copies"))
+        .unwrap_or_else(|| panic!("the new copy job is listed:\n{screen}"));
+    assert!(row.contains("acme-media"), "{row}");
 }
 
 #[test]
