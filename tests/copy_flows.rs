@@ -263,3 +263,14 @@ fn read_only_shows_the_requests_and_copies_them_but_cannot_start() {
         "nothing was sent"
     );
 }
+
+#[test]
+fn roles_that_cannot_be_listed_leave_the_default_role_and_a_typed_arn() {
+    let mut h = points_of("acme-media", MockOptions::default(), 100, 30);
+    h.mock
+        .fail_next(Operation::ListRoles, Fault::AccessDenied, 1);
+    h.press("j").press("c").settle();
+    h.assert_shows("IAM roles could not be listed (")
+        .assert_shows("use the default role or enter a role ARN.")
+        .assert_shows("Copy S3 backup of acme-media");
+}

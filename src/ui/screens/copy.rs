@@ -7,7 +7,6 @@ use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
 use crate::domain::RecoveryPoint;
 use crate::domain::copy::why_not_copyable;
-use crate::domain::restore::IamRole;
 use crate::effect::Query;
 use crate::keymap::KeyContext;
 use crate::palette::Section;
@@ -24,9 +23,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 pub struct CopyScreen {
     /// The section the copy was started from (resources or vaults), kept in the navigation.
     section: Section,
-    /// Everything but the roles, which arrive page by page.
+    /// What the wizard opens with; its roles arrive page by page.
     ctx: CopyContext,
-    roles: Vec<IamRole>,
     /// The IAM roles listing, while it runs.
     pending: Option<RequestId>,
     /// Said above the wizard when the roles could not be listed.
@@ -49,7 +47,6 @@ impl CopyScreen {
         CopyScreen {
             section,
             ctx: copy,
-            roles: Vec::new(),
             pending: None,
             missing: Vec::new(),
             host: None,
@@ -57,9 +54,8 @@ impl CopyScreen {
     }
 
     fn open(&mut self) {
-        let mut ctx = self.ctx.clone();
-        ctx.roles = std::mem::take(&mut self.roles);
-        self.host = Some(WizardHost::new(Box::new(CopyWizard::new(ctx))));
+        let wizard = CopyWizard::new(self.ctx.clone());
+        self.host = Some(WizardHost::new(Box::new(wizard)));
     }
 }
 
@@ -111,7 +107,7 @@ impl Screen for CopyScreen {
             return;
         }
         if let Loaded::IamRoles(page) = data {
-            self.roles.extend(page);
+            self.ctx.roles.extend(page);
         }
         if done {
             self.pending = None;
@@ -133,7 +129,7 @@ impl Screen for CopyScreen {
             error.headline()
         ));
         self.pending = None;
-        self.roles.clear();
+        self.ctx.roles.clear();
         self.open();
     }
 
