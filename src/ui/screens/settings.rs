@@ -14,7 +14,7 @@ use crate::palette::Section;
 use crate::remote::{Ctx, RemoteList};
 use crate::ui::UiCtx;
 use crate::ui::rows::SETTING_COLUMNS;
-use crate::ui::widgets::table;
+use crate::ui::widgets::{fields, table};
 use crate::wizard::After;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
@@ -137,8 +137,7 @@ impl SettingsScreen {
             return;
         };
         let now = self.remote.list.items().iter().find(|e| {
-            e.resource_type == change.entry.resource_type
-                && e.preference == change.entry.preference
+            e.resource_type == change.entry.resource_type && e.preference == change.entry.preference
         });
         self.status = Some(match now {
             Some(e) if e.enabled != change.entry.enabled => (
@@ -160,21 +159,32 @@ impl SettingsScreen {
         });
     }
 
-    fn confirm_lines(&self, change: &Change, ui: &UiCtx) -> Vec<Line<'static>> {
+    /// The dialog's lines, already wrapped to `width` so its height is known.
+    fn confirm_lines(&self, change: &Change, width: usize, ui: &UiCtx) -> Vec<Line<'static>> {
         let t = ui.theme;
         let mut lines = vec![Line::from(Span::styled(
             change.entry.change_question(&self.region),
             t.title,
         ))];
         if let Some(consequence) = change.consequence() {
-            lines.push(Line::from(Span::styled(consequence, t.warning)));
+            lines.extend(
+                fields::wrap(&consequence, width)
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(l, t.warning))),
+            );
         }
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(
             "UpdateRegionSettings request (exactly what is sent)",
             t.label,
         )));
-        lines.extend(change.request.api_json().lines().map(|l| Line::from(l.to_string())));
+        lines.extend(
+            change
+                .request
+                .api_json()
+                .lines()
+                .map(|l| Line::from(l.to_string())),
+        );
         lines.push(Line::from(Span::styled("AWS CLI equivalent", t.label)));
         lines.extend(
             change
@@ -194,8 +204,8 @@ impl SettingsScreen {
     }
 
     fn render_confirm(&self, frame: &mut Frame, area: Rect, change: &Change, ui: &UiCtx) {
-        let lines = self.confirm_lines(change, ui);
         let width = 76.min(area.width);
+        let lines = self.confirm_lines(change, width.saturating_sub(2) as usize, ui);
         let height = (lines.len() as u16 + 2).min(area.height);
         let rect = Rect::new(
             area.x + (area.width - width) / 2,
@@ -209,33 +219,64 @@ impl SettingsScreen {
             .border_style(ui.theme.warning)
             .title(" Confirm ");
         frame.render_widget(
-            Paragraph::new(lines).block(block).wrap(Wrap { trim: false }),
+            Paragraph::new(lines)
+                .block(block)
+                .wrap(Wrap { trim: false }),
             rect,
         );
     }
 
-    /// The line under the table: the change under way or what became of the last one.
-    fn status_line(&self, ui: &UiCtx) -> Line<'static> {
+    /// Under the table: the change under way or what became of the last one, wrapped to
+    /// `width` (at most three lines: a refusal carries AWS's reason and what to do).
+    fn status_lines(&self, width: usize, ui: &UiCtx) -> Vec<Line<'static>> {
         let t = ui.theme;
-        if let Some((_, change)) = &self.sending {
-            return Line::from(Span::styled(
-                format!("{} Sending UpdateRegionSettings ({})...", ui.spinner, change.subject()),
+        let (text, style) = if let Some((_, change)) = &self.sending {
+            (
+                format!(
+                    "{} Sending UpdateRegionSettings ({})...",
+                    ui.spinner,
+                    change.subject()
+                ),
                 t.muted,
-            ));
-        }
-        if self.reload.is_some() {
-            return Line::from(Span::styled(
+            )
+        } else if self.reload.is_some() {
+            (
                 format!("{} Accepted; reading the settings again...", ui.spinner),
                 t.muted,
-            ));
-        }
-        match &self.status {
-            Some((text, tone)) => Line::from(Span::styled(text.clone(), t.tone(*tone))),
-            None if self.read_only => Line::from(Span::styled(
-                "Read-only session (--read-only): these settings can be viewed, not changed.",
+            )
+        } else if let Some((text, tone)) = &self.status {
+            (text.clone(), t.tone(*tone))
+        } else if self.read_only {
+            (
+                "Read-only session (--read-only): these settings can be viewed, not changed."
+                    .to_string(),
                 t.warning,
-            )),
-            None => Line::from(""),
+            )
+        } else if let Some(entry) = self.remote.list.selected() {
+            (meaning(entry, &self.region), t.muted)
+        } else {
+            return vec![Line::from("")];
+        };
+        fields::wrap(&text, width)
+            .into_iter()
+            .take(3)
+            .map(|l| Line::from(Span::styled(l, style)))
+            .collect()
+    }
+}
+
+/// What the selected switch does, in one sentence (aws-api.md 1.2 and 3).
+fn meaning(entry: &SettingEntry, region: &str) -> String {
+    let t = &entry.resource_type;
+    match (entry.preference, t.as_str()) {
+        (Preference::OptIn, _) => {
+            format!("Opt-in: whether AWS Backup may protect {t} in {region}.")
+        }
+        (Preference::Management, "DynamoDB") => "Advanced features: AWS Backup fully manages \
+            DynamoDB backups (cross-Region and cross-account copy, cold storage, tags)."
+            .to_string(),
+        (Preference::Management, _) => {
+            format!("Full management: AWS Backup fully manages the backups of {t}.")
         }
     }
 }
@@ -370,10 +411,11 @@ impl Screen for SettingsScreen {
 
     fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx) {
         let t = ui.theme;
-        let [intro, rest, status] = Layout::vertical([
+        let status = self.status_lines(area.width as usize, ui);
+        let [intro, rest, status_area] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
-            Constraint::Length(1),
+            Constraint::Length(status.len() as u16),
         ])
         .areas(area);
         // Seed 001: "Service opt-in settings are Region-specific."
@@ -390,7 +432,7 @@ impl Screen for SettingsScreen {
         let name = format!("Service opt-in in {}", self.region);
         let empty = format!("{} reported no resource types.", self.region);
         table::render_remote(frame, rest, &name, &self.remote, ui, &empty);
-        frame.render_widget(Paragraph::new(self.status_line(ui)), status);
+        frame.render_widget(Paragraph::new(status), status_area);
         if let Some(change) = &self.confirm {
             self.render_confirm(frame, area, change, ui);
         }

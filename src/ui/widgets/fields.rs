@@ -65,7 +65,7 @@ impl Scroll {
 }
 
 /// Splits `text` into chunks of at most `width` characters, breaking at spaces when it can.
-fn wrap(text: &str, width: usize) -> Vec<String> {
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut current = String::new();
