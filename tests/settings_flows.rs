@@ -180,3 +180,15 @@ fn the_type_filter_warns_about_a_type_that_is_not_opted_in() {
         "settings screen, its re-read, then once for the filter"
     );
 }
+
+#[test]
+fn help_lists_the_toggle_and_the_palette_commands_of_both_screens() {
+    let mut h = settings(MockOptions::default());
+    h.press("?")
+        .assert_shows("space enter  turn the selected setting on or off");
+    for _ in 0..12 {
+        h.press("j");
+    }
+    h.assert_shows(":copy-jobs (cj)  Copy jobs")
+        .assert_shows(":settings (opt-in, optin, services)  Service opt-in of the Region");
+}
