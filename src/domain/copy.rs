@@ -111,12 +111,9 @@ pub fn arn_region(arn: &str) -> &str {
 /// (Milan), and Africa (Cape Town)" (seed 004; an older page, which may be outdated).
 pub const NO_CROSS_REGION_COPY: [&str; 4] = ["ap-east-1", "me-south-1", "eu-south-1", "af-south-1"];
 
-/// `Asia Pacific (Hong Kong) (ap-east-1)`, or the bare code for a Region the tool does not know.
-fn region_label(code: &str) -> String {
-    match Region::by_code(code) {
-        Some(r) => format!("{} ({})", r.name, r.code),
-        None => code.to_string(),
-    }
+/// `Asia Pacific (Hong Kong)`, or the bare code for a Region the tool does not know.
+fn region_name(code: &str) -> &str {
+    Region::by_code(code).map_or(code, |r| r.name)
 }
 
 /// Why `rp` cannot be copied at all, or `None` if it can (then see [`destination_problem`]).
@@ -166,17 +163,19 @@ pub fn cross_region_problem(source_region: &str, destination_region: &str) -> Op
     if source_region == destination_region {
         return None;
     }
-    let (blocked, role) = if NO_CROSS_REGION_COPY.contains(&source_region) {
-        (source_region, "the source Region")
-    } else if NO_CROSS_REGION_COPY.contains(&destination_region) {
-        (destination_region, "the destination")
-    } else {
-        return None;
-    };
-    Some(format!(
-        "Cross-Region copy is not available in {} ({role}): only copies within that Region are.",
-        region_label(blocked)
-    ))
+    // Short, and the reason first: it also shows, cut to one line, in the Region picker.
+    if NO_CROSS_REGION_COPY.contains(&source_region) {
+        return Some(format!(
+            "{}, the source Region, has no cross-Region copy: copy within {source_region}.",
+            region_name(source_region)
+        ));
+    }
+    NO_CROSS_REGION_COPY.contains(&destination_region).then(|| {
+        format!(
+            "{} has no cross-Region copy: choose another Region.",
+            region_name(destination_region)
+        )
+    })
 }
 
 /// Why `rp` (in `source_region`) can be copied only within that Region, if so.

@@ -201,15 +201,13 @@ fn the_four_regions_without_cross_region_copy_are_named_as_the_guide_does() {
         assert_eq!(
             cross_region_problem("us-east-1", code),
             Some(format!(
-                "Cross-Region copy is not available in {name} ({code}) (the destination): only \
-                 copies within that Region are."
+                "{name} has no cross-Region copy: choose another Region."
             ))
         );
         assert_eq!(
             cross_region_problem(code, "us-east-1"),
             Some(format!(
-                "Cross-Region copy is not available in {name} ({code}) (the source Region): \
-                 only copies within that Region are."
+                "{name}, the source Region, has no cross-Region copy: copy within {code}."
             ))
         );
         assert_eq!(
@@ -320,15 +318,32 @@ fn copying_into_the_same_region_and_vault_is_refused() {
 }
 
 #[test]
+fn from_a_region_without_cross_region_copy_only_its_own_region_can_be_chosen() {
+    let mut ctx = context(point(ResourceType::Ebs));
+    ctx.source_region = "ap-east-1".into();
+    let mut w = CopyWizard::new(ctx);
+    let limit = "Asia Pacific (Hong Kong), the source Region, has no cross-Region copy: copy \
+                 within ap-east-1.";
+    assert!(notes(&w).iter().any(|n| n == limit), "said up front");
+    w.input(DEST.region, Input::Choose(region_index("us-west-2")));
+    assert_eq!(error(&w, DEST.region).as_deref(), Some(limit));
+    w.input(DEST.region, Input::Choose(region_index("ap-east-1")));
+    assert_eq!(error(&w, DEST.region), None);
+    assert_eq!(
+        w.wanted(),
+        vec![Query::BackupVaults {
+            region: "ap-east-1".into()
+        }]
+    );
+}
+
+#[test]
 fn a_regions_problem_is_refused_in_the_wizard_with_the_reason() {
     let mut w = CopyWizard::new(context(point(ResourceType::Efs)));
     w.input(DEST.region, Input::Choose(region_index("af-south-1")));
     assert_eq!(
         error(&w, DEST.region).as_deref(),
-        Some(
-            "Cross-Region copy is not available in Africa (Cape Town) (af-south-1) (the \
-             destination): only copies within that Region are."
-        )
+        Some("Africa (Cape Town) has no cross-Region copy: choose another Region.")
     );
     assert!(w.wanted().is_empty(), "nothing loads for a refused Region");
     assert!(!w.next());

@@ -69,8 +69,7 @@ fn regions_without_cross_region_copy_are_marked_and_refused() {
     };
     assert_eq!(options.len(), REGIONS.len(), "every Region is offered");
     let milan = &options[region_index("eu-south-1")];
-    let expected = "Cross-Region copy is not available in Europe (Milan) (eu-south-1) (the \
-                    destination): only copies within that Region are.";
+    let expected = "Europe (Milan) has no cross-Region copy: choose another Region.";
     assert_eq!(milan.problem.as_deref(), Some(expected));
     assert_eq!(
         d.input(IDS.region, &Input::Choose(region_index("eu-south-1"))),
