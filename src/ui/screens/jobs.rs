@@ -114,7 +114,12 @@ impl JobsScreen {
     }
 
     fn unfinished_copies(&self) -> usize {
-        self.copy.list.items().iter().filter(|j| is_unfinished(j)).count()
+        self.copy
+            .list
+            .items()
+            .iter()
+            .filter(|j| is_unfinished(j))
+            .count()
     }
 
     fn load_copies(&mut self, ctx: &mut Ctx) {
@@ -141,7 +146,10 @@ impl JobsScreen {
             && let Some(message) = &job.status_message
         {
             return Some(Line::from(vec![
-                Span::styled(format!("{}: ", job.state), t.tone(crate::ui::rows::copy_state_tone(job.state))),
+                Span::styled(
+                    format!("{}: ", job.state),
+                    t.tone(crate::ui::rows::copy_state_tone(job.state)),
+                ),
                 Span::raw(format!("{} ({})", message, job.resource_name)),
             ]));
         }
@@ -224,6 +232,7 @@ impl JobsScreen {
                     ],
                 )
             }
+            // A copy job has its own screen (CopyJobScreen), with the way to its copy.
             JobTab::Copy => return None,
         };
         Some(DetailScreen::new(section, crumb, fields))
@@ -306,9 +315,9 @@ impl Screen for JobsScreen {
                 self.accept_poll(rows, done)
             }
             Loaded::CopyJobs(rows) => {
-                if self.copy.accept(req, rows, done) && done {
-                    self.copy_poll.due = true;
-                }
+                // The listing's last page: `follow_up` then polls if a job is unfinished.
+                let accepted = self.copy.accept(req, rows, done);
+                self.copy_poll.due |= accepted && done;
             }
             _ => {}
         }
@@ -389,8 +398,7 @@ impl Screen for JobsScreen {
                 let status = self.copy_status_line(ui);
                 // One line always, so the table does not resize as the cursor moves.
                 let [table_area, status_area] =
-                    Layout::vertical([Constraint::Fill(1), Constraint::Length(1)])
-                .areas(rest);
+                    Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(rest);
                 table::render_remote(frame, table_area, name, &self.copy, ui, &empty);
                 if let Some(line) = status {
                     frame.render_widget(Paragraph::new(line), status_area);
