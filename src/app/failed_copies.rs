@@ -112,7 +112,11 @@ mod tests {
             Effect::Load { req: 7, query: Query::CopyJobs { ref region } } if region == "us-east-1"
         ));
         assert!(f.owns(7));
-        f.observe(7, &[job(CopyJobState::Failed), job(CopyJobState::Running)], false);
+        f.observe(
+            7,
+            &[job(CopyJobState::Failed), job(CopyJobState::Running)],
+            false,
+        );
         assert_eq!(f.count(), None, "not before the last page");
         f.observe(
             7,
@@ -134,7 +138,11 @@ mod tests {
         f.forget(4);
         assert_eq!(f.count(), Some(1));
         f.observe(4, &[], true);
-        assert_eq!(f.count(), Some(0), "a forgotten listing starts again from zero");
+        assert_eq!(
+            f.count(),
+            Some(0),
+            "a forgotten listing starts again from zero"
+        );
         f.reload("us-west-2", 5);
         assert_eq!(f.count(), None);
     }

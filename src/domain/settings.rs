@@ -292,7 +292,10 @@ mod tests {
         assert_eq!(request.region, "us-east-1");
         assert_eq!(request.opt_in, BTreeMap::from([("EFS".to_string(), true)]));
         assert!(request.management.is_empty());
-        assert_eq!(efs.change_question("us-east-1"), "Turn on opt-in for EFS in us-east-1?");
+        assert_eq!(
+            efs.change_question("us-east-1"),
+            "Turn on opt-in for EFS in us-east-1?"
+        );
         let advanced = entries
             .iter()
             .find(|e| e.preference == Preference::Management)

@@ -252,8 +252,8 @@ mod tests {
                 .into(),
             source_vault_arn: "arn:aws:backup:us-east-1:123456789012:backup-vault:prod-daily"
                 .into(),
-            destination_vault_arn: "arn:aws:backup:ca-central-1:123456789012:backup-vault:dr-canada"
-                .into(),
+            destination_vault_arn:
+                "arn:aws:backup:ca-central-1:123456789012:backup-vault:dr-canada".into(),
             destination_recovery_point_arn: destination_point.map(Into::into),
             created,
             completed: Some(created + time::Duration::minutes(55)),
@@ -287,6 +287,9 @@ mod tests {
             }
         );
         let running = CopyJobScreen::new(job(CopyJobState::Running, None), "us-east-1");
-        assert!(matches!(running.fields()[0], Field::Pair { label: "State", .. }));
+        assert!(matches!(
+            running.fields()[0],
+            Field::Pair { label: "State", .. }
+        ));
     }
 }

@@ -146,7 +146,8 @@ impl Screen for ResourcesScreen {
             Loaded::Resources(rows) => {
                 self.remote.accept(req, rows, done);
             }
-            Loaded::RegionSettings(settings) if matches!(self.opt_in, OptIn::Loading(r) if r == req) => {
+            Loaded::RegionSettings(settings) if matches!(self.opt_in, OptIn::Loading(r) if r == req) =>
+            {
                 self.opt_in = OptIn::Known(*settings);
             }
             _ => {}

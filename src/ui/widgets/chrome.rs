@@ -48,7 +48,9 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App) {
     spans.push(Span::raw(place));
     if let Some(count) = count {
         let used: usize = spans.iter().map(|s| s.width()).sum();
-        spans.push(Span::raw(" ".repeat(width.saturating_sub(used + count.width()))));
+        spans.push(Span::raw(
+            " ".repeat(width.saturating_sub(used + count.width())),
+        ));
         spans.push(Span::styled(count, theme.error));
     }
     let line = Line::from(spans);
