@@ -192,3 +192,22 @@ fn help_lists_the_toggle_and_the_palette_commands_of_both_screens() {
     h.assert_shows(":copy-jobs (cj)  Copy jobs")
         .assert_shows(":settings (opt-in, optin, services)  Service opt-in of the Region");
 }
+
+#[test]
+fn unreadable_opt_in_gives_no_warning_until_a_reload_reads_it() {
+    let mut h = settings(MockOptions::default());
+    select(&mut h, "EFS");
+    h.press("space").press("y").settle();
+    h.mock
+        .fail_next(Operation::DescribeRegionSettings, Fault::AccessDenied, 1);
+    h.press(":").type_text("resources").press("enter").settle();
+    for _ in 0..5 {
+        h.press("t");
+    }
+    h.settle()
+        .assert_shows("[type EFS]")
+        .assert_not_shows("not opted in");
+    h.press("r")
+        .settle()
+        .assert_shows("EFS is not opted in in us-east-1");
+}

@@ -123,7 +123,16 @@ impl Screen for ResourcesScreen {
                     )));
                 }
             }
-            Command::Refresh => self.remote.load(ctx),
+            Command::Refresh => {
+                self.remote.load(ctx);
+                // Opt-in that could not be read is tried again, with the rest.
+                if matches!(self.opt_in, OptIn::Unknown) {
+                    self.opt_in = OptIn::NotAsked;
+                    if self.remote.list.type_filter().is_some() {
+                        self.want_opt_in(ctx);
+                    }
+                }
+            }
             Command::TypeFilterNext | Command::TypeFilterPrev => {
                 self.step_type_filter(cmd == Command::TypeFilterNext);
                 self.want_opt_in(ctx);

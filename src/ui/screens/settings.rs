@@ -321,6 +321,8 @@ impl Screen for SettingsScreen {
                 if let Some(req) = self.reload.take() {
                     ctx.cancel(req);
                 }
+                // The table shows the new state itself; no "is now …" is owed any more.
+                self.accepted = None;
                 self.remote.load(ctx);
             }
             _ => {}
