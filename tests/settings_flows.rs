@@ -90,7 +90,7 @@ fn a_toggle_shows_the_request_sends_it_once_on_y_and_reads_the_change_back() {
         .count();
     assert_eq!(writes, 1);
     // The settings were read again and the row shows the new state.
-    h.assert_shows("EFS opt-in is now Disabled in us-east-1.");
+    h.assert_shows("EFS opt-in: now Disabled in us-east-1.");
     assert!(row(&mut h, "EFS", "Opt-in").contains("Disabled"));
     assert!(row(&mut h, "EFS", "Full AWS Backup management").contains("On"));
 }
@@ -106,7 +106,7 @@ fn dynamodb_advanced_features_change_the_management_preference_only() {
         .assert_shows("--resource-type-management-preference '{\"DynamoDB\":false}'")
         .assert_not_shows("ResourceTypeOptInPreference");
     h.press("y").settle();
-    h.assert_shows("DynamoDB advanced features is now Off in us-east-1.");
+    h.assert_shows("DynamoDB advanced features: now Off in us-east-1.");
 }
 
 #[test]

@@ -142,7 +142,7 @@ impl SettingsScreen {
         self.status = Some(match now {
             Some(e) if e.enabled != change.entry.enabled => (
                 format!(
-                    "{} is now {} in {}.",
+                    "{}: now {} in {}.",
                     change.subject(),
                     e.state_label(),
                     self.region
@@ -321,7 +321,7 @@ impl Screen for SettingsScreen {
                 if let Some(req) = self.reload.take() {
                     ctx.cancel(req);
                 }
-                // The table shows the new state itself; no "is now …" is owed any more.
+                // The table shows the new state itself; no "now …" line is owed any more.
                 self.accepted = None;
                 self.remote.load(ctx);
             }
