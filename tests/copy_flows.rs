@@ -201,7 +201,7 @@ fn an_existing_vault_in_another_region_is_listed_once_the_region_is_chosen() {
     h.press("enter").assert_shows("StartCopyJob request");
     h.assert_shows("Lifecycle      Never expires");
     h.assert_not_shows("CreateBackupVault request");
-    h.assert_shows("arn:aws:backup:us-west-2:123456789012:backup-vault:");
+    h.assert_shows("\"DestinationBackupVaultArn\": \"arn:aws:backup:us-west-2:123456789012:backup");
 }
 
 #[test]

@@ -166,7 +166,7 @@ fn read_only_shows_the_request_but_never_starts_the_restore() {
     keys(&term, &[app::ENTER, app::ENTER]);
     term.wait_for_text("StartRestoreJob request", pty::SCREEN_TIMEOUT);
     keys(&term, &[app::ENTER]);
-    term.wait_for_text("restores cannot be started", pty::SCREEN_TIMEOUT);
+    term.wait_for_text("nothing can be changed", pty::SCREEN_TIMEOUT);
     let screen = term.contents();
     assert!(
         !screen.contains("Restore jobs"),

@@ -42,6 +42,9 @@ pub struct WizardHost {
     wizard: Box<dyn Wizard>,
     focus: usize,
     scroll: usize,
+    /// The last scroll position that still fills the review (set when it is drawn), so
+    /// scrolling stops at the end instead of running on unseen.
+    max_scroll: std::cell::Cell<usize>,
     picker: Option<Picker>,
     dialog: Option<Dialog>,
     /// The request under way: Enter is ignored meanwhile, so nothing is sent twice.
@@ -61,6 +64,7 @@ impl WizardHost {
             wizard,
             focus: 0,
             scroll: 0,
+            max_scroll: std::cell::Cell::new(0),
             picker: None,
             dialog: None,
             sending: None,
@@ -255,7 +259,8 @@ impl WizardHost {
                     is_error: true,
                 };
             }
-            KeyCode::Enter if self.sending.is_none() => {
+            // `r` too: a refusal's advice says "press r" to retry.
+            KeyCode::Enter | KeyCode::Char('r') if self.sending.is_none() => {
                 self.dialog = Some(Dialog::Confirm {
                     typed: String::new(),
                 })
@@ -281,8 +286,14 @@ impl WizardHost {
                     };
                 }
             }
-            KeyCode::Down | KeyCode::Char('j') => self.scroll += 1,
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.scroll = (self.scroll + 1).min(self.max_scroll.get())
+            }
             KeyCode::Up | KeyCode::Char('k') => self.scroll = self.scroll.saturating_sub(1),
+            KeyCode::PageDown | KeyCode::Char(' ') => {
+                self.scroll = (self.scroll + 10).min(self.max_scroll.get())
+            }
+            KeyCode::PageUp => self.scroll = self.scroll.saturating_sub(10),
             KeyCode::Esc | KeyCode::Backspace if self.sending.is_none() => {
                 self.wizard.back();
                 self.scroll = 0;
@@ -531,7 +542,12 @@ impl WizardHost {
             .title(Span::styled(format!(" {} ", w.title()), t.title));
         let height = body.height.saturating_sub(2) as usize;
         let top = if review {
-            self.scroll.min(lines.len().saturating_sub(height))
+            // Wrapped here, not by the paragraph, so the scroll range counts screen lines and
+            // the end of a long command can be scrolled into view.
+            lines = hard_wrap(lines, body.width.saturating_sub(2) as usize);
+            let max = lines.len().saturating_sub(height);
+            self.max_scroll.set(max);
+            self.scroll.min(max)
         } else {
             focus_line.saturating_sub(height.saturating_sub(3))
         };
@@ -670,5 +686,56 @@ impl WizardHost {
             Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
             rect,
         );
+    }
+}
+
+/// Splits lines longer than `width` characters into several, keeping each piece's style.
+fn hard_wrap(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
+    if width == 0 {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let mut row: Vec<Span<'static>> = Vec::new();
+        let mut used = 0;
+        for span in line.spans {
+            let mut rest: Vec<char> = span.content.chars().collect();
+            while !rest.is_empty() {
+                if used == width {
+                    out.push(Line::from(std::mem::take(&mut row)));
+                    used = 0;
+                }
+                let take = rest.len().min(width - used);
+                let piece: String = rest.drain(..take).collect();
+                used += take;
+                row.push(Span::styled(piece, span.style));
+            }
+        }
+        out.push(Line::from(row));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn long_lines_are_split_at_the_width_and_keep_their_styles() {
+        let style = ratatui::style::Style::new().bold();
+        let lines = vec![
+            Line::from(vec![Span::raw("ab"), Span::styled("cdefg", style)]),
+            Line::from("short"),
+            Line::from(""),
+        ];
+        let wrapped = hard_wrap(lines, 3);
+        let texts: Vec<String> = wrapped.iter().map(text).collect();
+        assert_eq!(texts, ["abc", "def", "g", "sho", "rt", ""]);
+        assert_eq!(wrapped[1].spans[0].style, style);
+        assert_eq!(wrapped[0].spans[0].style, ratatui::style::Style::new());
     }
 }
