@@ -214,12 +214,13 @@ impl Destination {
         } else {
             &VAULT_OPTIONS
         };
-        items.push(core.field(Field::choice(
-            ids.vault_choice,
-            "Destination vault",
-            options,
-            self.choice,
-        )));
+        // A rule's own vault is where backups are made, not a destination.
+        let label = if self.fixed_region.is_some() {
+            "Backup vault"
+        } else {
+            "Destination vault"
+        };
+        items.push(core.field(Field::choice(ids.vault_choice, label, options, self.choice)));
         match self.choice {
             NEW => {
                 let name = Field::text(

@@ -619,7 +619,7 @@ impl WizardHost {
         if rows.is_empty() {
             lines.push(Line::from(Span::styled("Nothing matches.", t.muted)));
         }
-        let height = (lines.len() as u16 + 2).min(area.height);
+        let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
         // Keep the cursor's row on screen in a long list.
         let room = height.saturating_sub(3) as usize;
         let skip = (p.cursor + 1).saturating_sub(room);
@@ -629,7 +629,8 @@ impl WizardHost {
             .filter(|(i, _)| *i == 0 || *i > skip)
             .map(|(_, l)| l)
             .collect();
-        let rect = Rect::new(area.x + 2, area.y + 1, area.width.saturating_sub(4), height);
+        // Over the whole inside of the form's frame, so no form text shows beside it.
+        let rect = Rect::new(area.x + 1, area.y + 1, area.width.saturating_sub(2), height);
         frame.render_widget(Clear, rect);
         let block = Block::default()
             .borders(Borders::ALL)
