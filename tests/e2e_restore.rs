@@ -7,39 +7,16 @@ mod app;
 #[path = "support/pty.rs"]
 mod pty;
 
-use portable_pty::CommandBuilder;
 use pty::PtySession;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::Duration;
 
-const RIGHT: &[u8] = b"\x1b[C";
 /// Polling backs off 1 s, 2 s, 4 s, 8 s: a demo job ends within about 15 s.
 const JOB_TIMEOUT: Duration = Duration::from_secs(40);
 
 fn start(dir: &Path) -> PtySession {
-    start_with(dir, &[])
-}
-
-fn start_with(dir: &Path, extra: &[&str]) -> PtySession {
-    let mut cmd = CommandBuilder::new(app::BIN);
-    cmd.args(app::demo_args(dir));
-    cmd.args(extra);
-    cmd.arg("--audit-log");
-    cmd.arg(dir.join("audit.jsonl"));
-    cmd.env("TERM", "xterm-256color");
-    for var in ["NO_COLOR", "AWS_REGION", "AWS_PROFILE", "TMUX"] {
-        cmd.env_remove(var);
-    }
-    let mut term = PtySession::spawn(cmd);
-    term.dump_on_failure(dir.join("log"));
-    term
-}
-
-fn keys(term: &PtySession, keys: &[&[u8]]) {
-    for k in keys {
-        term.send_keys(k);
-    }
+    app::spawn_demo_audited(dir, &[])
 }
 
 #[test]
@@ -47,39 +24,52 @@ fn item_level_s3_restore_into_a_new_bucket_is_followed_to_completion_and_audited
     let dir = tempfile::tempdir().expect("tempdir");
     let mut term = start(dir.path());
     app::wait_for_resource_list(&term);
-    keys(&term, &[b"/", b"acme-media", app::ENTER, app::ENTER]);
+    app::keys(&term, &[b"/", b"acme-media", app::ENTER, app::ENTER]);
     term.wait_for_text("Recovery points (7)", pty::SCREEN_TIMEOUT);
     // The newest COMPLETED snapshot is the second row; Enter opens the actions menu.
-    keys(&term, &[b"j", app::ENTER, b"j", app::ENTER]);
+    app::keys(&term, &[b"j", app::ENTER, b"j", app::ENTER]);
     term.wait_for_text("Restore S3 bucket acme-media", pty::SCREEN_TIMEOUT);
-    keys(
+    app::keys(
         &term,
         &[
-            RIGHT,
+            app::RIGHT,
             app::DOWN,
             b"s3://acme-media/photos/cat.jpg",
             app::DOWN,
             app::ENTER,
         ],
     );
-    keys(&term, &[b"s3://acme-media/docs/a.pdf", app::ENTER]);
+    app::keys(&term, &[b"s3://acme-media/docs/a.pdf", app::ENTER]);
     term.wait_for_text("2 Destination", pty::SCREEN_TIMEOUT);
-    keys(
+    app::keys(
         &term,
-        &[RIGHT, RIGHT, app::DOWN, b"acme-restored-e2e", app::ENTER],
+        &[
+            app::RIGHT,
+            app::RIGHT,
+            app::DOWN,
+            b"acme-restored-e2e",
+            app::ENTER,
+        ],
     );
-    keys(
+    app::keys(
         &term,
-        &[RIGHT, RIGHT, app::DOWN, RIGHT, app::DOWN, app::ENTER],
+        &[
+            app::RIGHT,
+            app::RIGHT,
+            app::DOWN,
+            app::RIGHT,
+            app::DOWN,
+            app::ENTER,
+        ],
     );
     term.wait_for_text("Choose (type to filter", pty::SCREEN_TIMEOUT);
-    keys(
+    app::keys(
         &term,
         &[b"restore-data", app::ENTER, app::ENTER, app::ENTER],
     );
     term.wait_for_text("StartRestoreJob request", pty::SCREEN_TIMEOUT);
     // `c` copies the CLI command through the terminal (OSC 52), as over SSH.
-    keys(&term, &[b"c"]);
+    app::keys(&term, &[b"c"]);
     term.wait_for_text("Copied to the clipboard", pty::SCREEN_TIMEOUT);
     let raw = String::from_utf8_lossy(&term.raw_output()).into_owned();
     let start = raw
@@ -91,9 +81,9 @@ fn item_level_s3_restore_into_a_new_bucket_is_followed_to_completion_and_audited
         raw[start..end].contains("YXdzIGJhY2t1cCBzdGFydC1yZXN0b3JlLWpv"),
         "the copied command is in the sequence"
     );
-    keys(&term, &[app::ENTER]);
+    app::keys(&term, &[app::ENTER]);
     term.wait_for_text("Start this restore job", pty::SCREEN_TIMEOUT);
-    keys(&term, &[b"y"]);
+    app::keys(&term, &[b"y"]);
     term.wait_for_text("Restore jobs", pty::SCREEN_TIMEOUT);
     term.wait_for_text("COMPLETED: created acme-restored-e2e", JOB_TIMEOUT);
     app::quit_and_check_restored(&mut term);
@@ -128,13 +118,13 @@ fn dynamodb_restore_to_a_new_table() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut term = start(dir.path());
     app::wait_for_resource_list(&term);
-    keys(&term, &[b"/", b"orders", app::ENTER, app::ENTER]);
+    app::keys(&term, &[b"/", b"orders", app::ENTER, app::ENTER]);
     term.wait_for_text("Recovery points (5)", pty::SCREEN_TIMEOUT);
-    keys(&term, &[b"r"]);
+    app::keys(&term, &[b"r"]);
     term.wait_for_text("New table name", pty::SCREEN_TIMEOUT);
-    keys(&term, &[b"orders-e2e", app::ENTER, app::ENTER, app::ENTER]);
+    app::keys(&term, &[b"orders-e2e", app::ENTER, app::ENTER, app::ENTER]);
     term.wait_for_text("StartRestoreJob request", pty::SCREEN_TIMEOUT);
-    keys(&term, &[app::ENTER, b"y"]);
+    app::keys(&term, &[app::ENTER, b"y"]);
     term.wait_for_text("COMPLETED: created orders-e2e", JOB_TIMEOUT);
     app::quit_and_check_restored(&mut term);
 }
@@ -142,30 +132,36 @@ fn dynamodb_restore_to_a_new_table() {
 #[test]
 fn read_only_shows_the_request_but_never_starts_the_restore() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut term = start_with(dir.path(), &["--read-only"]);
+    let mut term = app::spawn_demo_audited(dir.path(), &["--read-only"]);
     app::wait_for_resource_list(&term);
     term.wait_for_text("READ-ONLY", pty::SCREEN_TIMEOUT);
-    keys(&term, &[b"/", b"acme-media", app::ENTER, app::ENTER]);
+    app::keys(&term, &[b"/", b"acme-media", app::ENTER, app::ENTER]);
     term.wait_for_text("Recovery points (7)", pty::SCREEN_TIMEOUT);
-    keys(&term, &[b"j", app::ENTER, b"j", app::ENTER]);
+    app::keys(&term, &[b"j", app::ENTER, b"j", app::ENTER]);
     term.wait_for_text("Restore S3 bucket acme-media", pty::SCREEN_TIMEOUT);
-    keys(
+    app::keys(
         &term,
         &[
-            RIGHT,
+            app::RIGHT,
             app::DOWN,
             b"s3://acme-media/photos/cat.jpg",
             app::ENTER,
         ],
     );
     term.wait_for_text("2 Destination", pty::SCREEN_TIMEOUT);
-    keys(
+    app::keys(
         &term,
-        &[RIGHT, RIGHT, app::DOWN, b"acme-restored-ro", app::ENTER],
+        &[
+            app::RIGHT,
+            app::RIGHT,
+            app::DOWN,
+            b"acme-restored-ro",
+            app::ENTER,
+        ],
     );
-    keys(&term, &[app::ENTER, app::ENTER]);
+    app::keys(&term, &[app::ENTER, app::ENTER]);
     term.wait_for_text("StartRestoreJob request", pty::SCREEN_TIMEOUT);
-    keys(&term, &[app::ENTER]);
+    app::keys(&term, &[app::ENTER]);
     term.wait_for_text("nothing can be changed", pty::SCREEN_TIMEOUT);
     let screen = term.contents();
     assert!(
@@ -173,7 +169,7 @@ fn read_only_shows_the_request_but_never_starts_the_restore() {
         "no job was started:\n{screen}"
     );
     // The wizard keeps its draft (and its keys): ctrl-c leaves from anywhere.
-    keys(&term, &[b"\x03"]);
+    app::keys(&term, &[b"\x03"]);
     let status = term.wait_exit(pty::EXIT_TIMEOUT);
     assert!(status.success(), "{}", term.report());
     term.assert_terminal_restored();

@@ -13,6 +13,7 @@ pub const ENTER: &[u8] = b"\r";
 pub const ESC: &[u8] = b"\x1b";
 pub const DOWN: &[u8] = b"\x1b[B";
 pub const UP: &[u8] = b"\x1b[A";
+pub const RIGHT: &[u8] = b"\x1b[C";
 
 /// Arguments for the deterministic demo, with its log and a (missing) config file in `dir`.
 pub fn demo_args(dir: &Path) -> Vec<String> {
@@ -67,6 +68,38 @@ pub fn wait_for_resource_list(term: &PtySession) {
                 && !text.contains("Recovery points")
         },
     );
+}
+
+/// The demo in an 80x24 pseudo-terminal with its audit log at `dir/audit.jsonl`, plus `extra`
+/// arguments (e.g. `--read-only`); the screen is dumped to `dir/log` if the test fails.
+pub fn spawn_demo_audited(dir: &Path, extra: &[&str]) -> PtySession {
+    let mut cmd = portable_pty::CommandBuilder::new(BIN);
+    cmd.args(demo_args(dir));
+    cmd.args(extra);
+    cmd.arg("--audit-log");
+    cmd.arg(dir.join("audit.jsonl"));
+    cmd.env("TERM", "xterm-256color");
+    for var in ["NO_COLOR", "AWS_REGION", "AWS_PROFILE", "TMUX"] {
+        cmd.env_remove(var);
+    }
+    let mut term = PtySession::spawn(cmd);
+    term.dump_on_failure(dir.join("log"));
+    term
+}
+
+/// Sends each key (or typed text) in order.
+pub fn keys(term: &PtySession, keys: &[&[u8]]) {
+    for k in keys {
+        term.send_keys(k);
+    }
+}
+
+/// The audit log's entries, one JSON value per line.
+pub fn audit_entries(dir: &Path) -> Vec<serde_json::Value> {
+    let text = std::fs::read_to_string(dir.join("audit.jsonl")).expect("audit log readable");
+    text.lines()
+        .map(|l| serde_json::from_str(l).expect("each audit line is JSON"))
+        .collect()
 }
 
 /// Presses `q`, expects exit status 0 and a terminal left usable.
