@@ -2,9 +2,9 @@
 //! of the StartCopyJob (after a CreateBackupVault when the vault is new).
 
 use super::destination::{DESTINATION_IDS, Destination};
-use super::form::{Field, FieldId, Input, Item, PickOption};
+use super::form::{FieldId, Input, Item};
 use super::lifecycle::{LIFECYCLE_IDS, LifecycleFields, LifecycleUse};
-use super::parts::{Problem, WizardCore, set_choice, set_text};
+use super::parts::{Problem, RoleChooser, RoleWording, WizardCore};
 use super::{After, Wizard};
 use crate::action::Loaded;
 use crate::backend::BackendError;
@@ -13,7 +13,7 @@ use crate::domain::copy::{
     only_within_region, region_problem,
 };
 use crate::domain::restore::IamRole;
-use crate::domain::{RecoveryPoint, WriteRequest, validate};
+use crate::domain::{RecoveryPoint, WriteRequest};
 use crate::effect::Query;
 use crate::palette::{JobTab, Section};
 
@@ -32,97 +32,16 @@ pub struct CopyContext {
     pub vault_request_id: String,
 }
 
-impl CopyContext {
-    /// `arn:aws:iam::<account>:role/service-role/AWSBackupDefaultServiceRole`.
-    pub fn default_role_arn(&self) -> String {
-        format!(
-            "arn:aws:iam::{}:role/service-role/AWSBackupDefaultServiceRole",
-            self.account_id
-        )
-    }
-}
-
 const STEPS: [&str; 3] = ["Destination", "Role and lifecycle", "Review"];
 const DESTINATION: usize = 0;
 const ROLE_AND_LIFECYCLE: usize = 1;
 
-const ROLE_CHOICE: FieldId = "copy_role_choice";
-const ROLE_PICK: FieldId = "copy_role";
-const ROLE_ARN: FieldId = "copy_role_arn";
-const ROLE_OPTIONS: [&str; 3] = ["Default role", "Choose an IAM role", "Enter a role ARN"];
-const CHOOSE_ROLE: usize = 1;
-const ENTER_ROLE: usize = 2;
-
-/// The role AWS Backup assumes to copy: StartCopyJob requires one, so it is always explicit.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct RoleChoice {
-    choice: usize,
-    picked: Option<usize>,
-    arn: String,
-}
-
-impl RoleChoice {
-    const FIELD_IDS: [FieldId; 3] = [ROLE_CHOICE, ROLE_PICK, ROLE_ARN];
-
-    fn items(&self, ctx: &CopyContext, core: &WizardCore) -> Vec<Item> {
-        let mut choice = Field::choice(ROLE_CHOICE, "IAM role", &ROLE_OPTIONS, self.choice);
-        if self.choice == 0 {
-            choice = choice.with_help(ctx.default_role_arn());
-        }
-        let mut items = vec![core.field(choice)];
-        match self.choice {
-            CHOOSE_ROLE => {
-                let option = |r: &IamRole| PickOption {
-                    label: r.name.clone(),
-                    detail: r.arn.clone(),
-                    problem: None,
-                };
-                let options = ctx.roles.iter().map(option).collect();
-                items.push(core.field(Field::pick(ROLE_PICK, "Role", options, self.picked)));
-            }
-            ENTER_ROLE => {
-                let placeholder = format!("arn:aws:iam::{}:role/BackupCopyRole", ctx.account_id);
-                items.push(core.field(Field::text(ROLE_ARN, "Role ARN", &self.arn, &placeholder)));
-            }
-            _ => {}
-        }
-        items
-    }
-
-    fn input(&mut self, ctx: &CopyContext, id: FieldId, input: &Input) {
-        match (id, input) {
-            (ROLE_CHOICE, _) => set_choice(&mut self.choice, ROLE_OPTIONS.len(), input),
-            (ROLE_PICK, Input::Choose(i)) if *i < ctx.roles.len() => self.picked = Some(*i),
-            (ROLE_ARN, _) => set_text(&mut self.arn, input),
-            _ => {}
-        }
-    }
-
-    fn check(&self) -> Vec<Problem> {
-        match self.choice {
-            CHOOSE_ROLE if self.picked.is_none() => vec![(ROLE_PICK, "Choose an IAM role.".into())],
-            ENTER_ROLE => validate::iam_role_arn(self.arn.trim())
-                .err()
-                .map(|e| (ROLE_ARN, e))
-                .into_iter()
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// The role as sent (checked by `check`, not here).
-    fn arn(&self, ctx: &CopyContext) -> String {
-        match self.choice {
-            CHOOSE_ROLE => self
-                .picked
-                .and_then(|i| ctx.roles.get(i))
-                .map(|r| r.arn.clone())
-                .unwrap_or_default(),
-            ENTER_ROLE => self.arn.trim().to_string(),
-            _ => ctx.default_role_arn(),
-        }
-    }
-}
+/// The copy wizard's wording (StartCopyJob requires a role, so the request always names one).
+const COPY_ROLE: RoleWording = RoleWording {
+    label: "IAM role",
+    pick_label: "Role",
+    placeholder_role: "BackupCopyRole",
+};
 
 /// Copies one recovery point to a vault in any Region (or account) the rules allow.
 #[derive(Debug, Clone)]
@@ -130,7 +49,7 @@ pub struct CopyWizard {
     ctx: CopyContext,
     core: WizardCore,
     destination: Destination,
-    role: RoleChoice,
+    role: RoleChooser,
     lifecycle: LifecycleFields,
 }
 
@@ -150,7 +69,7 @@ impl CopyWizard {
         CopyWizard {
             core: WizardCore::new(&STEPS),
             destination,
-            role: RoleChoice::default(),
+            role: RoleChooser::new(COPY_ROLE, &ctx.account_id),
             lifecycle: LifecycleFields::new(LIFECYCLE_IDS, LifecycleUse::Copy),
             ctx,
         }
@@ -164,7 +83,7 @@ impl CopyWizard {
         match step {
             DESTINATION => self.destination.field_ids().to_vec(),
             ROLE_AND_LIFECYCLE => {
-                let mut ids = RoleChoice::FIELD_IDS.to_vec();
+                let mut ids = RoleChooser::FIELD_IDS.to_vec();
                 ids.extend(self.lifecycle.field_ids());
                 ids
             }
@@ -208,7 +127,7 @@ impl CopyWizard {
     }
 
     fn role_and_lifecycle_items(&self) -> Vec<Item> {
-        let mut items = self.role.items(&self.ctx, &self.core);
+        let mut items = self.role.items(&self.ctx.roles, &self.core);
         items.push(Item::Heading("Lifecycle of the copy".into()));
         items.extend(
             self.lifecycle
@@ -229,7 +148,7 @@ impl CopyWizard {
             recovery_point_arn: rp.arn.to_string(),
             source_vault_name: rp.vault_name.to_string(),
             destination_vault_arn: self.destination.vault_arn().unwrap_or_default(),
-            iam_role_arn: self.role.arn(&self.ctx),
+            iam_role_arn: self.role.arn(&self.ctx.roles),
             idempotency_token: self.ctx.idempotency_token.clone(),
             lifecycle: self.lifecycle.lifecycle()?,
         })
@@ -275,7 +194,7 @@ impl Wizard for CopyWizard {
             ROLE_AND_LIFECYCLE => {
                 // Each takes only its own fields.
                 self.lifecycle.input(id, &input);
-                self.role.input(&self.ctx, id, &input);
+                self.role.input(&self.ctx.roles, id, &input);
             }
             _ => {}
         }
@@ -300,7 +219,10 @@ impl Wizard for CopyWizard {
                 format!("{} in {}", rp.vault_name, self.ctx.source_region),
             ),
             ("To".into(), self.destination.summary()),
-            ("IAM role".into(), role_label(&self.role.arn(&self.ctx))),
+            (
+                "IAM role".into(),
+                role_label(&self.role.arn(&self.ctx.roles)),
+            ),
             ("Lifecycle".into(), self.lifecycle.summary()),
         ]
     }

@@ -2,8 +2,8 @@
 
 use super::form::{Field, FieldId, Input, Item};
 use super::parts::{
-    KeyChooser, Problem, RoleChooser, WizardCore, build_request, meta_get, region_note,
-    review_items, set_choice, set_meta, set_text,
+    KeyChooser, Problem, RESTORE_ROLE, RoleChooser, WizardCore, build_request, meta_get,
+    region_note, review_items, set_choice, set_meta, set_text,
 };
 use super::{RestoreContext, RestoreWizard};
 use crate::domain::restore::RestoreRequest;
@@ -60,7 +60,7 @@ impl DynamoDbWizard {
             table_name: String::new(),
             encryption,
             key,
-            role: RoleChooser::default(),
+            role: RoleChooser::new(RESTORE_ROLE, &ctx.account_id),
             ctx,
         }
     }
@@ -216,7 +216,7 @@ impl RestoreWizard for DynamoDbWizard {
         match self.core.step() {
             SETTINGS => self.settings_items(),
             ENCRYPTION_STEP => self.encryption_items(),
-            ROLE => self.role.items(&self.ctx, &self.core),
+            ROLE => self.role.items(&self.ctx.roles, &self.core),
             _ => review_items(&self.request()),
         }
     }
@@ -228,7 +228,7 @@ impl RestoreWizard for DynamoDbWizard {
         match id {
             TABLE_NAME => set_text(&mut self.table_name, &input),
             ENCRYPTION => set_choice(&mut self.encryption, ENCRYPTION_OPTIONS.len(), &input),
-            _ if self.core.step() == ROLE => self.role.input(&self.ctx, id, &input),
+            _ if self.core.step() == ROLE => self.role.input(&self.ctx.roles, id, &input),
             _ => {
                 let refusal = self.key.input(&self.ctx, id, &input);
                 self.core.refuse(id, refusal);
@@ -250,7 +250,7 @@ impl RestoreWizard for DynamoDbWizard {
         self.core.first_problem(|step| self.check(step))?;
         Ok(build_request(
             &self.ctx,
-            self.role.arn(&self.ctx),
+            self.role.arn(&self.ctx.roles),
             self.metadata(),
         ))
     }
@@ -261,7 +261,7 @@ impl RestoreWizard for DynamoDbWizard {
             ("Backup of".into(), self.original_table().to_string()),
             ("New table".into(), self.table_name.trim().to_string()),
             ("Encryption".into(), self.encryption_summary()),
-            ("Role".into(), self.role.summary(&self.ctx)),
+            ("Role".into(), self.role.summary(&self.ctx.roles)),
         ]
     }
 

@@ -3,8 +3,8 @@
 use super::form::{Field, FieldId, Input, Item};
 use super::metadata_editor::{ExtraKey, MetadataEditor};
 use super::parts::{
-    Problem, RoleChooser, WizardCore, build_request, id_list, meta_get, region_note, remove_meta,
-    review_items, set_choice, set_meta, set_text, subnet_id,
+    Problem, RESTORE_ROLE, RoleChooser, WizardCore, build_request, id_list, meta_get, region_note,
+    remove_meta, review_items, set_choice, set_meta, set_text, subnet_id,
 };
 use super::{RestoreContext, RestoreWizard};
 use crate::domain::restore::RestoreRequest;
@@ -92,7 +92,7 @@ impl Ec2Wizard {
             subnet: get("SubnetId"),
             security_groups: get("SecurityGroupIds"),
             editor: MetadataEditor::new(&ctx.metadata, &SHOWN_KEYS, &EXTRA_KEYS),
-            role: RoleChooser::default(),
+            role: RoleChooser::new(RESTORE_ROLE, &ctx.account_id),
             ctx,
         }
     }
@@ -292,7 +292,7 @@ impl RestoreWizard for Ec2Wizard {
             INSTANCE => self.instance_items(),
             NETWORK => self.network_items(),
             ADVANCED => self.editor.items(&self.core),
-            ROLE => self.role.items(&self.ctx, &self.core),
+            ROLE => self.role.items(&self.ctx.roles, &self.core),
             _ => review_items(&self.request()),
         }
     }
@@ -308,7 +308,7 @@ impl RestoreWizard for Ec2Wizard {
             (_, SUBNET) => set_text(&mut self.subnet, &input),
             (_, SECURITY_GROUPS) => set_text(&mut self.security_groups, &input),
             (ADVANCED, _) => self.editor.input(id, &input),
-            _ => self.role.input(&self.ctx, id, &input),
+            _ => self.role.input(&self.ctx.roles, id, &input),
         }
     }
 
@@ -326,7 +326,7 @@ impl RestoreWizard for Ec2Wizard {
         self.core.first_problem(|step| self.check(step))?;
         Ok(build_request(
             &self.ctx,
-            self.role.arn(&self.ctx),
+            self.role.arn(&self.ctx.roles),
             self.metadata(),
         ))
     }
@@ -347,7 +347,7 @@ impl RestoreWizard for Ec2Wizard {
                 self.security_groups.trim().to_string(),
             ),
             ("Other settings".into(), self.editor.summary()),
-            ("Role".into(), self.role.summary(&self.ctx)),
+            ("Role".into(), self.role.summary(&self.ctx.roles)),
         ]
     }
 

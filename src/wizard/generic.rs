@@ -5,8 +5,8 @@ use super::ec2::Ec2Wizard;
 use super::form::{Field, FieldId, Input, Item};
 use super::metadata_editor::MetadataEditor;
 use super::parts::{
-    KeyChooser, Problem, RoleChooser, WizardCore, build_request, find_key, id_list, meta_get,
-    region_note, remove_meta, review_items, set_choice, set_meta, set_text,
+    KeyChooser, Problem, RESTORE_ROLE, RoleChooser, WizardCore, build_request, find_key, id_list,
+    meta_get, region_note, remove_meta, review_items, set_choice, set_meta, set_text,
 };
 use super::{RestoreContext, RestoreWizard};
 use crate::domain::ResourceType;
@@ -621,7 +621,7 @@ impl GenericWizard {
             core: WizardCore::new(&STEPS),
             settings,
             editor,
-            role: RoleChooser::default(),
+            role: RoleChooser::new(RESTORE_ROLE, &ctx.account_id),
             ctx,
         }
     }
@@ -708,7 +708,7 @@ impl RestoreWizard for GenericWizard {
         match self.core.step() {
             SETTINGS => self.settings_items(),
             METADATA => self.editor.items(&self.core),
-            ROLE => self.role.items(&self.ctx, &self.core),
+            ROLE => self.role.items(&self.ctx.roles, &self.core),
             _ => review_items(&self.request()),
         }
     }
@@ -732,7 +732,7 @@ impl RestoreWizard for GenericWizard {
                 None
             }
             _ => {
-                self.role.input(&self.ctx, id, &input);
+                self.role.input(&self.ctx.roles, id, &input);
                 None
             }
         };
@@ -753,7 +753,7 @@ impl RestoreWizard for GenericWizard {
         self.core.first_problem(|step| self.check(step))?;
         Ok(build_request(
             &self.ctx,
-            self.role.arn(&self.ctx),
+            self.role.arn(&self.ctx.roles),
             self.metadata(),
         ))
     }
@@ -769,7 +769,7 @@ impl RestoreWizard for GenericWizard {
             ),
         }
         lines.push(("Other metadata".into(), self.editor.summary()));
-        lines.push(("Role".into(), self.role.summary(&self.ctx)));
+        lines.push(("Role".into(), self.role.summary(&self.ctx.roles)));
         lines
     }
 

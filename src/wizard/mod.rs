@@ -45,10 +45,7 @@ pub struct RestoreContext {
 impl RestoreContext {
     /// `arn:aws:iam::<account>:role/service-role/AWSBackupDefaultServiceRole`.
     pub fn default_role_arn(&self) -> String {
-        format!(
-            "arn:aws:iam::{}:role/service-role/AWSBackupDefaultServiceRole",
-            self.account_id
-        )
+        parts::default_role_arn(&self.account_id)
     }
 }
 

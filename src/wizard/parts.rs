@@ -1,4 +1,4 @@
-//! Shared building blocks of the non-S3 wizards: step bookkeeping, role and KMS key choosers, metadata helpers.
+//! Shared building blocks of the wizards: step bookkeeping, role and KMS key choosers, metadata helpers.
 
 use super::RestoreContext;
 use super::form::{Field, FieldId, Input, Item, PickOption};
@@ -246,12 +246,38 @@ pub const ROLE_CHOICE: FieldId = "role_choice";
 pub const ROLE_PICK: FieldId = "role";
 pub const ROLE_ARN: FieldId = "role_arn";
 const ROLE_OPTIONS: [&str; 3] = ["Default role", "Choose an IAM role", "Enter a role ARN"];
-const CHOOSE_ROLE: usize = 1;
-const ENTER_ROLE: usize = 2;
+pub const CHOOSE_ROLE: usize = 1;
+pub const ENTER_ROLE: usize = 2;
+
+/// `arn:aws:iam::<account>:role/service-role/AWSBackupDefaultServiceRole`.
+pub fn default_role_arn(account_id: &str) -> String {
+    format!("arn:aws:iam::{account_id}:role/service-role/AWSBackupDefaultServiceRole")
+}
+
+/// How a wizard words its role chooser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleWording {
+    /// The choice between the default role, one of the account's, or an ARN.
+    pub label: &'static str,
+    /// The list of the account's roles.
+    pub pick_label: &'static str,
+    /// The role name in the example ARN of the typed choice.
+    pub placeholder_role: &'static str,
+}
+
+/// The restore wizards' wording.
+pub const RESTORE_ROLE: RoleWording = RoleWording {
+    label: "Restore role",
+    pick_label: "IAM role",
+    placeholder_role: "BackupRestoreRole",
+};
 
 /// The role AWS Backup assumes: its default service role, one of the account's, or an ARN.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The account's roles are passed in by the wizard, which keeps them in its context.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoleChooser {
+    wording: RoleWording,
+    account_id: String,
     choice: usize,
     picked: Option<usize>,
     arn: String,
@@ -260,10 +286,22 @@ pub struct RoleChooser {
 impl RoleChooser {
     pub const FIELD_IDS: [FieldId; 3] = [ROLE_CHOICE, ROLE_PICK, ROLE_ARN];
 
-    pub fn items(&self, ctx: &RestoreContext, core: &WizardCore) -> Vec<Item> {
-        let mut choice = Field::choice(ROLE_CHOICE, "Restore role", &ROLE_OPTIONS, self.choice);
+    /// Starts on the default role of `account_id`.
+    pub fn new(wording: RoleWording, account_id: &str) -> RoleChooser {
+        RoleChooser {
+            wording,
+            account_id: account_id.to_string(),
+            choice: 0,
+            picked: None,
+            arn: String::new(),
+        }
+    }
+
+    pub fn items(&self, roles: &[IamRole], core: &WizardCore) -> Vec<Item> {
+        let wording = &self.wording;
+        let mut choice = Field::choice(ROLE_CHOICE, wording.label, &ROLE_OPTIONS, self.choice);
         if self.choice == 0 {
-            choice = choice.with_help(ctx.default_role_arn());
+            choice = choice.with_help(default_role_arn(&self.account_id));
         }
         let mut items = vec![core.field(choice)];
         match self.choice {
@@ -273,11 +311,15 @@ impl RoleChooser {
                     detail: r.arn.clone(),
                     problem: None,
                 };
-                let options = ctx.roles.iter().map(option).collect();
-                items.push(core.field(Field::pick(ROLE_PICK, "IAM role", options, self.picked)));
+                let options = roles.iter().map(option).collect();
+                let pick = Field::pick(ROLE_PICK, wording.pick_label, options, self.picked);
+                items.push(core.field(pick));
             }
             ENTER_ROLE => {
-                let placeholder = format!("arn:aws:iam::{}:role/BackupRestoreRole", ctx.account_id);
+                let placeholder = format!(
+                    "arn:aws:iam::{}:role/{}",
+                    self.account_id, wording.placeholder_role
+                );
                 items.push(core.field(Field::text(ROLE_ARN, "Role ARN", &self.arn, &placeholder)));
             }
             _ => {}
@@ -285,10 +327,10 @@ impl RoleChooser {
         items
     }
 
-    pub fn input(&mut self, ctx: &RestoreContext, id: FieldId, input: &Input) {
+    pub fn input(&mut self, roles: &[IamRole], id: FieldId, input: &Input) {
         match (id, input) {
             (ROLE_CHOICE, _) => set_choice(&mut self.choice, ROLE_OPTIONS.len(), input),
-            (ROLE_PICK, Input::Choose(i)) if *i < ctx.roles.len() => self.picked = Some(*i),
+            (ROLE_PICK, Input::Choose(i)) if *i < roles.len() => self.picked = Some(*i),
             (ROLE_ARN, _) => set_text(&mut self.arn, input),
             _ => {}
         }
@@ -306,21 +348,21 @@ impl RoleChooser {
     }
 
     /// The role as sent (checked by `check`, not here).
-    pub fn arn(&self, ctx: &RestoreContext) -> String {
+    pub fn arn(&self, roles: &[IamRole]) -> String {
         match self.choice {
             CHOOSE_ROLE => self
                 .picked
-                .and_then(|i| ctx.roles.get(i))
+                .and_then(|i| roles.get(i))
                 .map(|r| r.arn.clone())
                 .unwrap_or_default(),
             ENTER_ROLE => self.arn.trim().to_string(),
-            _ => ctx.default_role_arn(),
+            _ => default_role_arn(&self.account_id),
         }
     }
 
     /// The role for the review's summary.
-    pub fn summary(&self, ctx: &RestoreContext) -> String {
-        let arn = self.arn(ctx);
+    pub fn summary(&self, roles: &[IamRole]) -> String {
+        let arn = self.arn(roles);
         if arn.is_empty() {
             "(not chosen)".into()
         } else {

@@ -10,6 +10,7 @@ use crate::domain::{
 };
 use crate::wizard::destination::DESTINATION_IDS as DEST;
 use crate::wizard::lifecycle::LIFECYCLE_IDS as LIFE;
+use crate::wizard::parts::{CHOOSE_ROLE, ENTER_ROLE, ROLE_ARN, ROLE_CHOICE, ROLE_PICK};
 use time::macros::datetime;
 
 const ACCOUNT: &str = "123456789012";
