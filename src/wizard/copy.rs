@@ -5,7 +5,7 @@ use super::destination::{DESTINATION_IDS, Destination};
 use super::form::{FieldId, Input, Item};
 use super::lifecycle::{LIFECYCLE_IDS, LifecycleFields, LifecycleUse};
 use super::parts::{Problem, RoleChooser, RoleWording, WizardCore};
-use super::{After, Wizard};
+use super::{After, Form, Wizard};
 use crate::action::Loaded;
 use crate::backend::BackendError;
 use crate::domain::copy::{
@@ -159,7 +159,7 @@ impl CopyWizard {
     }
 }
 
-impl Wizard for CopyWizard {
+impl Form for CopyWizard {
     fn title(&self) -> String {
         let rp = self.rp();
         format!("Copy {} backup of {}", rp.resource_type, rp.resource_name)
@@ -230,7 +230,9 @@ impl Wizard for CopyWizard {
     fn is_dirty(&self) -> bool {
         self.core.is_dirty()
     }
+}
 
+impl Wizard for CopyWizard {
     fn confirm_question(&self) -> String {
         let (from, to) = (&self.ctx.source_region, self.destination_region());
         match self.destination.vault_request() {

@@ -5,7 +5,7 @@ use super::parts::{
     KeyChooser, Problem, RESTORE_ROLE, RoleChooser, WizardCore, build_request, meta_get,
     region_note, review_items, set_choice, set_meta, set_text,
 };
-use super::{RestoreContext, RestoreWizard};
+use super::{Form, RestoreContext, RestoreWizard};
 use crate::domain::restore::RestoreRequest;
 use crate::domain::validate;
 use std::collections::BTreeMap;
@@ -196,7 +196,7 @@ fn copy_notes(ctx: &RestoreContext) -> Vec<&'static str> {
     notes
 }
 
-impl RestoreWizard for DynamoDbWizard {
+impl Form for DynamoDbWizard {
     fn title(&self) -> String {
         format!(
             "Restore DynamoDB table {}",
@@ -246,15 +246,6 @@ impl RestoreWizard for DynamoDbWizard {
         self.core.back()
     }
 
-    fn request(&self) -> Result<RestoreRequest, String> {
-        self.core.first_problem(|step| self.check(step))?;
-        Ok(build_request(
-            &self.ctx,
-            self.role.arn(&self.ctx.roles),
-            self.metadata(),
-        ))
-    }
-
     fn summary(&self) -> Vec<(String, String)> {
         vec![
             ("Region".into(), self.ctx.region.clone()),
@@ -268,9 +259,20 @@ impl RestoreWizard for DynamoDbWizard {
     fn is_dirty(&self) -> bool {
         self.core.is_dirty()
     }
+}
 
-    fn typed_confirmation(&self) -> Option<String> {
-        None
+impl RestoreWizard for DynamoDbWizard {
+    fn region(&self) -> &str {
+        &self.ctx.region
+    }
+
+    fn request(&self) -> Result<RestoreRequest, String> {
+        self.core.first_problem(|step| self.check(step))?;
+        Ok(build_request(
+            &self.ctx,
+            self.role.arn(&self.ctx.roles),
+            self.metadata(),
+        ))
     }
 }
 

@@ -6,7 +6,7 @@ use super::parts::{
     Problem, RESTORE_ROLE, RoleChooser, WizardCore, build_request, id_list, meta_get, region_note,
     remove_meta, review_items, set_choice, set_meta, set_text, subnet_id,
 };
-use super::{RestoreContext, RestoreWizard};
+use super::{Form, RestoreContext, RestoreWizard};
 use crate::domain::restore::RestoreRequest;
 use std::collections::BTreeMap;
 
@@ -271,7 +271,7 @@ fn profile_name(name: &str) -> Result<(), String> {
     Err("Instance profile names are up to 128 letters, digits and _+=,.@- characters.".into())
 }
 
-impl RestoreWizard for Ec2Wizard {
+impl Form for Ec2Wizard {
     fn title(&self) -> String {
         format!(
             "Restore EC2 instance {}",
@@ -322,15 +322,6 @@ impl RestoreWizard for Ec2Wizard {
         self.core.back()
     }
 
-    fn request(&self) -> Result<RestoreRequest, String> {
-        self.core.first_problem(|step| self.check(step))?;
-        Ok(build_request(
-            &self.ctx,
-            self.role.arn(&self.ctx.roles),
-            self.metadata(),
-        ))
-    }
-
     fn summary(&self) -> Vec<(String, String)> {
         let key = meta_get(&self.ctx.metadata, "KeyName").unwrap_or("none");
         vec![
@@ -354,9 +345,20 @@ impl RestoreWizard for Ec2Wizard {
     fn is_dirty(&self) -> bool {
         self.core.is_dirty()
     }
+}
 
-    fn typed_confirmation(&self) -> Option<String> {
-        None
+impl RestoreWizard for Ec2Wizard {
+    fn region(&self) -> &str {
+        &self.ctx.region
+    }
+
+    fn request(&self) -> Result<RestoreRequest, String> {
+        self.core.first_problem(|step| self.check(step))?;
+        Ok(build_request(
+            &self.ctx,
+            self.role.arn(&self.ctx.roles),
+            self.metadata(),
+        ))
     }
 }
 

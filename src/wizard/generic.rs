@@ -8,7 +8,7 @@ use super::parts::{
     KeyChooser, Problem, RESTORE_ROLE, RoleChooser, WizardCore, build_request, find_key, id_list,
     meta_get, region_note, remove_meta, review_items, set_choice, set_meta, set_text,
 };
-use super::{RestoreContext, RestoreWizard};
+use super::{Form, RestoreContext, RestoreWizard};
 use crate::domain::ResourceType;
 use crate::domain::resource::arn_resource_id;
 use crate::domain::restore::RestoreRequest;
@@ -687,7 +687,7 @@ impl GenericWizard {
     }
 }
 
-impl RestoreWizard for GenericWizard {
+impl Form for GenericWizard {
     fn title(&self) -> String {
         format!(
             "Restore {} {}",
@@ -749,15 +749,6 @@ impl RestoreWizard for GenericWizard {
         self.core.back()
     }
 
-    fn request(&self) -> Result<RestoreRequest, String> {
-        self.core.first_problem(|step| self.check(step))?;
-        Ok(build_request(
-            &self.ctx,
-            self.role.arn(&self.ctx.roles),
-            self.metadata(),
-        ))
-    }
-
     fn summary(&self) -> Vec<(String, String)> {
         let mut lines = vec![("Region".to_string(), self.ctx.region.clone())];
         match &self.settings {
@@ -776,9 +767,20 @@ impl RestoreWizard for GenericWizard {
     fn is_dirty(&self) -> bool {
         self.core.is_dirty()
     }
+}
 
-    fn typed_confirmation(&self) -> Option<String> {
-        None
+impl RestoreWizard for GenericWizard {
+    fn region(&self) -> &str {
+        &self.ctx.region
+    }
+
+    fn request(&self) -> Result<RestoreRequest, String> {
+        self.core.first_problem(|step| self.check(step))?;
+        Ok(build_request(
+            &self.ctx,
+            self.role.arn(&self.ctx.roles),
+            self.metadata(),
+        ))
     }
 }
 

@@ -49,55 +49,9 @@ impl RestoreContext {
     }
 }
 
-/// A restore wizard of one resource type. Steps are named; the last one is always "Review".
-pub trait RestoreWizard {
-    /// `Restore S3 bucket acme-media`.
-    fn title(&self) -> String;
-    fn steps(&self) -> Vec<&'static str>;
-    /// Index into `steps()`.
-    fn step(&self) -> usize;
-    /// The current step's items (fields show the errors of the last failed `next`).
-    fn items(&self) -> Vec<Item>;
-    /// Applies a user's change to field `id` of the current step.
-    fn input(&mut self, id: FieldId, input: Input);
-    /// Validates the current step; moves on and returns true, or shows errors and returns false.
-    fn next(&mut self) -> bool;
-    /// Goes back one step (the draft is kept); false on the first step.
-    fn back(&mut self) -> bool;
-    /// The exact request the review shows and the submit sends.
-    fn request(&self) -> Result<RestoreRequest, String>;
-    /// Plain-language lines for the review: (what, value).
-    fn summary(&self) -> Vec<(String, String)>;
-    /// Whether the user changed anything (Esc then asks before discarding).
-    fn is_dirty(&self) -> bool;
-    /// Text the user must type to confirm, for the riskiest restores (into the source bucket).
-    fn typed_confirmation(&self) -> Option<String>;
-}
-
-/// The wizard for the recovery point's resource type.
-pub fn open(ctx: RestoreContext) -> Box<dyn RestoreWizard> {
-    match ctx.recovery_point.resource_type {
-        ResourceType::S3 => Box::new(s3::S3Wizard::new(ctx)),
-        _ => generic::for_non_s3(ctx),
-    }
-}
-
-/// Where the app goes once every request of a wizard was accepted.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum After {
-    /// Show the restore job on the Restore jobs tab of `region` and follow it to its end.
-    RestoreJob { region: String, job_id: String },
-    /// Open `section` in `region` and say `notice` in the footer.
-    Go {
-        region: String,
-        section: Section,
-        notice: String,
-    },
-}
-
-/// What the wizard screen drives: a restore, a copy, a plan. Forms, review and confirmation
-/// are the same for all; only the draft and the requests differ.
-pub trait Wizard {
+/// The form every wizard shows: named steps of fields over a draft, checked one step at a
+/// time; the last step is the review.
+pub trait Form {
     /// `Restore S3 bucket acme-media`, `Copy recovery point …`.
     fn title(&self) -> String;
     fn steps(&self) -> Vec<&'static str>;
@@ -115,10 +69,29 @@ pub trait Wizard {
     fn summary(&self) -> Vec<(String, String)>;
     /// Whether the user changed anything (Esc then asks before discarding).
     fn is_dirty(&self) -> bool;
-    /// Text the user must type to confirm, for the riskiest changes.
+    /// Text the user must type to confirm, for the riskiest changes (a restore into the
+    /// source bucket).
     fn typed_confirmation(&self) -> Option<String> {
         None
     }
+}
+
+/// Where the app goes once every request of a wizard was accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum After {
+    /// Show the restore job on the Restore jobs tab of `region` and follow it to its end.
+    RestoreJob { region: String, job_id: String },
+    /// Open `section` in `region` and say `notice` in the footer.
+    Go {
+        region: String,
+        section: Section,
+        notice: String,
+    },
+}
+
+/// What the wizard screen drives: a restore, a copy, a plan. Forms, review and confirmation
+/// are the same for all; each wizard brings its own `Form` and the requests it sends.
+pub trait Wizard: Form {
     /// `Start this copy job in us-east-1?`, or the warning above a typed confirmation.
     fn confirm_question(&self) -> String;
     /// What confirming does, for the key hints: `start restore`, `create plan`.
@@ -137,72 +110,44 @@ pub trait Wizard {
     fn after(&self, last_id: &str) -> Option<After>;
 }
 
-/// A restore wizard as the wizard screen drives it.
-pub struct RestoreFlow {
-    wizard: Box<dyn RestoreWizard>,
-    region: String,
+/// A restore wizard of one resource type: a form whose review sends one StartRestoreJob in
+/// the recovery point's Region. Every restore wizard is a `Wizard` through the impl below;
+/// `Wizard` is its supertrait so that a `Box<dyn RestoreWizard>` can be hosted as a
+/// `Box<dyn Wizard>`.
+pub trait RestoreWizard: Wizard {
+    /// The recovery point's Region, where the restore runs.
+    fn region(&self) -> &str;
+    /// The exact request the review shows and the submit sends.
+    fn request(&self) -> Result<RestoreRequest, String>;
 }
 
-impl RestoreFlow {
-    pub fn new(ctx: RestoreContext) -> RestoreFlow {
-        let region = ctx.region.clone();
-        RestoreFlow {
-            wizard: open(ctx),
-            region,
-        }
-    }
-}
-
-impl Wizard for RestoreFlow {
-    fn title(&self) -> String {
-        self.wizard.title()
-    }
-    fn steps(&self) -> Vec<&'static str> {
-        self.wizard.steps()
-    }
-    fn step(&self) -> usize {
-        self.wizard.step()
-    }
-    fn items(&self) -> Vec<Item> {
-        self.wizard.items()
-    }
-    fn input(&mut self, id: FieldId, input: Input) {
-        self.wizard.input(id, input)
-    }
-    fn next(&mut self) -> bool {
-        self.wizard.next()
-    }
-    fn back(&mut self) -> bool {
-        self.wizard.back()
-    }
-    fn summary(&self) -> Vec<(String, String)> {
-        self.wizard.summary()
-    }
-    fn is_dirty(&self) -> bool {
-        self.wizard.is_dirty()
-    }
-    fn typed_confirmation(&self) -> Option<String> {
-        self.wizard.typed_confirmation()
-    }
+/// Confirming a restore starts its one restore job, then follows it on the Restore jobs tab.
+impl<W: RestoreWizard> Wizard for W {
     fn confirm_question(&self) -> String {
-        match self.wizard.typed_confirmation() {
+        match self.typed_confirmation() {
             Some(_) => "This restore writes into the SOURCE bucket.".into(),
-            None => format!("Start this restore job in {}?", self.region),
+            None => format!("Start this restore job in {}?", self.region()),
         }
     }
     fn submit_label(&self) -> &'static str {
         "start restore"
     }
     fn requests(&self) -> Result<Vec<WriteRequest>, String> {
-        self.wizard
-            .request()
-            .map(|r| vec![WriteRequest::Restore(r)])
+        self.request().map(|r| vec![WriteRequest::Restore(r)])
     }
     fn after(&self, last_id: &str) -> Option<After> {
         Some(After::RestoreJob {
-            region: self.region.clone(),
+            region: self.region().to_string(),
             job_id: last_id.to_string(),
         })
+    }
+}
+
+/// The wizard for the recovery point's resource type.
+pub fn open(ctx: RestoreContext) -> Box<dyn RestoreWizard> {
+    match ctx.recovery_point.resource_type {
+        ResourceType::S3 => Box::new(s3::S3Wizard::new(ctx)),
+        _ => generic::for_non_s3(ctx),
     }
 }
 

@@ -6,7 +6,7 @@ mod rule;
 use super::destination::Destination;
 use super::form::{Field, FieldId, Input, Item};
 use super::parts::{Problem, WizardCore, set_choice, set_text};
-use super::{After, Wizard};
+use super::{After, Form, Wizard};
 use crate::action::Loaded;
 use crate::backend::BackendError;
 use crate::domain::plan::{
@@ -229,7 +229,7 @@ impl PlanWizard {
     }
 }
 
-impl Wizard for PlanWizard {
+impl Form for PlanWizard {
     fn title(&self) -> String {
         format!("Create backup plan in {}", self.region)
     }
@@ -353,7 +353,9 @@ impl Wizard for PlanWizard {
     fn is_dirty(&self) -> bool {
         self.core.is_dirty()
     }
+}
 
+impl Wizard for PlanWizard {
     fn confirm_question(&self) -> String {
         format!(
             "Create backup plan {} in {}?",

@@ -1,7 +1,7 @@
 //! The S3 restore wizard: restore time, scope, destination, encryption and role, then review.
 
 use super::form::{Field, FieldId, Input, Item, PickOption};
-use super::{RestoreContext, RestoreWizard};
+use super::{Form, RestoreContext, RestoreWizard};
 use crate::domain::restore::{Bucket, KmsKey, RestoreRequest};
 use crate::domain::validate::{self, MAX_RESTORE_ITEMS};
 use crate::domain::{BackupKind, ResourceType};
@@ -800,7 +800,7 @@ impl S3Wizard {
     }
 }
 
-impl RestoreWizard for S3Wizard {
+impl Form for S3Wizard {
     fn title(&self) -> String {
         format!("Restore S3 bucket {}", self.source_bucket())
     }
@@ -868,24 +868,6 @@ impl RestoreWizard for S3Wizard {
         true
     }
 
-    fn request(&self) -> Result<RestoreRequest, String> {
-        for step in self.step_list() {
-            if let Some((_, e)) = self.check(step).into_iter().next() {
-                return Err(format!("{}: {e}", step.name()));
-            }
-        }
-        let role = self.role_arn().ok_or("Role: Choose an IAM role.")?;
-        Ok(RestoreRequest {
-            region: self.ctx.region.clone(),
-            recovery_point_arn: self.ctx.recovery_point.arn.to_string(),
-            resource_type: ResourceType::S3,
-            // Explicit even for the default role, so the review shows exactly who restores.
-            iam_role_arn: Some(role),
-            idempotency_token: self.ctx.idempotency_token.clone(),
-            metadata: self.metadata(),
-        })
-    }
-
     fn summary(&self) -> Vec<(String, String)> {
         let mut lines = vec![("Region".to_string(), self.ctx.region.clone())];
         if self.is_continuous() {
@@ -918,6 +900,30 @@ impl RestoreWizard for S3Wizard {
     fn typed_confirmation(&self) -> Option<String> {
         let source = self.source_bucket();
         (self.destination_name().as_deref() == Some(source)).then(|| source.to_string())
+    }
+}
+
+impl RestoreWizard for S3Wizard {
+    fn region(&self) -> &str {
+        &self.ctx.region
+    }
+
+    fn request(&self) -> Result<RestoreRequest, String> {
+        for step in self.step_list() {
+            if let Some((_, e)) = self.check(step).into_iter().next() {
+                return Err(format!("{}: {e}", step.name()));
+            }
+        }
+        let role = self.role_arn().ok_or("Role: Choose an IAM role.")?;
+        Ok(RestoreRequest {
+            region: self.ctx.region.clone(),
+            recovery_point_arn: self.ctx.recovery_point.arn.to_string(),
+            resource_type: ResourceType::S3,
+            // Explicit even for the default role, so the review shows exactly who restores.
+            iam_role_arn: Some(role),
+            idempotency_token: self.ctx.idempotency_token.clone(),
+            metadata: self.metadata(),
+        })
     }
 }
 

@@ -12,7 +12,7 @@ use crate::keymap::KeyContext;
 use crate::palette::Section;
 use crate::remote::Ctx;
 use crate::ui::UiCtx;
-use crate::wizard::{After, RestoreContext, RestoreFlow};
+use crate::wizard::{self, After, RestoreContext};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -144,7 +144,7 @@ impl RestoreScreen {
             idempotency_token: self.token.clone(),
             now: self.now,
         };
-        self.host = Some(WizardHost::new(Box::new(RestoreFlow::new(ctx))));
+        self.host = Some(WizardHost::new(wizard::open(ctx)));
     }
 }
 
