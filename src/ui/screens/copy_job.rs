@@ -1,6 +1,7 @@
 //! One copy job: a failure's reason first, every field, and from a completed copy the way to
 //! its recovery point in the destination Region (where it is restored).
 
+use super::detail::{Refresh, scroll};
 use super::{Nav, RecoveryPointScreen, Screen};
 use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
@@ -26,9 +27,8 @@ pub struct CopyJobScreen {
     job: CopyJob,
     /// The Region the job was listed in (the copy's source Region).
     region: String,
-    /// The DescribeCopyJob refresh under way, if any.
-    pending: Option<RequestId>,
-    error: Option<BackendError>,
+    /// DescribeCopyJob, refreshing the job as listed.
+    refresh: Refresh,
     scroll: Scroll,
 }
 
@@ -38,20 +38,17 @@ impl CopyJobScreen {
         CopyJobScreen {
             job,
             region: region.to_string(),
-            pending: None,
-            error: None,
+            refresh: Refresh::default(),
             scroll: Scroll::default(),
         }
     }
 
     fn describe(&mut self, ctx: &mut Ctx) {
-        if let Some(req) = self.pending.take() {
-            ctx.cancel(req);
-        }
-        self.pending = Some(ctx.load(Query::DescribeCopyJob {
+        let query = Query::DescribeCopyJob {
             region: self.region.clone(),
             job_id: self.job.id.to_string(),
-        }));
+        };
+        self.refresh.start(ctx, query);
     }
 
     /// What the user can do next, or why not yet; first on the page, so it is never missed.
@@ -95,17 +92,7 @@ impl CopyJobScreen {
     /// Every field, the headline and any refresh error first.
     pub fn fields(&self) -> Vec<Field> {
         let j = &self.job;
-        let mut f = Vec::new();
-        if let Some(error) = &self.error {
-            f.push(Field::Text {
-                text: format!(
-                    "Could not refresh: {} {}",
-                    error.headline(),
-                    error.kind.advice()
-                ),
-                tone: Tone::Bad,
-            });
-        }
+        let mut f: Vec<Field> = self.refresh.error_field().into_iter().collect();
         if let Some(headline) = self.headline() {
             f.push(headline);
         }
@@ -199,34 +186,29 @@ impl Screen for CopyJobScreen {
     fn handle(&mut self, cmd: Command, ctx: &mut Ctx) -> Nav {
         match cmd {
             Command::Refresh => self.describe(ctx),
-            other => super::detail::scroll(&mut self.scroll, other),
+            other => scroll(&mut self.scroll, other),
         }
         Nav::Stay
     }
 
     fn pending(&self) -> Vec<RequestId> {
-        self.pending.into_iter().collect()
+        self.refresh.pending().into_iter().collect()
     }
 
     fn on_loaded(&mut self, req: RequestId, data: Loaded, _done: bool) {
-        if self.pending == Some(req)
-            && let Loaded::CopyJob(job) = data
+        if let Loaded::CopyJob(job) = data
+            && self.refresh.answered(req)
         {
             self.job = *job;
-            self.pending = None;
-            self.error = None;
         }
     }
 
     fn on_failed(&mut self, req: RequestId, error: BackendError) {
-        if self.pending == Some(req) {
-            self.pending = None;
-            self.error = Some(error);
-        }
+        self.refresh.failed(req, error);
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx) {
-        let title = match self.pending {
+        let title = match self.refresh.pending() {
             Some(_) => format!("Copy job {} {}", ui.spinner, self.job.id),
             None => format!("Copy job {}", self.job.id),
         };

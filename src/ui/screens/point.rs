@@ -1,5 +1,6 @@
 //! One recovery point with every field, and what a troubled status means and how to fix it.
 
+use super::detail::{Refresh, scroll};
 use super::{DETAIL_HINTS, Nav, Screen};
 use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
@@ -19,9 +20,8 @@ use ratatui::layout::Rect;
 pub struct RecoveryPointScreen {
     rp: RecoveryPoint,
     region: String,
-    /// The DescribeRecoveryPoint refresh under way, if any.
-    pending: Option<RequestId>,
-    error: Option<BackendError>,
+    /// DescribeRecoveryPoint, refreshing the point as listed.
+    refresh: Refresh,
     scroll: Scroll,
 }
 
@@ -31,37 +31,26 @@ impl RecoveryPointScreen {
         RecoveryPointScreen {
             rp,
             region: region.to_string(),
-            pending: None,
-            error: None,
+            refresh: Refresh::default(),
             scroll: Scroll::default(),
         }
     }
 
     fn describe(&mut self, ctx: &mut Ctx) {
-        if let Some(req) = self.pending.take() {
-            ctx.cancel(req);
-        }
-        self.pending = Some(ctx.load(Query::DescribeRecoveryPoint {
+        let query = Query::DescribeRecoveryPoint {
             region: self.region.clone(),
             vault: self.rp.vault_name.to_string(),
             arn: self.rp.arn.to_string(),
-        }));
+        };
+        self.refresh.start(ctx, query);
     }
 
     /// Every field, in the console's order.
     pub fn fields(&self) -> Vec<Field> {
         let rp = &self.rp;
         let mut f = Vec::new();
-        if let Some(error) = &self.error {
-            f.push(Field::Text {
-                text: format!(
-                    "Could not refresh: {} {}",
-                    error.headline(),
-                    error.kind.advice()
-                ),
-                tone: Tone::Bad,
-            });
-            f.push(Field::Blank);
+        if let Some(error) = self.refresh.error_field() {
+            f.extend([error, Field::Blank]);
         }
         f.push(Field::toned(
             "Status",
@@ -201,34 +190,29 @@ impl Screen for RecoveryPointScreen {
                 let section = self.section();
                 return super::copy::copy_or_explain(self.rp.clone(), &self.region, section, ctx);
             }
-            other => super::detail::scroll(&mut self.scroll, other),
+            other => scroll(&mut self.scroll, other),
         }
         Nav::Stay
     }
 
     fn pending(&self) -> Vec<RequestId> {
-        self.pending.into_iter().collect()
+        self.refresh.pending().into_iter().collect()
     }
 
     fn on_loaded(&mut self, req: RequestId, data: Loaded, _done: bool) {
-        if self.pending == Some(req)
-            && let Loaded::RecoveryPoint(rp) = data
+        if let Loaded::RecoveryPoint(rp) = data
+            && self.refresh.answered(req)
         {
             self.rp = *rp;
-            self.pending = None;
-            self.error = None;
         }
     }
 
     fn on_failed(&mut self, req: RequestId, error: BackendError) {
-        if self.pending == Some(req) {
-            self.pending = None;
-            self.error = Some(error);
-        }
+        self.refresh.failed(req, error);
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx) {
-        let title = if self.pending.is_some() {
+        let title = if self.refresh.pending().is_some() {
             format!("Recovery point {} {}", ui.spinner, self.rp.short_id())
         } else {
             format!("Recovery point {}", self.rp.short_id())
