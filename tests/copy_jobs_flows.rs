@@ -11,8 +11,9 @@ use backup_tui::domain::{BackupKind, Lifecycle, RecoveryPointStatus};
 use futures::StreamExt;
 use harness::Harness;
 
-/// The Copy jobs tab of us-east-1, loaded (newest first: COMPLETED, RUNNING, CREATED,
-/// FAILED, PARTIAL).
+/// The Copy jobs tab of us-east-1, loaded and polled until no job is under way (newest first:
+/// acme-media COMPLETED; billing-db and web-server-1, seeded RUNNING and CREATED, COMPLETED by
+/// the polls; shared-home FAILED; analytics PARTIAL).
 fn copy_jobs(options: MockOptions) -> Harness {
     let mut h = Harness::with(options, 80, 24);
     h.settle()
@@ -168,12 +169,21 @@ fn polling_replaces_rows_in_place_keeping_selection_filter_and_sort() {
     h.settle_pages(1).assert_shows("Copy jobs (6)");
     h.press("/").type_text("prod-daily").press("enter");
     h.press("S"); // oldest first
-    // Oldest first: analytics, web-server-1, billing-db (RUNNING), acme-media, the new job.
-    h.press("g").press("j").press("j");
+    // Oldest first: analytics, web-server-1 (seeded CREATED, RUNNING by now), billing-db,
+    // acme-media, the new job. The selected row is one the polls change.
+    h.press("g").press("j");
     h.assert_shows("[/prod-daily]")
         .assert_shows("[sort Created ^]");
     let before = h.screen();
-    assert!(before.contains(" 3/5 "), "{before}");
+    assert!(before.contains(" 2/5 "), "{before}");
+    let row = |screen: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains("web-server-1"))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(row(&before).contains("RUNNING"), "{before}");
 
     h.settle();
     let after = h.screen();
@@ -190,12 +200,13 @@ fn polling_replaces_rows_in_place_keeping_selection_filter_and_sort() {
         .find(|l| l.contains("us-east-1/Default"))
         .unwrap_or_default();
     assert!(started.contains("COMPLETED"), "{job_id} ended:\n{after}");
+    assert!(row(&after).contains("COMPLETED"), "{after}");
     // The filter, the sort and the selected row are where the user left them.
     assert!(
         after.contains("[/prod-daily]") && after.contains("[sort Created ^]"),
         "{after}"
     );
-    assert!(after.contains(" 3/5 "), "{after}");
+    assert!(after.contains(" 2/5 "), "{after}");
     h.press("enter").settle();
     assert!(
         h.app
@@ -205,7 +216,7 @@ fn polling_replaces_rows_in_place_keeping_selection_filter_and_sort() {
         "{:?}",
         h.app.crumbs()
     );
-    h.assert_shows("billing-db");
+    h.assert_shows("web-server-1");
 }
 
 #[test]
@@ -264,10 +275,23 @@ fn a_completed_copy_opens_in_its_destination_region_and_restores_there() {
 
 #[test]
 fn an_unfinished_copy_has_no_way_to_its_point_yet() {
-    let mut h = copy_jobs(MockOptions::default());
-    h.press("j").press("enter").settle();
-    h.assert_not_shows("Press enter to open the copy");
+    let mut h = Harness::new();
+    h.settle();
+    // Only the first listing loads, before any poll: web-server-1 (seeded CREATED) is RUNNING.
+    h.press(":")
+        .type_text("copy-jobs")
+        .press("enter")
+        .settle_pages(1);
+    h.assert_shows("1 copy job unfinished: refreshing as they run.");
+    h.press("j").press("j").press("enter");
+    h.assert_shows("web-server-1")
+        .assert_shows("RUNNING")
+        .assert_not_shows("Press enter to open the copy");
     let depth = h.app.depth();
-    h.press("enter").settle();
+    h.press("enter");
     assert_eq!(h.app.depth(), depth, "enter does nothing on a running copy");
+    // Once the refresh finds it completed, the way to its copy appears.
+    h.settle();
+    h.assert_shows("COMPLETED")
+        .assert_shows("Press enter to open the copy in us-west-2");
 }

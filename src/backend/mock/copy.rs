@@ -1,7 +1,8 @@
 //! StartCopyJob and DescribeCopyJob in the demo account: the checks AWS makes, idempotency
 //! tokens, and copy jobs that move CREATED → RUNNING → COMPLETED (or FAILED) as they are polled
-//! (DescribeCopyJob, or a listing of the source Region's copy jobs). A completed copy is a new
-//! recovery point in the destination vault, which can be restored in the destination Region.
+//! (DescribeCopyJob, or a listing of the source Region's copy jobs), both the jobs started in
+//! the session and the seeded ones still under way. A completed copy is a new recovery point
+//! in the destination vault, which can be restored in the destination Region.
 //!
 //! Two kinds of copy are accepted but fail, as they would in a real account, so a rehearsal can
 //! show a failure on purpose:
@@ -15,7 +16,7 @@ use super::fixtures::{ACCOUNT_ID, Account, DEMO_NOW, Rng};
 use super::tokens::Tokens;
 use super::{invalid, not_found};
 use crate::backend::BackendError;
-use crate::domain::copy::{CopyRequest, NO_CROSS_REGION_COPY};
+use crate::domain::copy::{CopyRequest, NO_CROSS_REGION_COPY, arn_region};
 use crate::domain::{
     BackupKind, BackupVault, CopyJob, CopyJobState, Lifecycle, ProtectedResource, RecoveryPoint,
     RecoveryPointStatus, Region, ResourceType, StorageClass, Text, validate,
@@ -38,18 +39,90 @@ pub struct CopyBook {
     started: u64,
 }
 
-/// A copy job started here that has not ended yet.
+/// A copy job under way (started here, or seeded CREATED or RUNNING) that has not ended yet.
 #[derive(Debug)]
 struct Running {
     job_id: String,
+    /// Polls taken so far: a job is RUNNING from the first and ends at [`LAST_STEP`].
     step: u8,
-    request: CopyRequest,
+    /// The source Region, where the job is listed and described.
+    region: String,
+    iam_role_arn: Text,
     source: RecoveryPoint,
     destination: BackupVault,
     /// The copy's lifecycle: the requested one, else the source's.
     lifecycle: Lifecycle,
     /// Decided when the job starts: why it will fail, if it will.
     failure: Option<String>,
+}
+
+impl CopyBook {
+    /// The bookkeeping of a freshly seeded account: its CREATED and RUNNING copy jobs are under
+    /// way, so polls move them on and end them as they would a job started in the session.
+    pub fn new(account: &Account) -> Self {
+        let mut under_way: Vec<(OffsetDateTime, Running)> = account
+            .regions
+            .iter()
+            .flat_map(|(region, data)| {
+                data.copy_jobs
+                    .iter()
+                    .filter_map(move |job| Some((job.created, seeded(account, region, job)?)))
+            })
+            .collect();
+        under_way.sort_by_key(|(created, _)| *created);
+        CopyBook {
+            running: under_way.into_iter().map(|(_, run)| run).collect(),
+            ..CopyBook::default()
+        }
+    }
+}
+
+/// A seeded job of `region` still under way, with what it copies and where; `None` for a job
+/// that has ended (or whose source or destination the seed lacks).
+fn seeded(account: &Account, region: &str, job: &CopyJob) -> Option<Running> {
+    let step = match job.state {
+        CopyJobState::Created => 0,
+        CopyJobState::Running => 1,
+        _ => return None,
+    };
+    let source = account
+        .region(region)
+        .recovery_points
+        .iter()
+        .find(|rp| rp.arn == job.source_recovery_point_arn)?
+        .clone();
+    let destination = account
+        .region(arn_region(&job.destination_vault_arn))
+        .vaults
+        .iter()
+        .find(|v| v.arn == job.destination_vault_arn)?
+        .clone();
+    // A plan's copy rule keeps the copy as long as its source when it names no lifecycle.
+    let lifecycle = source.lifecycle;
+    let failure = failure(account, &source, region, &destination, &lifecycle);
+    Some(Running {
+        job_id: job.id.to_string(),
+        step,
+        region: region.to_string(),
+        iam_role_arn: job.iam_role_arn.clone(),
+        source,
+        destination,
+        lifecycle,
+        failure,
+    })
+}
+
+/// Why a copy of `source` (in `source_region`) into `destination`, kept per `lifecycle`, will
+/// fail once it has run, if it will.
+fn failure(
+    account: &Account,
+    source: &RecoveryPoint,
+    source_region: &str,
+    destination: &BackupVault,
+    lifecycle: &Lifecycle,
+) -> Option<String> {
+    vault_lock_failure(destination, lifecycle)
+        .or_else(|| kms_failure(account, source, source_region, &destination.region))
 }
 
 /// Starts a copy job as AWS would (called in the source Region), or says why AWS would refuse.
@@ -104,8 +177,7 @@ pub fn start(
             req.iam_role_arn
         )));
     }
-    let failure = vault_lock_failure(&destination, &lifecycle)
-        .or_else(|| kms_failure(account, &source, &req.region, &destination.region));
+    let failure = failure(account, &source, &req.region, &destination, &lifecycle);
     book.started += 1;
     let job_id = ids.uuid().to_uppercase();
     let job = CopyJob {
@@ -129,7 +201,8 @@ pub fn start(
     book.running.push(Running {
         job_id: job_id.clone(),
         step: 0,
-        request: req.clone(),
+        region: req.region.clone(),
+        iam_role_arn: req.iam_role_arn.as_str().into(),
         source,
         destination,
         lifecycle,
@@ -326,7 +399,7 @@ fn kms_failure(
     })
 }
 
-/// DescribeCopyJob: each poll moves a job started here one step on.
+/// DescribeCopyJob: each poll moves a job under way one step on.
 pub fn describe(
     account: &mut Account,
     book: &mut CopyBook,
@@ -337,7 +410,7 @@ pub fn describe(
     if book
         .running
         .iter()
-        .any(|run| run.job_id == job_id && run.request.region == region)
+        .any(|run| run.job_id == job_id && run.region == region)
     {
         advance(account, book, ids, job_id);
     }
@@ -354,12 +427,12 @@ pub fn describe(
         })
 }
 
-/// A listing of `region`'s copy jobs: every job started there moves one step on.
+/// A listing of `region`'s copy jobs: every job under way there moves one step on.
 pub fn advance_region(account: &mut Account, book: &mut CopyBook, ids: &mut Rng, region: &str) {
     let due: Vec<String> = book
         .running
         .iter()
-        .filter(|run| run.request.region == region)
+        .filter(|run| run.region == region)
         .map(|run| run.job_id.clone())
         .collect();
     for job_id in due {
@@ -373,7 +446,7 @@ fn advance(account: &mut Account, book: &mut CopyBook, ids: &mut Rng, job_id: &s
     };
     let run = &mut book.running[index];
     run.step += 1;
-    let (step, region) = (run.step, run.request.region.clone());
+    let (step, region) = (run.step, run.region.clone());
     let Some(job) = job_mut(account, &region, job_id) else {
         return;
     };
@@ -382,7 +455,8 @@ fn advance(account: &mut Account, book: &mut CopyBook, ids: &mut Rng, job_id: &s
         return;
     }
     let created = job.created;
-    let completed = created + Duration::minutes(COPY_MINUTES);
+    // A seeded job was still under way at the demo's clock, so it ends after it.
+    let completed = created.max(DEMO_NOW) + Duration::minutes(COPY_MINUTES);
     let run = book.running.remove(index);
     let copy_arn = run
         .failure
@@ -438,7 +512,7 @@ fn deliver(
         storage_class: StorageClass::Warm,
         encrypted: vault.encryption_key_arn.is_some(),
         encryption_key_arn: vault.encryption_key_arn.clone(),
-        iam_role_arn: run.request.iam_role_arn.as_str().into(),
+        iam_role_arn: run.iam_role_arn.clone(),
         created_by_plan: None,
         lifecycle: run.lifecycle,
         last_restore: None,
@@ -502,5 +576,7 @@ fn copy_arn(ids: &mut Rng, rp: &RecoveryPoint, region: &str) -> String {
     }
 }
 
+#[cfg(test)]
+mod seeded_tests;
 #[cfg(test)]
 mod tests;

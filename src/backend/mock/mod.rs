@@ -115,6 +115,7 @@ fn not_found(message: impl Into<String>) -> BackendError {
 impl MockBackend {
     pub fn new(options: MockOptions) -> Self {
         let account = fixtures::seed(options.scale);
+        let copies = copy::CopyBook::new(&account);
         MockBackend {
             options,
             state: Mutex::new(State {
@@ -123,7 +124,7 @@ impl MockBackend {
                 calls: Vec::new(),
                 restores: restore::RestoreBook::default(),
                 restore_requests: Vec::new(),
-                copies: copy::CopyBook::default(),
+                copies,
                 copy_requests: Vec::new(),
                 vault_tokens: Tokens::default(),
                 plan_tokens: Tokens::default(),

@@ -61,7 +61,7 @@ fn keep(cold: Option<i64>, delete: Option<i64>) -> Option<Lifecycle> {
 }
 
 /// Describes the job until it ends; returns the states seen and the final job.
-async fn poll_to_end(
+pub(super) async fn poll_to_end(
     mock: &MockBackend,
     region: &str,
     job_id: &str,
@@ -512,8 +512,16 @@ async fn a_copy_job_is_described_only_in_its_source_region() {
         .unwrap_err();
     assert_eq!(err.kind, ErrorKind::NotFound);
     assert!(err.message.contains("its source Region"), "{}", err.message);
-    // Seeded jobs answer as they are, and never move.
-    let seeded = mock.lock().account.region(HOME_REGION).copy_jobs[2].clone();
+    // A seeded job that has ended answers as it is.
+    let seeded = mock
+        .lock()
+        .account
+        .region(HOME_REGION)
+        .copy_jobs
+        .iter()
+        .find(|j| j.state == CopyJobState::Completed)
+        .cloned()
+        .expect("a seeded completed copy job");
     let described = mock
         .describe_copy_job(HOME_REGION, &seeded.id)
         .await
