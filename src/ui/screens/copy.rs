@@ -2,6 +2,7 @@
 //! wizard host (destination vaults load inside it as Regions are chosen).
 
 use super::wizard_host::WizardHost;
+use super::wizard_loading;
 use super::{Nav, Screen};
 use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
@@ -14,11 +15,9 @@ use crate::remote::Ctx;
 use crate::ui::UiCtx;
 use crate::wizard::After;
 use crate::wizard::copy::{CopyContext, CopyWizard};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 pub struct CopyScreen {
     /// The section the copy was started from (resources or vaults), kept in the navigation.
@@ -85,11 +84,7 @@ impl Screen for CopyScreen {
     }
 
     fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Option<Nav> {
-        match self.host.as_mut() {
-            Some(host) => Some(host.handle_key(key, ctx)),
-            // Still loading the roles: Esc leaves.
-            None => (key.code == KeyCode::Esc).then_some(Nav::Pop),
-        }
+        wizard_loading::handle_key(self.host.as_mut(), key, ctx)
     }
 
     fn pending(&self) -> Vec<RequestId> {
@@ -143,23 +138,11 @@ impl Screen for CopyScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx) {
-        if let Some(host) = &self.host {
-            host.render(frame, area, ui, &self.missing);
-            return;
+        match &self.host {
+            Some(host) => host.render(frame, area, ui, &self.missing),
+            // A failed roles listing opens the wizard anyway, so there is no error to show.
+            None => wizard_loading::render(frame, area, ui, "Copy", None),
         }
-        let t = ui.theme;
-        let line = Line::from(Span::styled(
-            format!("{} Loading what the copy needs...", ui.spinner),
-            t.muted,
-        ));
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(t.border)
-            .title(" Copy ");
-        frame.render_widget(
-            Paragraph::new(line).block(block).wrap(Wrap { trim: true }),
-            area,
-        );
     }
 }
 

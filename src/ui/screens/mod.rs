@@ -14,6 +14,7 @@ mod restore;
 mod settings;
 mod vaults;
 pub mod wizard_host;
+mod wizard_loading;
 
 pub use buckets::BucketsScreen;
 pub use detail::DetailScreen;

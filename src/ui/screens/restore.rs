@@ -2,6 +2,7 @@
 //! (form, review of the exact request, confirmation, one submission).
 
 use super::wizard_host::WizardHost;
+use super::wizard_loading;
 use super::{Nav, Screen};
 use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
@@ -13,11 +14,9 @@ use crate::palette::Section;
 use crate::remote::Ctx;
 use crate::ui::UiCtx;
 use crate::wizard::{self, After, RestoreContext};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use std::collections::BTreeMap;
 
 /// What the wizard needs from the account, filled in as the loads answer.
@@ -177,11 +176,8 @@ impl Screen for RestoreScreen {
     }
 
     fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Option<Nav> {
-        match self.host.as_mut() {
-            Some(host) => Some(host.handle_key(key, ctx)),
-            // Loading or failed: r retries (through the keymap), Esc leaves.
-            None => (key.code == KeyCode::Esc).then_some(Nav::Pop),
-        }
+        // Loading or failed: r retries (through the keymap), Esc leaves.
+        wizard_loading::handle_key(self.host.as_mut(), key, ctx)
     }
 
     fn pending(&self) -> Vec<RequestId> {
@@ -252,29 +248,9 @@ impl Screen for RestoreScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx) {
-        let t = ui.theme;
-        if let Some(host) = &self.host {
-            host.render(frame, area, ui, &self.missing);
-            return;
+        match &self.host {
+            Some(host) => host.render(frame, area, ui, &self.missing),
+            None => wizard_loading::render(frame, area, ui, "Restore", self.load_error.as_ref()),
         }
-        let lines = match &self.load_error {
-            Some(e) => vec![
-                Line::from(Span::styled(e.headline(), t.error)),
-                Line::from(e.kind.advice()),
-                Line::from("Press r to retry, esc to go back."),
-            ],
-            None => vec![Line::from(Span::styled(
-                format!("{} Loading what the restore needs...", ui.spinner),
-                t.muted,
-            ))],
-        };
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(t.border)
-            .title(" Restore ");
-        frame.render_widget(
-            Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-            area,
-        );
     }
 }
