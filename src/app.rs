@@ -228,7 +228,7 @@ impl App {
             }
             Action::Loaded { req, data, done } => {
                 if let Loaded::CopyJobs(rows) = &data
-                    && self.owner(req).is_some()
+                    && owner(&mut self.stack, req).is_some()
                 {
                     self.failed_copies.observe(req, rows, done);
                 }
@@ -284,25 +284,13 @@ impl App {
         effects: &mut Vec<Effect>,
         reply: impl FnOnce(&mut dyn Screen),
     ) {
-        let Some(screen) = self
-            .stack
-            .iter_mut()
-            .rev()
-            .find(|s| s.pending().contains(&req))
-        else {
+        let Some(screen) = owner(&mut self.stack, req) else {
             tracing::warn!(req, "dropping a reply for a screen that is gone");
             return;
         };
         reply(screen.as_mut());
         let mut ctx = Ctx::new(&self.region, &self.session, &mut self.next_req, effects);
         screen.follow_up(&mut ctx);
-    }
-
-    fn owner(&mut self, req: RequestId) -> Option<&mut Box<dyn Screen>> {
-        self.stack
-            .iter_mut()
-            .rev()
-            .find(|s| s.pending().contains(&req))
     }
 
     fn on_key(&mut self, key: KeyEvent, effects: &mut Vec<Effect>) {
@@ -482,12 +470,7 @@ impl App {
         effects: &mut Vec<Effect>,
     ) {
         let region = self.region.clone();
-        let Some(screen) = self
-            .stack
-            .iter_mut()
-            .rev()
-            .find(|s| s.pending().contains(&req))
-        else {
+        let Some(screen) = owner(&mut self.stack, req) else {
             tracing::warn!(req, "an answer for a screen that is gone");
             return;
         };
@@ -615,6 +598,12 @@ impl App {
     pub fn region_name(&self) -> &'static str {
         Region::by_code(&self.region).map(|r| r.name).unwrap_or("")
     }
+}
+
+/// The top-most screen waiting for `req`; none once that screen is gone. A free function, so
+/// the caller may still use the app's other fields while holding the screen.
+fn owner(stack: &mut [Box<dyn Screen>], req: RequestId) -> Option<&mut Box<dyn Screen>> {
+    stack.iter_mut().rev().find(|s| s.pending().contains(&req))
 }
 
 /// Applies an editing key to `text`; true if it changed. Typed text is never dropped silently.
