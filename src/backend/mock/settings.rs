@@ -4,29 +4,8 @@
 use super::fixtures::{Account, HOME_REGION};
 use super::invalid;
 use crate::backend::BackendError;
-use crate::domain::settings::{RegionSettings, SettingsRequest};
+use crate::domain::settings::{DOCUMENTED_TYPES, RegionSettings, SettingsRequest};
 use std::collections::BTreeMap;
-
-/// The resource types of GetSupportedResourceTypes, as the settings maps name them.
-const RESOURCE_TYPES: [&str; 17] = [
-    "Aurora",
-    "CloudFormation",
-    "DocumentDB",
-    "DynamoDB",
-    "EBS",
-    "EC2",
-    "EFS",
-    "EKS",
-    "FSx",
-    "Neptune",
-    "RDS",
-    "Redshift",
-    "S3",
-    "SAP HANA on Amazon EC2",
-    "Storage Gateway",
-    "Timestream",
-    "VirtualMachine",
-];
 
 /// Opted in everywhere: the types the account backs up.
 const OPTED_IN: [&str; 12] = [
@@ -51,7 +30,7 @@ const MANAGED_TYPES: [&str; 2] = ["DynamoDB", "EFS"];
 /// and CloudFormation stacks; DynamoDB's advanced features are off in eu-west-1 (an account's
 /// Region where a vault existed before they became the default, in November 2021).
 fn defaults(region: &str) -> RegionSettings {
-    let opt_in = RESOURCE_TYPES
+    let opt_in = DOCUMENTED_TYPES
         .iter()
         .map(|t| {
             let home_extra = region == HOME_REGION && matches!(*t, "Redshift" | "CloudFormation");
@@ -83,7 +62,7 @@ pub fn update(account: &mut Account, req: &SettingsRequest) -> Result<(), Backen
     if let Some(unknown) = req
         .opt_in
         .keys()
-        .find(|t| !RESOURCE_TYPES.contains(&t.as_str()))
+        .find(|t| !DOCUMENTED_TYPES.contains(&t.as_str()))
     {
         return Err(invalid(format!(
             "InvalidParameterValueException: ResourceTypeOptInPreference: unsupported resource type {unknown}"
@@ -132,7 +111,7 @@ mod tests {
         for region in ["us-east-1", "eu-west-1", "ap-southeast-2"] {
             let settings = describe(&account, region);
             assert_eq!(settings.region, region);
-            assert_eq!(settings.opt_in.len(), RESOURCE_TYPES.len());
+            assert_eq!(settings.opt_in.len(), DOCUMENTED_TYPES.len());
             for t in OPTED_IN {
                 assert!(settings.is_opted_in(t), "{t} not opted in in {region}");
             }

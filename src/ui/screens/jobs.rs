@@ -407,3 +407,84 @@ impl Screen for JobsScreen {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ResourceType;
+
+    fn running_job() -> CopyJob {
+        let created = time::macros::datetime!(2026-11-20 10:00 UTC);
+        CopyJob {
+            id: "C0FFEE".into(),
+            state: CopyJobState::Running,
+            status_message: None,
+            resource_arn: "arn:aws:s3:::acme-media".into(),
+            resource_name: "acme-media".into(),
+            resource_type: ResourceType::S3,
+            source_recovery_point_arn: "arn:aws:backup:us-east-1:1:recovery-point:src".into(),
+            source_vault_arn: "arn:aws:backup:us-east-1:1:backup-vault:prod-daily".into(),
+            destination_vault_arn: "arn:aws:backup:ca-central-1:1:backup-vault:dr".into(),
+            destination_recovery_point_arn: None,
+            created,
+            completed: None,
+            size_bytes: None,
+            iam_role_arn: "arn:aws:iam::1:role/backup".into(),
+        }
+    }
+
+    /// The polls `follow_up` asked for: (request id, wait).
+    fn polls(effects: &[Effect]) -> Vec<(RequestId, std::time::Duration)> {
+        effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Poll { req, after, .. } => Some((*req, *after)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_job_that_never_ends_is_polled_with_back_off_then_left_to_the_user() {
+        let session = crate::backend::mock::demo_session("t");
+        let mut next = 0;
+        let mut effects = Vec::new();
+        let mut screen = JobsScreen::new("us-east-1", JobTab::Copy);
+        let mut ctx = Ctx::new("us-east-1", &session, &mut next, &mut effects);
+        screen.start(&mut ctx);
+        let first = screen.copy.pending().expect("the listing is under way");
+        screen.on_loaded(first, Loaded::CopyJobs(vec![running_job()]), true);
+        let mut waits = Vec::new();
+        for _ in 0..MAX_COPY_POLLS + 3 {
+            let mut effects = Vec::new();
+            let mut ctx = Ctx::new("us-east-1", &session, &mut next, &mut effects);
+            screen.follow_up(&mut ctx);
+            let Some(&(req, wait)) = polls(&effects).first() else {
+                break;
+            };
+            waits.push(wait);
+            screen.on_loaded(req, Loaded::CopyJobs(vec![running_job()]), true);
+        }
+        assert_eq!(waits.len(), MAX_COPY_POLLS as usize, "then polling stops");
+        assert_eq!(waits[0], backoff(0));
+        assert!(waits.windows(2).all(|w| w[0] <= w[1]), "{waits:?}");
+        let theme = crate::theme::Theme::monochrome();
+        let ui = UiCtx {
+            theme: &theme,
+            spinner: "-",
+        };
+        let line = screen.copy_status_line(&ui).expect("a status line");
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(text, "1 copy job still unfinished: r reloads.");
+        // A reload starts following again.
+        let mut effects = Vec::new();
+        let mut ctx = Ctx::new("us-east-1", &session, &mut next, &mut effects);
+        screen.handle(Command::Refresh, &mut ctx);
+        let reload = screen.copy.pending().expect("reloading");
+        screen.on_loaded(reload, Loaded::CopyJobs(vec![running_job()]), true);
+        let mut effects = Vec::new();
+        let mut ctx = Ctx::new("us-east-1", &session, &mut next, &mut effects);
+        screen.follow_up(&mut ctx);
+        assert_eq!(polls(&effects).len(), 1, "polling again after r");
+    }
+}
