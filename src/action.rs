@@ -68,6 +68,11 @@ pub enum Loaded {
     Plans(Vec<BackupPlan>),
     Plan(Box<PlanDetails>),
     RegionSettings(Box<RegionSettings>),
+    /// A bucket's replication configuration; `None`: it has none.
+    Replication(Option<Box<crate::domain::replication::ReplicationConfig>>),
+    BatchJobs(Vec<crate::domain::batch::BatchJob>),
+    BatchJob(Box<crate::domain::batch::BatchJob>),
+    Report(Vec<crate::domain::batch::ReportRow>),
 }
 
 /// A user intent. The keymap binds keys to these by their snake_case names.

@@ -120,6 +120,18 @@ pub enum Query {
     RegionSettings {
         region: String,
     },
+    BucketReplication {
+        region: String,
+        bucket: String,
+    },
+    BatchJobs {
+        region: String,
+    },
+    DescribeBatchJob {
+        region: String,
+        job_id: String,
+    },
+    CompletionReport(crate::domain::batch::ReportQuery),
 }
 
 /// Runs `query` against `backend`, page by page, handing every result to `send`. Stops at
@@ -223,6 +235,31 @@ pub async fn execute(
             let result = backend.get_backup_plan(region, plan_id).await;
             one(req, result.map(|p| Loaded::Plan(Box::new(p))), send)
         }
+        Query::BucketReplication { region, bucket } => {
+            let result = backend.get_bucket_replication(region, bucket).await;
+            one(
+                req,
+                result.map(|c| Loaded::Replication(c.map(Box::new))),
+                send,
+            )
+        }
+        Query::BatchJobs { region } => {
+            pages(
+                req,
+                backend.list_batch_jobs(region),
+                Loaded::BatchJobs,
+                send,
+            )
+            .await
+        }
+        Query::DescribeBatchJob { region, job_id } => {
+            let result = backend.describe_batch_job(region, job_id).await;
+            one(req, result.map(|j| Loaded::BatchJob(Box::new(j))), send)
+        }
+        Query::CompletionReport(query) => {
+            let result = backend.get_completion_report(query).await;
+            one(req, result.map(Loaded::Report), send)
+        }
         Query::RegionSettings { region } => {
             let result = backend.describe_region_settings(region).await;
             one(
@@ -296,6 +333,19 @@ pub async fn submit(backend: &dyn BackupBackend, req: RequestId, request: &Write
             .update_region_settings(r)
             .await
             .map(|()| String::new()),
+        WriteRequest::CreateBucket(r) => backend.create_bucket(r).await,
+        WriteRequest::EnableVersioning(r) => backend
+            .put_bucket_versioning(r)
+            .await
+            .map(|()| String::new()),
+        WriteRequest::PutReplication(r) => backend
+            .put_bucket_replication(r)
+            .await
+            .map(|()| String::new()),
+        WriteRequest::CreateBatchJob(r) => backend.create_batch_job(r).await,
+        WriteRequest::UpdateBatchJob(r) => {
+            backend.update_batch_job(r).await.map(|()| String::new())
+        }
     };
     Action::Submitted { req, result }
 }

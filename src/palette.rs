@@ -14,6 +14,8 @@ pub enum Section {
     Plans,
     /// Settings: the Region's service opt-in.
     Settings,
+    /// S3 Batch Operations jobs of the Region (Batch Replication).
+    Batch,
 }
 
 /// The tabs of the Jobs screen.
@@ -78,6 +80,11 @@ pub const COMMANDS: &[(&str, &[&str], &str)] = &[
         &["opt-in", "optin", "services"],
         "Service opt-in of the Region",
     ),
+    (
+        "batch",
+        &["batch-jobs", "s3-batch"],
+        "S3 Batch Operations jobs (Batch Replication)",
+    ),
     ("region", &["reg"], "Switch Region: region CODE"),
     ("help", &["h"], "Key bindings"),
     ("quit", &["q", "exit"], "Quit backup-tui"),
@@ -127,6 +134,7 @@ pub fn parse(line: &str) -> Result<PaletteCommand, String> {
         "buckets" => no_arg(PaletteCommand::Go(Section::Buckets)),
         "plans" => no_arg(PaletteCommand::Go(Section::Plans)),
         "settings" => no_arg(PaletteCommand::Go(Section::Settings)),
+        "batch" => no_arg(PaletteCommand::Go(Section::Batch)),
         "region" => {
             let code = arg.ok_or("Which Region? e.g. region us-west-2")?;
             Region::by_code(code)
@@ -218,6 +226,7 @@ mod tests {
         assert_eq!(parse("plans"), Ok(PaletteCommand::Go(Section::Plans)));
         assert_eq!(parse("settings"), Ok(PaletteCommand::Go(Section::Settings)));
         assert_eq!(parse("opt-in"), Ok(PaletteCommand::Go(Section::Settings)));
+        assert_eq!(parse("batch"), Ok(PaletteCommand::Go(Section::Batch)));
         assert_eq!(
             parse("copy-jobs"),
             Ok(PaletteCommand::Go(Section::Jobs(JobTab::Copy)))
@@ -260,7 +269,7 @@ mod tests {
         };
         p.complete();
         assert_eq!(p.text, "vaults");
-        assert_eq!(suggestions("b"), vec!["backup-jobs", "buckets"]);
+        assert_eq!(suggestions("b"), vec!["backup-jobs", "buckets", "batch"]);
         let mut p = Palette {
             text: "bu".into(),
             error: None,

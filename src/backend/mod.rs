@@ -6,8 +6,13 @@ pub mod mock;
 
 pub use error::{BackendError, ErrorKind};
 
+use crate::domain::batch::{
+    BatchJob, BatchJobRequest, BucketRequest, JobUpdateRequest, ReportQuery, ReportRow,
+    VersioningRequest,
+};
 use crate::domain::copy::CopyRequest;
 use crate::domain::plan::{BackupPlan, PlanDetails, PlanRequest};
+use crate::domain::replication::{ReplicationConfig, ReplicationRequest};
 use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
 use crate::domain::settings::{RegionSettings, SettingsRequest};
 use crate::domain::{
@@ -263,4 +268,46 @@ pub trait BackupBackend: Send + Sync {
 
     /// UpdateRegionSettings with exactly the preferences in `request`.
     fn update_region_settings<'a>(&'a self, request: &'a SettingsRequest) -> BackendFuture<'a, ()>;
+
+    /// GetBucketReplication: the bucket's replication configuration, `None` if it has none.
+    fn get_bucket_replication<'a>(
+        &'a self,
+        region: &'a str,
+        bucket: &'a str,
+    ) -> BackendFuture<'a, Option<ReplicationConfig>>;
+
+    /// CreateBucket in `request.region`; returns the bucket's name.
+    fn create_bucket<'a>(&'a self, request: &'a BucketRequest) -> BackendFuture<'a, String>;
+
+    /// PutBucketVersioning with Status Enabled.
+    fn put_bucket_versioning<'a>(&'a self, request: &'a VersioningRequest)
+    -> BackendFuture<'a, ()>;
+
+    /// PutBucketReplication: replaces the source bucket's whole configuration.
+    fn put_bucket_replication<'a>(
+        &'a self,
+        request: &'a ReplicationRequest,
+    ) -> BackendFuture<'a, ()>;
+
+    /// S3 Control ListJobs of the Region (unfinished jobs and those ended in 90 days).
+    fn list_batch_jobs<'a>(&'a self, region: &'a str) -> PageStream<'a, BatchJob>;
+
+    /// S3 Control DescribeJob.
+    fn describe_batch_job<'a>(
+        &'a self,
+        region: &'a str,
+        job_id: &'a str,
+    ) -> BackendFuture<'a, BatchJob>;
+
+    /// S3 Control CreateJob; returns the job ID. Same token, same job.
+    fn create_batch_job<'a>(&'a self, request: &'a BatchJobRequest) -> BackendFuture<'a, String>;
+
+    /// S3 Control UpdateJobStatus (confirm, cancel) or UpdateJobPriority.
+    fn update_batch_job<'a>(&'a self, request: &'a JobUpdateRequest) -> BackendFuture<'a, ()>;
+
+    /// The rows of a finished job's completion report (read from its report bucket).
+    fn get_completion_report<'a>(
+        &'a self,
+        query: &'a ReportQuery,
+    ) -> BackendFuture<'a, Vec<ReportRow>>;
 }

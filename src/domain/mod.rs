@@ -1,5 +1,6 @@
 //! Domain types of an AWS Backup account: no screen, no SDK, no IO.
 
+pub mod batch;
 pub mod copy;
 pub mod cron;
 pub mod format;
@@ -7,6 +8,7 @@ pub mod job;
 pub mod plan;
 pub mod recovery_point;
 pub mod region;
+pub mod replication;
 pub mod resource;
 pub mod restore;
 pub mod settings;

@@ -97,6 +97,10 @@ pub struct Bucket {
     pub versioning: bool,
     /// ACLs enabled (Object Ownership is not `BucketOwnerEnforced`).
     pub acls_enabled: bool,
+    /// Its replication rules, when looked up (`None`: not known).
+    pub replication: Option<super::replication::ReplicationSummary>,
+    /// How many objects it holds, where known (the demo knows; AWS says only through metrics).
+    pub objects: Option<u64>,
 }
 
 impl Bucket {
@@ -193,6 +197,8 @@ mod tests {
             region: "us-east-1".into(),
             versioning,
             acls_enabled,
+            replication: None,
+            objects: None,
         };
         assert_eq!(bucket(true, true).restore_target_problem(), None);
         assert_eq!(bucket(true, false).restore_target_problem(), None);

@@ -1,8 +1,10 @@
 //! Every change the tool can make to an account, as one type: what is reviewed, confirmed,
 //! refused under `--read-only`, sent once, and written to the audit log.
 
+use super::batch::{BatchJobRequest, BucketRequest, JobUpdateRequest, VersioningRequest};
 use super::copy::CopyRequest;
 use super::plan::PlanRequest;
+use super::replication::ReplicationRequest;
 use super::restore::RestoreRequest;
 use super::settings::SettingsRequest;
 use super::vault::VaultRequest;
@@ -15,6 +17,11 @@ pub enum WriteRequest {
     CreateVault(VaultRequest),
     CreatePlan(PlanRequest),
     UpdateRegionSettings(SettingsRequest),
+    CreateBucket(BucketRequest),
+    EnableVersioning(VersioningRequest),
+    PutReplication(ReplicationRequest),
+    CreateBatchJob(BatchJobRequest),
+    UpdateBatchJob(JobUpdateRequest),
 }
 
 impl WriteRequest {
@@ -26,6 +33,11 @@ impl WriteRequest {
             WriteRequest::CreateVault(_) => "CreateBackupVault",
             WriteRequest::CreatePlan(_) => "CreateBackupPlan",
             WriteRequest::UpdateRegionSettings(_) => "UpdateRegionSettings",
+            WriteRequest::CreateBucket(_) => "CreateBucket",
+            WriteRequest::EnableVersioning(_) => "PutBucketVersioning",
+            WriteRequest::PutReplication(_) => "PutBucketReplication",
+            WriteRequest::CreateBatchJob(_) => "CreateJob",
+            WriteRequest::UpdateBatchJob(r) => r.operation(),
         }
     }
 
@@ -37,6 +49,11 @@ impl WriteRequest {
             WriteRequest::CreateVault(r) => &r.region,
             WriteRequest::CreatePlan(r) => &r.region,
             WriteRequest::UpdateRegionSettings(r) => &r.region,
+            WriteRequest::CreateBucket(r) => &r.region,
+            WriteRequest::EnableVersioning(r) => &r.region,
+            WriteRequest::PutReplication(r) => &r.region,
+            WriteRequest::CreateBatchJob(r) => &r.region,
+            WriteRequest::UpdateBatchJob(r) => &r.region,
         }
     }
 
@@ -48,6 +65,11 @@ impl WriteRequest {
             WriteRequest::CreateVault(r) => r.api_json(),
             WriteRequest::CreatePlan(r) => r.api_json(),
             WriteRequest::UpdateRegionSettings(r) => r.api_json(),
+            WriteRequest::CreateBucket(r) => r.api_json(),
+            WriteRequest::EnableVersioning(r) => r.api_json(),
+            WriteRequest::PutReplication(r) => r.api_json(),
+            WriteRequest::CreateBatchJob(r) => r.api_json(),
+            WriteRequest::UpdateBatchJob(r) => r.api_json(),
         }
     }
 
@@ -59,6 +81,11 @@ impl WriteRequest {
             WriteRequest::CreateVault(r) => r.cli_command(),
             WriteRequest::CreatePlan(r) => r.cli_command(),
             WriteRequest::UpdateRegionSettings(r) => r.cli_command(),
+            WriteRequest::CreateBucket(r) => r.cli_command(),
+            WriteRequest::EnableVersioning(r) => r.cli_command(),
+            WriteRequest::PutReplication(r) => r.cli_command(),
+            WriteRequest::CreateBatchJob(r) => r.cli_command(),
+            WriteRequest::UpdateBatchJob(r) => r.cli_command(),
         }
     }
 }

@@ -510,6 +510,8 @@ mod tests {
             region: "us-east-1".into(),
             versioning,
             acls_enabled,
+            replication: None,
+            objects: None,
         }
     }
 

@@ -459,6 +459,8 @@ pub fn bucket(
         region: region.to_string(),
         versioning: versioning_enabled,
         acls_enabled: ownership != Some("BucketOwnerEnforced"),
+        replication: None,
+        objects: None,
     }
 }
 

@@ -162,6 +162,8 @@ fn check_s3(account: &mut Account, req: &RestoreRequest) -> Result<String, Backe
             region: req.region.clone(),
             versioning: true,
             acls_enabled: true,
+            replication: None,
+            objects: None,
         });
     } else {
         let found = account

@@ -1,5 +1,6 @@
 //! Screens: one file each (state + key handling + drawing); they ask for data only through `Ctx`.
 
+mod batch;
 mod buckets;
 mod copy;
 mod copy_job;
@@ -16,6 +17,7 @@ mod vaults;
 pub mod wizard_host;
 mod wizard_loading;
 
+pub use batch::BatchScreen;
 pub use buckets::BucketsScreen;
 pub use detail::DetailScreen;
 pub use jobs::JobsScreen;
@@ -108,6 +110,7 @@ pub fn for_section(section: Section, region: &str) -> Box<dyn Screen> {
         Section::Buckets => Box::new(BucketsScreen::new(region)),
         Section::Plans => Box::new(PlansScreen::new(region)),
         Section::Settings => Box::new(SettingsScreen::new(region)),
+        Section::Batch => Box::new(BatchScreen::new(region)),
     }
 }
 

@@ -48,6 +48,8 @@ fn bucket(name: &str, versioning: bool, acls_enabled: bool) -> Bucket {
         region: REGION.into(),
         versioning,
         acls_enabled,
+        replication: None,
+        objects: None,
     }
 }
 

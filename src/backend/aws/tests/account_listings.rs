@@ -269,6 +269,8 @@ async fn s3_buckets_arrive_page_by_page_with_versioning_and_ownership() {
         region: "us-east-1".to_string(),
         versioning,
         acls_enabled,
+        replication: None,
+        objects: None,
     };
     let want = vec![
         vec![bucket("b-1-1", true, false), bucket("b-1-2", false, true)],

@@ -209,6 +209,8 @@ fn bucket(name: &str, versioning: bool, acls_enabled: bool) -> Bucket {
         region: REGION.to_string(),
         versioning,
         acls_enabled,
+        replication: None,
+        objects: None,
     }
 }
 
