@@ -495,6 +495,132 @@ impl VersioningRequest {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Rules checked before CreateJob is sent (S3 would refuse the job otherwise).
+
+/// Batch Replication replicates by the source bucket's replication rules, so it needs some.
+pub fn source_replication_problem(
+    bucket: &str,
+    config: Option<&super::replication::ReplicationConfig>,
+) -> Option<String> {
+    match config {
+        Some(c) if c.rules.iter().any(|r| r.enabled) => None,
+        Some(c) if !c.rules.is_empty() => Some(format!(
+            "Every replication rule of {bucket} is disabled: Batch Replication runs the \
+             enabled rules, so enable one first."
+        )),
+        _ => Some(format!(
+            "{bucket} has no replication configuration: Batch Replication replicates by the \
+             bucket's rules, so add a replication rule first (:buckets, then the bucket)."
+        )),
+    }
+}
+
+/// A generated manifest "must be stored in the same AWS Region as the source bucket".
+pub fn manifest_bucket_region(
+    bucket: &str,
+    bucket_region: &str,
+    source_region: &str,
+) -> Result<(), String> {
+    if bucket_region == source_region {
+        return Ok(());
+    }
+    Err(format!(
+        "{bucket} is in {bucket_region}: a generated manifest must be stored in the same \
+         Region as the source bucket ({source_region})."
+    ))
+}
+
+/// A `YYYY-MM-DD` date as the RFC 3339 start of that day (UTC); empty: no bound.
+fn day(text: &str, what: &str) -> Result<Option<String>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(text, &format)
+        .map(|_| Some(format!("{text}T00:00:00Z")))
+        .map_err(|_| format!("{what} is a date like 2026-01-31 (YYYY-MM-DD), not {text:?}."))
+}
+
+/// The created-after/created-before filter: dates, the first before the second.
+pub fn created_range(
+    after: &str,
+    before: &str,
+) -> Result<(Option<String>, Option<String>), String> {
+    let after = day(after, "Created after")?;
+    let before = day(before, "Created before")?;
+    if let (Some(a), Some(b)) = (&after, &before)
+        && a >= b
+    {
+        return Err(format!(
+            "Created after ({}) must be before Created before ({}): no object matches.",
+            &a[..10],
+            &b[..10]
+        ));
+    }
+    Ok((after, before))
+}
+
+/// CreateJob's Priority: 0 to 2147483647, higher runs first.
+pub fn priority(text: &str) -> Result<i32, String> {
+    let text = text.trim();
+    text.parse::<i32>().ok().filter(|p| *p >= 0).ok_or_else(|| {
+        format!(
+            "Priority is a whole number from 0 to 2147483647 (higher runs first), not {text:?}."
+        )
+    })
+}
+
+/// CreateJob's Description: 1 to 256 characters.
+pub fn description(text: &str) -> Result<(), String> {
+    match text.chars().count() {
+        0 => Err("Enter a description (1 to 256 characters): it names the job in the list.".into()),
+        1..=256 => Ok(()),
+        n => Err(format!(
+            "A description has at most 256 characters, not {n}."
+        )),
+    }
+}
+
+/// An existing manifest's object ARN: `arn:aws:s3:::bucket/key`.
+pub fn manifest_object_arn(arn: &str) -> Result<(), String> {
+    let rest = arn.strip_prefix("arn:aws:s3:::").unwrap_or_default();
+    match rest.split_once('/') {
+        Some((bucket, key)) if !bucket.is_empty() && !key.is_empty() => Ok(()),
+        _ => Err(format!(
+            "A manifest is named by its object ARN, like arn:aws:s3:::my-bucket/manifest.csv, not {arn:?}."
+        )),
+    }
+}
+
+/// An existing manifest's ETag (S3 reads the manifest only if it is unchanged).
+pub fn manifest_etag(etag: &str) -> Result<(), String> {
+    let etag = etag.trim_matches('"');
+    if !etag.is_empty() && etag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Ok(());
+    }
+    Err("Enter the manifest object's ETag (HeadObject or the console shows it), like 60e460c9d1046e73f7dde5043ac3ae85.".into())
+}
+
+/// Tags typed as `key=value, key=value`; empty: none.
+pub fn tags(text: &str) -> Result<Vec<(String, String)>, String> {
+    let mut tags = Vec::new();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match part.split_once('=') {
+            Some((k, v)) if !k.trim().is_empty() => {
+                tags.push((k.trim().to_string(), v.trim().to_string()))
+            }
+            _ => {
+                return Err(format!(
+                    "Tags are key=value pairs separated by commas; {part:?} is not one."
+                ));
+            }
+        }
+    }
+    Ok(tags)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -625,5 +751,109 @@ mod tests {
         }
         assert!(JobStatus::Complete.is_final());
         assert!(!JobStatus::Suspended.is_final());
+    }
+
+    #[test]
+    fn the_source_needs_an_enabled_replication_rule() {
+        use crate::domain::replication::{ReplicationConfig, ReplicationRule};
+        let none = source_replication_problem("finance-source", None).unwrap();
+        assert_eq!(
+            none,
+            "finance-source has no replication configuration: Batch Replication replicates by \
+             the bucket's rules, so add a replication rule first (:buckets, then the bucket)."
+        );
+        let mut config = ReplicationConfig {
+            role_arn: "arn:aws:iam::123456789012:role/r".into(),
+            rules: vec![ReplicationRule::default()],
+        };
+        assert!(
+            source_replication_problem("b", Some(&config))
+                .unwrap()
+                .starts_with("Every replication rule of b is disabled")
+        );
+        config.rules[0].enabled = true;
+        assert_eq!(source_replication_problem("b", Some(&config)), None);
+    }
+
+    #[test]
+    fn a_generated_manifest_stays_in_the_source_region() {
+        assert_eq!(
+            manifest_bucket_region("reports-west", "us-west-2", "eu-central-1"),
+            Err(
+                "reports-west is in us-west-2: a generated manifest must be stored in the same \
+                 Region as the source bucket (eu-central-1)."
+                    .into()
+            )
+        );
+        assert!(manifest_bucket_region("r", "eu-central-1", "eu-central-1").is_ok());
+    }
+
+    #[test]
+    fn created_dates_are_days_in_order() {
+        assert_eq!(created_range("", ""), Ok((None, None)));
+        assert_eq!(
+            created_range("2026-01-01", "2026-02-01"),
+            Ok((
+                Some("2026-01-01T00:00:00Z".into()),
+                Some("2026-02-01T00:00:00Z".into())
+            ))
+        );
+        assert_eq!(
+            created_range("2026-02-01", "2026-01-01"),
+            Err(
+                "Created after (2026-02-01) must be before Created before (2026-01-01): no \
+                 object matches."
+                    .into()
+            )
+        );
+        assert_eq!(
+            created_range("1/2/2026", ""),
+            Err("Created after is a date like 2026-01-31 (YYYY-MM-DD), not \"1/2/2026\".".into())
+        );
+    }
+
+    #[test]
+    fn priority_description_and_tags_are_checked() {
+        assert_eq!(priority("2147483647"), Ok(i32::MAX));
+        assert_eq!(priority(" 0 "), Ok(0));
+        let refusal = "Priority is a whole number from 0 to 2147483647 (higher runs first), not";
+        assert_eq!(priority("-1"), Err(format!("{refusal} \"-1\".")));
+        assert_eq!(
+            priority("2147483648"),
+            Err(format!("{refusal} \"2147483648\"."))
+        );
+        assert_eq!(
+            description(""),
+            Err("Enter a description (1 to 256 characters): it names the job in the list.".into())
+        );
+        assert!(description(&"a".repeat(256)).is_ok());
+        assert_eq!(
+            description(&"a".repeat(257)),
+            Err("A description has at most 256 characters, not 257.".into())
+        );
+        assert_eq!(
+            tags("team=finance, env = prod"),
+            Ok(vec![
+                ("team".into(), "finance".into()),
+                ("env".into(), "prod".into())
+            ])
+        );
+        assert_eq!(
+            tags("team"),
+            Err("Tags are key=value pairs separated by commas; \"team\" is not one.".into())
+        );
+    }
+
+    #[test]
+    fn an_existing_manifest_is_an_object_arn_and_an_etag() {
+        assert!(manifest_object_arn("arn:aws:s3:::b/manifest.csv").is_ok());
+        assert_eq!(
+            manifest_object_arn("s3://b/m.csv"),
+            Err("A manifest is named by its object ARN, like \
+                 arn:aws:s3:::my-bucket/manifest.csv, not \"s3://b/m.csv\"."
+                .into())
+        );
+        assert!(manifest_etag("\"60e460c9d1046e73f7dde5043ac3ae85\"").is_ok());
+        assert!(manifest_etag("").is_err());
     }
 }
