@@ -87,6 +87,122 @@ impl ReplicationRequest {
     }
 }
 
+/// The storage classes a replica can be written in (`None` in a rule: same as the source).
+pub const STORAGE_CLASSES: [&str; 7] = [
+    "STANDARD",
+    "STANDARD_IA",
+    "ONEZONE_IA",
+    "INTELLIGENT_TIERING",
+    "GLACIER_IR",
+    "GLACIER",
+    "DEEP_ARCHIVE",
+];
+
+/// Why delete-marker replication is usually left off (seed 003, step 2.9).
+pub const DELETE_MARKER_WARNING: &str = "Replicating delete markers deletes on the destination \
+     what is deleted on the source: it keeps both in sync but no longer protects against \
+     accidental or malicious deletes.";
+
+/// A rule ID: 1 to 255 characters, unique among the configuration's other rules.
+pub fn rule_id(id: &str, existing: &[ReplicationRule]) -> Result<(), String> {
+    let len = id.chars().count();
+    if len == 0 {
+        return Err("Give the rule a name (its ID).".into());
+    }
+    if len > 255 {
+        return Err(format!(
+            "Rule names are at most 255 characters ({len} given)."
+        ));
+    }
+    if existing.iter().any(|r| r.id == id) {
+        return Err(format!(
+            "This bucket already has a replication rule named {id}: choose another name."
+        ));
+    }
+    Ok(())
+}
+
+/// A rule's priority: a whole number, 0 or more (higher wins between rules sharing a
+/// destination).
+pub fn priority(text: &str) -> Result<i32, String> {
+    match text.trim().parse::<i32>() {
+        Ok(p) if p >= 0 => Ok(p),
+        _ => Err(format!(
+            "The priority is a whole number, 0 or more (not {:?}).",
+            text.trim()
+        )),
+    }
+}
+
+/// Replication needs versioning on both buckets; `None`: not known (a typed destination).
+pub fn both_versioned(
+    source: &str,
+    source_versioned: bool,
+    destination: &str,
+    destination_versioned: Option<bool>,
+) -> Result<(), String> {
+    let fix = "press v on it in the Buckets screen (:buckets) to enable versioning";
+    if !source_versioned {
+        return Err(format!(
+            "The source bucket {source} is not versioned, and replication needs versioning on \
+             both buckets: {fix}."
+        ));
+    }
+    if destination_versioned == Some(false) {
+        return Err(format!(
+            "The destination bucket {destination} is not versioned, and replication needs \
+             versioning on both buckets: {fix}."
+        ));
+    }
+    Ok(())
+}
+
+/// A rule cannot replicate a bucket into itself.
+pub fn distinct_buckets(source: &str, destination: &str) -> Result<(), String> {
+    if source == destination {
+        return Err(format!(
+            "The destination must be another bucket than the source ({source})."
+        ));
+    }
+    Ok(())
+}
+
+/// Replication Time Control is only accepted together with replication metrics.
+pub fn time_control_needs_metrics(rule: &ReplicationRule) -> Result<(), String> {
+    if rule.replication_time_control && !rule.metrics {
+        return Err(
+            "Replication Time Control needs replication metrics: turn metrics on too.".into(),
+        );
+    }
+    Ok(())
+}
+
+/// S3 refuses delete-marker replication in a rule whose filter has a tag.
+pub fn tags_forbid_delete_markers(rule: &ReplicationRule) -> Result<(), String> {
+    if rule.delete_marker_replication && !rule.filter.tags.is_empty() {
+        return Err(
+            "A rule filtered by tags cannot replicate delete markers: turn delete-marker \
+             replication off, or filter by prefix only."
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+/// Every check of one new rule against the configuration it joins (versioning aside: it
+/// depends on the buckets, see `both_versioned`). A filter makes Priority and
+/// DeleteMarkerReplication required: the request always carries both, so that one is met.
+pub fn check_rule(
+    source: &str,
+    rule: &ReplicationRule,
+    existing: &[ReplicationRule],
+) -> Result<(), String> {
+    rule_id(&rule.id, existing)?;
+    distinct_buckets(source, &rule.destination_bucket)?;
+    time_control_needs_metrics(rule)?;
+    tags_forbid_delete_markers(rule)
+}
+
 /// `arn:aws:s3:::<bucket>`.
 pub fn bucket_arn(bucket: &str) -> String {
     format!("arn:aws:s3:::{bucket}")
@@ -168,6 +284,98 @@ fn rule_json(rule: &ReplicationRule) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn rule(id: &str) -> ReplicationRule {
+        ReplicationRule {
+            id: id.into(),
+            destination_bucket: "finance-replica".into(),
+            ..ReplicationRule::default()
+        }
+    }
+
+    #[test]
+    fn rule_ids_are_named_short_and_unique() {
+        assert_eq!(
+            rule_id("", &[]),
+            Err("Give the rule a name (its ID).".into())
+        );
+        assert_eq!(
+            rule_id(&"x".repeat(256), &[]),
+            Err("Rule names are at most 255 characters (256 given).".into())
+        );
+        assert_eq!(
+            rule_id("finance", &[rule("finance")]),
+            Err(
+                "This bucket already has a replication rule named finance: choose another name."
+                    .into()
+            )
+        );
+        assert_eq!(rule_id("finance", &[rule("other")]), Ok(()));
+    }
+
+    #[test]
+    fn priorities_are_whole_numbers_from_zero() {
+        assert_eq!(priority(" 3 "), Ok(3));
+        assert_eq!(
+            priority("-1"),
+            Err("The priority is a whole number, 0 or more (not \"-1\").".into())
+        );
+        assert!(priority("high").is_err());
+    }
+
+    #[test]
+    fn versioning_names_the_unversioned_bucket_and_the_fix() {
+        assert_eq!(
+            both_versioned("src", false, "dst", Some(true)),
+            Err(
+                "The source bucket src is not versioned, and replication needs versioning on \
+                 both buckets: press v on it in the Buckets screen (:buckets) to enable \
+                 versioning."
+                    .into()
+            )
+        );
+        let dst = both_versioned("src", true, "dst", Some(false)).unwrap_err();
+        assert!(
+            dst.starts_with("The destination bucket dst is not versioned"),
+            "{dst}"
+        );
+        assert_eq!(both_versioned("src", true, "dst", None), Ok(()));
+    }
+
+    #[test]
+    fn a_bucket_does_not_replicate_into_itself() {
+        assert_eq!(
+            distinct_buckets("a", "a"),
+            Err("The destination must be another bucket than the source (a).".into())
+        );
+        assert_eq!(distinct_buckets("a", "b"), Ok(()));
+    }
+
+    #[test]
+    fn time_control_needs_metrics_and_tags_forbid_delete_markers() {
+        let mut r = rule("r");
+        r.replication_time_control = true;
+        assert_eq!(
+            time_control_needs_metrics(&r),
+            Err("Replication Time Control needs replication metrics: turn metrics on too.".into())
+        );
+        r.metrics = true;
+        assert_eq!(time_control_needs_metrics(&r), Ok(()));
+
+        r.delete_marker_replication = true;
+        assert_eq!(tags_forbid_delete_markers(&r), Ok(()));
+        r.filter.tags.push(("team".into(), "finance".into()));
+        assert_eq!(
+            tags_forbid_delete_markers(&r),
+            Err(
+                "A rule filtered by tags cannot replicate delete markers: turn delete-marker \
+                 replication off, or filter by prefix only."
+                    .into()
+            )
+        );
+        assert_eq!(check_rule("src", &r, &[]), tags_forbid_delete_markers(&r));
+        assert!(check_rule("finance-replica", &rule("r"), &[]).is_err());
+    }
 
     fn request(filter: ReplicationFilter) -> ReplicationRequest {
         ReplicationRequest {
