@@ -29,6 +29,41 @@ pub enum Operation {
     CreateBackupPlan,
     DescribeRegionSettings,
     UpdateRegionSettings,
+    GetBucketReplication,
+    CreateBucket,
+    PutBucketVersioning,
+    PutBucketReplication,
+    ListJobs,
+    DescribeJob,
+    CreateJob,
+    UpdateJobStatus,
+    UpdateJobPriority,
+    /// Reading a completion report object.
+    GetObject,
+}
+
+impl Operation {
+    /// The IAM action prefix of the operation (S3 Control's actions are `s3:` too).
+    pub fn service(self) -> &'static str {
+        match self {
+            Operation::GetCallerIdentity => "sts",
+            Operation::ListKeys => "kms",
+            Operation::ListRoles => "iam",
+            Operation::ListTables => "dynamodb",
+            Operation::ListBuckets
+            | Operation::GetBucketReplication
+            | Operation::CreateBucket
+            | Operation::PutBucketVersioning
+            | Operation::PutBucketReplication
+            | Operation::ListJobs
+            | Operation::DescribeJob
+            | Operation::CreateJob
+            | Operation::UpdateJobStatus
+            | Operation::UpdateJobPriority
+            | Operation::GetObject => "s3",
+            _ => "backup",
+        }
+    }
 }
 
 /// A failure AWS (or the network) can produce.
@@ -50,7 +85,8 @@ impl Fault {
                 ErrorKind::AccessDenied,
                 format!(
                     "User: arn:aws:iam::123456789012:user/demo is not authorized to perform: \
-                     backup:{op:?}"
+                     {}:{op:?}",
+                    op.service()
                 ),
             ),
             Fault::ExpiredCredentials => BackendError::new(

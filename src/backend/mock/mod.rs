@@ -1,11 +1,13 @@
 //! The demo account: a seeded, deterministic, stateful in-memory AWS Backup account.
 
+mod batch;
 mod copy;
 mod faults;
 mod fixtures;
 mod pages;
 mod plans;
 mod restore;
+mod s3;
 mod settings;
 mod tokens;
 mod vaults;
@@ -19,7 +21,7 @@ use super::{
 };
 use crate::domain::VaultRequest;
 use crate::domain::batch::{
-    BatchJob, BatchJobRequest, BucketRequest, JobUpdateRequest, ReportQuery, ReportRow,
+    BatchJob, BatchJobRequest, BucketRequest, JobChange, JobUpdateRequest, ReportQuery, ReportRow,
     VersioningRequest,
 };
 use crate::domain::copy::CopyRequest;
@@ -99,6 +101,8 @@ struct State {
     copy_requests: Vec<CopyRequest>,
     vault_tokens: Tokens<VaultRequest>,
     plan_tokens: Tokens<PlanRequest>,
+    /// Batch Operations jobs and their reports.
+    batch: batch::BatchBook,
     /// IDs of what the account makes (copies, plans, vault keys): deterministic, so a replayed
     /// session makes the same ones.
     ids: Rng,
@@ -119,8 +123,9 @@ fn not_found(message: impl Into<String>) -> BackendError {
 
 impl MockBackend {
     pub fn new(options: MockOptions) -> Self {
-        let account = fixtures::seed(options.scale);
+        let mut account = fixtures::seed(options.scale);
         let copies = copy::CopyBook::new(&account);
+        let batch = batch::BatchBook::seeded(&mut account);
         MockBackend {
             options,
             state: Mutex::new(State {
@@ -133,6 +138,7 @@ impl MockBackend {
                 copy_requests: Vec::new(),
                 vault_tokens: Tokens::default(),
                 plan_tokens: Tokens::default(),
+                batch,
                 ids: Rng::new(IDS_SEED),
             }),
         }
@@ -398,7 +404,7 @@ impl BackupBackend for MockBackend {
     fn list_buckets<'a>(&'a self, region: &'a str) -> PageStream<'a, Bucket> {
         token_pages(move |token| {
             self.list(Operation::ListBuckets, region, None, token, move |a, o| {
-                self.page_of(a.region(region).buckets.iter().cloned(), o)
+                self.page_of(a.region(region).buckets.iter().map(|b| s3::listed(a, b)), o)
             })
         })
     }
@@ -572,64 +578,114 @@ impl BackupBackend for MockBackend {
     }
     fn get_bucket_replication<'a>(
         &'a self,
-        _region: &'a str,
-        _bucket: &'a str,
+        region: &'a str,
+        bucket: &'a str,
     ) -> BackendFuture<'a, Option<ReplicationConfig>> {
-        Box::pin(async { Err(not_yet("GetBucketReplication")) })
+        Box::pin(self.read(
+            Operation::GetBucketReplication,
+            region,
+            Some(bucket),
+            move |a| s3::get_replication(a, region, bucket),
+        ))
     }
 
-    fn create_bucket<'a>(&'a self, _request: &'a BucketRequest) -> BackendFuture<'a, String> {
-        Box::pin(async { Err(not_yet("CreateBucket")) })
+    fn create_bucket<'a>(&'a self, request: &'a BucketRequest) -> BackendFuture<'a, String> {
+        Box::pin(self.write(
+            Operation::CreateBucket,
+            &request.region,
+            Some(&request.name),
+            move |state| s3::create_bucket(&mut state.account, request),
+        ))
     }
 
     fn put_bucket_versioning<'a>(
         &'a self,
-        _request: &'a VersioningRequest,
+        request: &'a VersioningRequest,
     ) -> BackendFuture<'a, ()> {
-        Box::pin(async { Err(not_yet("PutBucketVersioning")) })
+        Box::pin(self.write(
+            Operation::PutBucketVersioning,
+            &request.region,
+            Some(&request.bucket),
+            move |state| s3::enable_versioning(&mut state.account, request),
+        ))
     }
 
     fn put_bucket_replication<'a>(
         &'a self,
-        _request: &'a ReplicationRequest,
+        request: &'a ReplicationRequest,
     ) -> BackendFuture<'a, ()> {
-        Box::pin(async { Err(not_yet("PutBucketReplication")) })
+        Box::pin(self.write(
+            Operation::PutBucketReplication,
+            &request.region,
+            Some(&request.bucket),
+            move |state| s3::put_replication(&mut state.account, request),
+        ))
     }
 
-    fn list_batch_jobs<'a>(&'a self, _region: &'a str) -> PageStream<'a, BatchJob> {
-        Box::pin(futures::stream::once(async { Err(not_yet("ListJobs")) }))
+    fn list_batch_jobs<'a>(&'a self, region: &'a str) -> PageStream<'a, BatchJob> {
+        token_pages(move |token| async move {
+            self.delay().await;
+            let offset = self.begin(Operation::ListJobs, region, None, token.as_deref())?;
+            let mut state = self.lock();
+            let State { account, batch, .. } = &mut *state;
+            // Listing the Region's jobs is how the console follows them: a poll of each.
+            if offset == 0 {
+                batch.poll_region(account, region);
+            }
+            Ok(self.page_of(batch.list(region).into_iter(), offset))
+        })
     }
 
     fn describe_batch_job<'a>(
         &'a self,
-        _region: &'a str,
-        _job_id: &'a str,
+        region: &'a str,
+        job_id: &'a str,
     ) -> BackendFuture<'a, BatchJob> {
-        Box::pin(async { Err(not_yet("DescribeJob")) })
+        Box::pin(async move {
+            self.delay().await;
+            self.begin(Operation::DescribeJob, region, Some(job_id), None)?;
+            let mut state = self.lock();
+            let State { account, batch, .. } = &mut *state;
+            batch.poll(account, region, job_id)
+        })
     }
 
-    fn create_batch_job<'a>(&'a self, _request: &'a BatchJobRequest) -> BackendFuture<'a, String> {
-        Box::pin(async { Err(not_yet("CreateJob")) })
+    fn create_batch_job<'a>(&'a self, request: &'a BatchJobRequest) -> BackendFuture<'a, String> {
+        Box::pin(self.write(
+            Operation::CreateJob,
+            &request.region,
+            Some(&request.source_bucket),
+            move |state| state.batch.create(&state.account, request),
+        ))
     }
 
-    fn update_batch_job<'a>(&'a self, _request: &'a JobUpdateRequest) -> BackendFuture<'a, ()> {
-        Box::pin(async { Err(not_yet("UpdateJobStatus")) })
+    fn update_batch_job<'a>(&'a self, request: &'a JobUpdateRequest) -> BackendFuture<'a, ()> {
+        let op = match request.change {
+            JobChange::Priority(_) => Operation::UpdateJobPriority,
+            JobChange::Confirm | JobChange::Cancel => Operation::UpdateJobStatus,
+        };
+        Box::pin(
+            self.write(op, &request.region, Some(&request.job_id), move |state| {
+                state.batch.update(request)
+            }),
+        )
     }
 
     fn get_completion_report<'a>(
         &'a self,
-        _query: &'a ReportQuery,
+        query: &'a ReportQuery,
     ) -> BackendFuture<'a, Vec<ReportRow>> {
-        Box::pin(async { Err(not_yet("GetObject")) })
+        Box::pin(async move {
+            self.delay().await;
+            self.begin(
+                Operation::GetObject,
+                &query.region,
+                Some(&query.target.bucket),
+                None,
+            )?;
+            self.lock().batch.report(query)
+        })
     }
-}
-
-// TEMPORARY scaffolding while the issue-6 operations are written (replaced this session).
-fn not_yet(op: &str) -> BackendError {
-    BackendError::new(
-        crate::backend::ErrorKind::NotImplemented,
-        format!("{op}: not yet"),
-    )
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::domain::Lifecycle;
+use crate::domain::batch::{JobChange, JobStatus};
 use futures::TryStreamExt;
 
 fn vault() -> VaultRequest {
@@ -142,4 +143,212 @@ async fn backup_plans_are_listed_page_by_page_and_described() {
         .await
         .unwrap_err();
     assert_eq!(err.kind, ErrorKind::Network);
+}
+
+fn new_bucket() -> BucketRequest {
+    BucketRequest {
+        region: "us-west-2".into(),
+        name: "acme-finance-replica".into(),
+    }
+}
+
+fn enable(region: &str, bucket: &str) -> VersioningRequest {
+    VersioningRequest {
+        region: region.into(),
+        bucket: bucket.into(),
+    }
+}
+
+fn finance_rule() -> ReplicationRequest {
+    use crate::domain::replication::{ReplicationFilter, ReplicationRule};
+    ReplicationRequest {
+        region: "eu-central-1".into(),
+        bucket: "acme-finance-eu".into(),
+        config: ReplicationConfig {
+            role_arn: fixtures::REPLICATION_ROLE.into(),
+            rules: vec![ReplicationRule {
+                id: "finance".into(),
+                enabled: true,
+                priority: 1,
+                filter: ReplicationFilter {
+                    prefix: "Finance/".into(),
+                    tags: vec![],
+                },
+                destination_bucket: "acme-finance-replica".into(),
+                destination_region: "us-west-2".into(),
+                ..ReplicationRule::default()
+            }],
+        },
+    }
+}
+
+fn finance_job() -> BatchJobRequest {
+    use crate::domain::batch::{Manifest, ManifestFilter, ReportTarget};
+    BatchJobRequest {
+        region: "eu-central-1".into(),
+        account_id: ACCOUNT_ID.into(),
+        source_bucket: "acme-finance-eu".into(),
+        manifest: Manifest::Generated {
+            filter: ManifestFilter::default(),
+            save_to: None,
+        },
+        report: Some(ReportTarget {
+            bucket: "acme-eu-archive".into(),
+            prefix: "reports".into(),
+            failed_only: false,
+        }),
+        description: "Replicate existing Finance objects".into(),
+        priority: 10,
+        role_arn: fixtures::BATCH_ROLE.into(),
+        confirmation_required: true,
+        tags: Vec::new(),
+        client_request_token: "tok-finance".into(),
+    }
+}
+
+fn job_update(id: &str, change: JobChange) -> JobUpdateRequest {
+    JobUpdateRequest {
+        region: "eu-central-1".into(),
+        account_id: ACCOUNT_ID.into(),
+        job_id: id.into(),
+        change,
+    }
+}
+
+async fn jobs(mock: &MockBackend, region: &str) -> Vec<BatchJob> {
+    let pages: Vec<Page<BatchJob>> = mock.list_batch_jobs(region).try_collect().await.unwrap();
+    pages.into_iter().flat_map(|p| p.items).collect()
+}
+
+#[tokio::test]
+async fn the_seed_tutorial_runs_through_the_trait_and_listing_jobs_follows_them() {
+    let mock = MockBackend::new(MockOptions::default());
+    assert_eq!(
+        mock.get_bucket_replication("eu-central-1", "acme-finance-eu")
+            .await
+            .unwrap(),
+        None
+    );
+    mock.create_bucket(&new_bucket()).await.unwrap();
+    mock.put_bucket_versioning(&enable("us-west-2", "acme-finance-replica"))
+        .await
+        .unwrap();
+    mock.put_bucket_versioning(&enable("eu-central-1", "acme-finance-eu"))
+        .await
+        .unwrap();
+    mock.put_bucket_replication(&finance_rule()).await.unwrap();
+    assert_eq!(
+        mock.get_bucket_replication("eu-central-1", "acme-finance-eu")
+            .await
+            .unwrap(),
+        Some(finance_rule().config)
+    );
+    let id = mock.create_batch_job(&finance_job()).await.unwrap();
+    // Each first page of ListJobs is a poll: Preparing, then Suspended until confirmed.
+    assert_eq!(
+        jobs(&mock, "eu-central-1").await[0].status,
+        JobStatus::Preparing
+    );
+    assert_eq!(
+        jobs(&mock, "eu-central-1").await[0].status,
+        JobStatus::Suspended
+    );
+    mock.update_batch_job(&job_update(&id, JobChange::Confirm))
+        .await
+        .unwrap();
+    assert_eq!(
+        jobs(&mock, "eu-central-1").await[0].status,
+        JobStatus::Active
+    );
+    let done = mock.describe_batch_job("eu-central-1", &id).await.unwrap();
+    assert_eq!(done.status, JobStatus::Complete);
+    let query = ReportQuery {
+        region: "eu-central-1".into(),
+        job_id: id.clone(),
+        target: finance_job().report.unwrap(),
+    };
+    let rows = mock.get_completion_report(&query).await.unwrap();
+    assert_eq!(rows.iter().filter(|r| r.status == "failed").count(), 2);
+    let west: Vec<Page<Bucket>> = mock.list_buckets("us-west-2").try_collect().await.unwrap();
+    let replica = west
+        .iter()
+        .flat_map(|p| &p.items)
+        .find(|b| b.name == "acme-finance-replica")
+        .unwrap();
+    assert_eq!((replica.objects, replica.versioning), (Some(6), true));
+    let ops: Vec<Operation> = mock.calls().iter().map(|c| c.op).collect();
+    assert!(ops.contains(&Operation::UpdateJobStatus) && ops.contains(&Operation::GetObject));
+}
+
+#[tokio::test]
+async fn read_only_refuses_every_bucket_replication_and_job_change() {
+    let mock = MockBackend::new(MockOptions {
+        read_only: true,
+        ..MockOptions::default()
+    });
+    let errors = [
+        mock.create_bucket(&new_bucket()).await.unwrap_err(),
+        mock.put_bucket_versioning(&enable("eu-central-1", "acme-finance-eu"))
+            .await
+            .unwrap_err(),
+        mock.put_bucket_replication(&finance_rule())
+            .await
+            .unwrap_err(),
+        mock.create_batch_job(&finance_job()).await.unwrap_err(),
+        mock.update_batch_job(&job_update("j", JobChange::Confirm))
+            .await
+            .unwrap_err(),
+        mock.update_batch_job(&job_update("j", JobChange::Priority(3)))
+            .await
+            .unwrap_err(),
+    ];
+    let operations = [
+        "CreateBucket",
+        "PutBucketVersioning",
+        "PutBucketReplication",
+        "CreateJob",
+        "UpdateJobStatus",
+        "UpdateJobPriority",
+    ];
+    for (err, op) in errors.iter().zip(operations) {
+        assert_eq!(err.kind, ErrorKind::ReadOnly);
+        assert!(err.message.starts_with(op), "{}", err.message);
+    }
+    assert!(mock.calls().is_empty(), "nothing reached the account");
+    // Reads still answer, and the seeded jobs are there.
+    assert_eq!(jobs(&mock, HOME_REGION).await.len(), 2);
+}
+
+#[tokio::test]
+async fn injected_faults_reach_the_s3_and_batch_operations() {
+    let mock = MockBackend::new(MockOptions::default());
+    mock.fail_next(Operation::CreateBucket, Fault::AccessDenied, 1);
+    mock.fail_next(Operation::ListJobs, Fault::Throttled, 1);
+    mock.fail_next(Operation::GetBucketReplication, Fault::Timeout, 1);
+    mock.fail_next(Operation::CreateJob, Fault::Network, 1);
+    let err = mock.create_bucket(&new_bucket()).await.unwrap_err();
+    assert_eq!(err.kind, ErrorKind::AccessDenied);
+    assert!(err.message.ends_with("s3:CreateBucket"), "{}", err.message);
+    let err = mock
+        .list_batch_jobs(HOME_REGION)
+        .try_collect::<Vec<_>>()
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Throttled);
+    let err = mock
+        .get_bucket_replication(HOME_REGION, "acme-logs")
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Timeout);
+    let err = mock.create_batch_job(&finance_job()).await.unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Network);
+    // Each fault fires once; the calls then answer.
+    mock.create_bucket(&new_bucket()).await.unwrap();
+    assert_eq!(jobs(&mock, HOME_REGION).await.len(), 2);
+    let logs = mock
+        .get_bucket_replication(HOME_REGION, "acme-logs")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(logs.rules[0].id, "logs-to-west");
 }
