@@ -1,17 +1,18 @@
-//! Listing S3 buckets with the settings a restore depends on, in small pages so the first
-//! rows show before every bucket has been looked up.
+//! Listing S3 buckets with the settings a restore depends on and their replication, in small
+//! pages so the first rows show before every bucket has been looked up.
 
 use super::convert;
 use super::errors::{Caller, Op, classify};
 use crate::backend::{Page, PageStream};
 use crate::domain::restore::Bucket;
+use aws_sdk_s3::error::ProvideErrorMetadata;
 use aws_smithy_async::future::pagination_stream::PaginationStream;
 use aws_smithy_runtime_api::http::Response;
 use futures::StreamExt;
 
 const LIST_BUCKETS: Op = Op::new("s3", "ListBuckets");
 
-/// Buckets per page on screen: each needs two settings lookups before it can be shown.
+/// Buckets per page on screen: each needs three settings lookups before it can be shown.
 const BUCKETS_PER_PAGE: usize = 50;
 
 /// Where a bucket listing stands: the SDK's pages, and names listed but not yet looked up.
@@ -32,7 +33,8 @@ struct BucketListing {
 /// How many bucket settings lookups run at once while listing buckets.
 const BUCKET_LOOKUPS_IN_FLIGHT: usize = 16;
 
-/// The Region's buckets, page by page, each with its versioning and Object Ownership.
+/// The Region's buckets, page by page, each with its versioning, Object Ownership and
+/// replication.
 pub fn list(s3: aws_sdk_s3::Client, region: &str, caller: Caller) -> PageStream<'_, Bucket> {
     // No MaxBuckets: AWS then answers up to 10,000 buckets at once (and emulators that do
     // not paginate answer them all). The names are cut into small pages here, so the first
@@ -87,15 +89,20 @@ pub fn list(s3: aws_sdk_s3::Client, region: &str, caller: Caller) -> PageStream<
     }))
 }
 
-/// One bucket's versioning and Object Ownership. A lookup that fails (no permission on that
-/// bucket) reads as "versioning off, ACLs on": the restore checks then warn, never pass.
+/// Whether S3 answered that the bucket has no replication configuration (not a failure).
+pub fn has_no_replication<E: ProvideErrorMetadata>(err: &E) -> bool {
+    err.code() == Some("ReplicationConfigurationNotFoundError")
+}
+
+/// One bucket's versioning, Object Ownership and replication. A lookup that fails (no
+/// permission on that bucket) reads as "versioning off, ACLs on": the restore checks then
+/// warn, never pass; replication then reads as unknown, as when there is none.
 async fn bucket_settings(s3: &aws_sdk_s3::Client, name: String, region: &str) -> Bucket {
-    let versioning = s3.get_bucket_versioning().bucket(&name).send().await;
-    let ownership = s3
-        .get_bucket_ownership_controls()
-        .bucket(&name)
-        .send()
-        .await;
+    let (versioning, ownership, replication) = futures::join!(
+        s3.get_bucket_versioning().bucket(&name).send(),
+        s3.get_bucket_ownership_controls().bucket(&name).send(),
+        s3.get_bucket_replication().bucket(&name).send(),
+    );
     let enabled = versioning
         .as_ref()
         .ok()
@@ -106,5 +113,20 @@ async fn bucket_settings(s3: &aws_sdk_s3::Client, name: String, region: &str) ->
             .and_then(|c| c.rules().first())
             .map(|r| r.object_ownership().as_str().to_string())
     });
-    convert::bucket(&name, region, enabled, rule.as_deref())
+    let replication = match replication {
+        Ok(out) => out
+            .replication_configuration()
+            .map(|c| convert::replication_summary(&convert::replication_config(c))),
+        Err(e) if has_no_replication(&e) => None,
+        Err(e) => {
+            tracing::info!(bucket = %name, code = ?e.code(), "replication lookup failed");
+            None
+        }
+    };
+    Bucket {
+        replication,
+        // `objects` stays unknown: S3 has no cheap object count (only the CloudWatch
+        // storage metrics or an Inventory report know it; listing would read every key).
+        ..convert::bucket(&name, region, enabled, rule.as_deref())
+    }
 }

@@ -1,6 +1,12 @@
 //! The SDK calls that change an account, built from the domain's requests: what the review
 //! showed (`api_json`) is exactly what is sent, optional members only when the request sets them.
 
+mod batch;
+mod s3;
+
+pub use batch::{create_job, update_priority, update_status};
+pub use s3::{create_bucket, enable_versioning, put_replication};
+
 use crate::domain::Lifecycle;
 use crate::domain::VaultRequest;
 use crate::domain::copy::CopyRequest;

@@ -3,6 +3,12 @@
 //! Values AWS may add later (a new status) map to the nearest safe domain value and are
 //! logged, so a newer service never breaks a listing.
 
+mod batch;
+mod replication;
+
+pub use batch::{described_job, listed_job};
+pub use replication::{replication_config, replication_summary};
+
 use crate::domain::plan::{BackupPlan, BackupRule, CopyAction, PlanDetails};
 use crate::domain::resource::arn_last_colon_segment;
 use crate::domain::restore::{Bucket, IamRole, KmsKey};

@@ -96,6 +96,9 @@ const INVALID: &[&str] = &[
     "InvalidResourceStateException",
     "LimitExceededException",
     "ConflictException",
+    // S3 Control: the job's status does not allow the change (confirm a job not Suspended).
+    "JobStatusException",
+    "BadRequestException",
 ];
 
 /// Classifies a failed call of `op`.

@@ -38,6 +38,12 @@ pub const READ_ONLY_ALLOWLIST: &[(&str, &str)] = &[
     ("S3", "GetBucketVersioning"),
     ("S3", "GetBucketOwnershipControls"),
     ("S3", "GetBucketLocation"),
+    ("S3", "GetBucketReplication"),
+    ("S3", "ListObjectsV2"),
+    // Reads completion reports (and nothing else) in this program.
+    ("S3", "GetObject"),
+    ("S3 Control", "ListJobs"),
+    ("S3 Control", "DescribeJob"),
     ("KMS", "ListKeys"),
     ("KMS", "ListAliases"),
     ("KMS", "DescribeKey"),
@@ -181,7 +187,16 @@ mod tests {
         ] {
             assert!(read_only_allows("Backup", read), "Backup:{read}");
         }
-        assert!(read_only_allows("S3", "ListBuckets"));
+        for (service, read) in [
+            ("S3", "ListBuckets"),
+            ("S3", "GetBucketReplication"),
+            ("S3", "ListObjectsV2"),
+            ("S3", "GetObject"),
+            ("S3 Control", "ListJobs"),
+            ("S3 Control", "DescribeJob"),
+        ] {
+            assert!(read_only_allows(service, read), "{service}:{read}");
+        }
         for (service, write) in [
             ("Backup", "StartRestoreJob"),
             ("Backup", "StartCopyJob"),
@@ -190,6 +205,10 @@ mod tests {
             ("Backup", "UpdateRegionSettings"),
             ("S3", "PutBucketReplication"),
             ("S3", "CreateBucket"),
+            ("S3", "PutBucketVersioning"),
+            ("S3 Control", "CreateJob"),
+            ("S3 Control", "UpdateJobStatus"),
+            ("S3 Control", "UpdateJobPriority"),
             ("IAM", "CreateRole"),
             ("STS", "AssumeRole"),
         ] {

@@ -1,14 +1,17 @@
 //! The real AWS backend: `BackupBackend` on the AWS SDK for Rust. SDK types never leave
 //! this module: answers cross the boundary through `convert`, changes through `calls`.
 
+mod batch;
 mod buckets;
 mod calls;
 mod convert;
+mod endpoint;
 mod errors;
 mod guard;
 mod keys;
 mod mfa;
 mod pages;
+mod report;
 
 pub use guard::{READ_ONLY_ALLOWLIST, read_only_allows};
 
@@ -18,7 +21,7 @@ use super::{
 };
 use crate::domain::VaultRequest;
 use crate::domain::batch::{
-    BatchJob, BatchJobRequest, BucketRequest, JobUpdateRequest, ReportQuery, ReportRow,
+    BatchJob, BatchJobRequest, BucketRequest, JobChange, JobUpdateRequest, ReportQuery, ReportRow,
     VersioningRequest,
 };
 use crate::domain::copy::CopyRequest;
@@ -94,6 +97,7 @@ struct Regional {
     kms: aws_sdk_kms::Client,
     dynamodb: aws_sdk_dynamodb::Client,
     sts: aws_sdk_sts::Client,
+    s3control: aws_sdk_s3control::Client,
 }
 
 /// A real AWS account, through one client per service and Region (made on first use, so
@@ -109,6 +113,8 @@ pub struct AwsBackend {
     interceptors: Vec<SharedInterceptor>,
     regional: Mutex<HashMap<String, Regional>>,
     iam: aws_sdk_iam::Client,
+    /// The account id from STS, asked once: S3 Control names the account in every call.
+    account_id: tokio::sync::OnceCell<String>,
 }
 
 impl AwsBackend {
@@ -218,6 +224,7 @@ impl AwsBackend {
             needs_mfa,
             interceptors,
             regional: Mutex::new(HashMap::new()),
+            account_id: tokio::sync::OnceCell::new(),
         }
     }
 
@@ -255,7 +262,10 @@ impl AwsBackend {
                 let mut kms = aws_sdk_kms::config::Builder::from(&self.base);
                 let mut dynamodb = aws_sdk_dynamodb::config::Builder::from(&self.base);
                 let mut sts = aws_sdk_sts::config::Builder::from(&self.base);
+                let mut s3control = aws_sdk_s3control::config::Builder::from(&self.base)
+                    .endpoint_resolver(endpoint::ControlEndpoint::default());
                 for i in &self.interceptors {
+                    s3control.push_interceptor(i.clone());
                     backup.push_interceptor(i.clone());
                     s3.push_interceptor(i.clone());
                     kms.push_interceptor(i.clone());
@@ -271,10 +281,30 @@ impl AwsBackend {
                     dynamodb: aws_sdk_dynamodb::Client::from_conf(
                         dynamodb.region(region.clone()).build(),
                     ),
-                    sts: aws_sdk_sts::Client::from_conf(sts.region(region).build()),
+                    sts: aws_sdk_sts::Client::from_conf(sts.region(region.clone()).build()),
+                    s3control: aws_sdk_s3control::Client::from_conf(
+                        s3control.region(region).build(),
+                    ),
                 }
             })
             .clone()
+    }
+
+    /// The caller's account id (GetCallerIdentity once, then remembered).
+    async fn account_id(&self) -> Result<String, BackendError> {
+        self.account_id
+            .get_or_try_init(|| async { Ok(self.caller_identity().await?.account_id) })
+            .await
+            .cloned()
+    }
+
+    /// The account a request names, else the caller's.
+    async fn account_or_caller(&self, named: &str) -> Result<String, BackendError> {
+        if named.is_empty() {
+            self.account_id().await
+        } else {
+            Ok(named.to_string())
+        }
     }
 
     fn home_region(&self) -> String {
@@ -317,6 +347,14 @@ const GET_PLAN: Op = Op::new("backup", "GetBackupPlan");
 const CREATE_PLAN: Op = Op::new("backup", "CreateBackupPlan");
 const DESCRIBE_REGION_SETTINGS: Op = Op::new("backup", "DescribeRegionSettings");
 const UPDATE_REGION_SETTINGS: Op = Op::new("backup", "UpdateRegionSettings");
+const GET_REPLICATION: Op = Op::new("s3", "GetReplicationConfiguration");
+const CREATE_BUCKET: Op = Op::new("s3", "CreateBucket");
+const PUT_VERSIONING: Op = Op::new("s3", "PutBucketVersioning");
+const PUT_REPLICATION: Op = Op::new("s3", "PutReplicationConfiguration");
+const DESCRIBE_JOB: Op = Op::new("s3", "DescribeJob");
+const CREATE_JOB: Op = Op::new("s3", "CreateJob");
+const UPDATE_JOB_STATUS: Op = Op::new("s3", "UpdateJobStatus");
+const UPDATE_JOB_PRIORITY: Op = Op::new("s3", "UpdateJobPriority");
 
 impl BackupBackend for AwsBackend {
     fn account(&self) -> AccountInfo {
@@ -710,66 +748,144 @@ impl BackupBackend for AwsBackend {
             Ok(())
         })
     }
+
     fn get_bucket_replication<'a>(
         &'a self,
-        _region: &'a str,
-        _bucket: &'a str,
+        region: &'a str,
+        bucket: &'a str,
     ) -> BackendFuture<'a, Option<ReplicationConfig>> {
-        Box::pin(async { Err(not_yet("GetBucketReplication")) })
+        Box::pin(async move {
+            let answer = self
+                .clients(region)
+                .s3
+                .get_bucket_replication()
+                .bucket(bucket)
+                .send()
+                .await;
+            match answer {
+                Ok(out) => Ok(out
+                    .replication_configuration()
+                    .map(convert::replication_config)),
+                Err(e) if buckets::has_no_replication(&e) => Ok(None),
+                Err(e) => Err(self.fail(GET_REPLICATION, &e)),
+            }
+        })
     }
 
-    fn create_bucket<'a>(&'a self, _request: &'a BucketRequest) -> BackendFuture<'a, String> {
-        Box::pin(async { Err(not_yet("CreateBucket")) })
+    fn create_bucket<'a>(&'a self, request: &'a BucketRequest) -> BackendFuture<'a, String> {
+        Box::pin(async move {
+            let client = self.clients(&request.region).s3;
+            calls::create_bucket(&client, request)
+                .send()
+                .await
+                .map_err(|e| self.fail(CREATE_BUCKET, &e))?;
+            Ok(request.name.clone())
+        })
     }
 
     fn put_bucket_versioning<'a>(
         &'a self,
-        _request: &'a VersioningRequest,
+        request: &'a VersioningRequest,
     ) -> BackendFuture<'a, ()> {
-        Box::pin(async { Err(not_yet("PutBucketVersioning")) })
+        Box::pin(async move {
+            let client = self.clients(&request.region).s3;
+            calls::enable_versioning(&client, request)
+                .send()
+                .await
+                .map_err(|e| self.fail(PUT_VERSIONING, &e))?;
+            Ok(())
+        })
     }
 
     fn put_bucket_replication<'a>(
         &'a self,
-        _request: &'a ReplicationRequest,
+        request: &'a ReplicationRequest,
     ) -> BackendFuture<'a, ()> {
-        Box::pin(async { Err(not_yet("PutBucketReplication")) })
+        Box::pin(async move {
+            let client = self.clients(&request.region).s3;
+            let call = calls::put_replication(&client, request)
+                .map_err(|e| errors::not_built(PUT_REPLICATION, &e))?;
+            call.send()
+                .await
+                .map_err(|e| self.fail(PUT_REPLICATION, &e))?;
+            Ok(())
+        })
     }
 
-    fn list_batch_jobs<'a>(&'a self, _region: &'a str) -> PageStream<'a, BatchJob> {
-        Box::pin(futures::stream::once(async { Err(not_yet("ListJobs")) }))
+    fn list_batch_jobs<'a>(&'a self, region: &'a str) -> PageStream<'a, BatchJob> {
+        batch::list(
+            self.clients(region).s3control,
+            Box::pin(self.account_id()),
+            self.caller.clone(),
+        )
     }
 
     fn describe_batch_job<'a>(
         &'a self,
-        _region: &'a str,
-        _job_id: &'a str,
+        region: &'a str,
+        job_id: &'a str,
     ) -> BackendFuture<'a, BatchJob> {
-        Box::pin(async { Err(not_yet("DescribeJob")) })
+        Box::pin(async move {
+            let account = self.account_id().await?;
+            let out = self
+                .clients(region)
+                .s3control
+                .describe_job()
+                .account_id(account)
+                .job_id(job_id)
+                .send()
+                .await
+                .map_err(|e| self.fail(DESCRIBE_JOB, &e))?;
+            out.job()
+                .map(convert::described_job)
+                .ok_or_else(|| BackendError::new(ErrorKind::Service, "AWS described no job"))
+        })
     }
 
-    fn create_batch_job<'a>(&'a self, _request: &'a BatchJobRequest) -> BackendFuture<'a, String> {
-        Box::pin(async { Err(not_yet("CreateJob")) })
+    fn create_batch_job<'a>(&'a self, request: &'a BatchJobRequest) -> BackendFuture<'a, String> {
+        Box::pin(async move {
+            let account = self.account_or_caller(&request.account_id).await?;
+            let client = self.clients(&request.region).s3control;
+            let call = calls::create_job(&client, request, &account)
+                .map_err(|e| errors::not_built(CREATE_JOB, &e))?;
+            let out = call.send().await.map_err(|e| self.fail(CREATE_JOB, &e))?;
+            answered(out.job_id(), "no job id")
+        })
     }
 
-    fn update_batch_job<'a>(&'a self, _request: &'a JobUpdateRequest) -> BackendFuture<'a, ()> {
-        Box::pin(async { Err(not_yet("UpdateJobStatus")) })
+    fn update_batch_job<'a>(&'a self, request: &'a JobUpdateRequest) -> BackendFuture<'a, ()> {
+        Box::pin(async move {
+            let account = self.account_or_caller(&request.account_id).await?;
+            let client = self.clients(&request.region).s3control;
+            let job = &request.job_id;
+            match request.change {
+                JobChange::Confirm | JobChange::Cancel => {
+                    let confirm = request.change == JobChange::Confirm;
+                    calls::update_status(&client, &account, job, confirm)
+                        .send()
+                        .await
+                        .map_err(|e| self.fail(UPDATE_JOB_STATUS, &e))?;
+                }
+                JobChange::Priority(priority) => {
+                    calls::update_priority(&client, &account, job, priority)
+                        .send()
+                        .await
+                        .map_err(|e| self.fail(UPDATE_JOB_PRIORITY, &e))?;
+                }
+            }
+            Ok(())
+        })
     }
 
     fn get_completion_report<'a>(
         &'a self,
-        _query: &'a ReportQuery,
+        query: &'a ReportQuery,
     ) -> BackendFuture<'a, Vec<ReportRow>> {
-        Box::pin(async { Err(not_yet("GetObject")) })
+        Box::pin(async move {
+            let s3 = self.clients(&query.region).s3;
+            batch::read_report(&s3, query, &self.caller).await
+        })
     }
-}
-
-// TEMPORARY scaffolding while the issue-6 operations are written (replaced this session).
-fn not_yet(op: &str) -> BackendError {
-    BackendError::new(
-        crate::backend::ErrorKind::NotImplemented,
-        format!("{op}: not yet"),
-    )
 }
 
 /// The id a write call answered with; AWS always sends it, so its absence is a service fault.

@@ -32,6 +32,7 @@ macro_rules! three_pages {
 
 mod account_listings;
 mod backup_listings;
+mod batch;
 mod copy_and_plans;
 mod failures;
 mod moto;

@@ -2,6 +2,7 @@
 
 use super::{Harness, calls, nexts, ok_pages, refs};
 use crate::backend::BackupBackend;
+use crate::domain::replication::ReplicationSummary;
 use crate::domain::restore::{Bucket, IamRole, KmsKey};
 use aws_sdk_kms::operation::list_aliases::ListAliasesOutput;
 use aws_sdk_kms::operation::list_keys::ListKeysOutput;
@@ -10,12 +11,16 @@ use aws_sdk_s3::error::ErrorMetadata;
 use aws_sdk_s3::operation::get_bucket_ownership_controls::{
     GetBucketOwnershipControlsError, GetBucketOwnershipControlsOutput,
 };
+use aws_sdk_s3::operation::get_bucket_replication::{
+    GetBucketReplicationError, GetBucketReplicationOutput,
+};
 use aws_sdk_s3::operation::get_bucket_versioning::{
     GetBucketVersioningError, GetBucketVersioningOutput,
 };
 use aws_sdk_s3::operation::list_buckets::ListBucketsOutput;
 use aws_sdk_s3::types::{
-    BucketVersioningStatus, ObjectOwnership, OwnershipControls, OwnershipControlsRule,
+    BucketVersioningStatus, Destination, ObjectOwnership, OwnershipControls, OwnershipControlsRule,
+    ReplicationConfiguration, ReplicationRule, ReplicationRuleStatus,
 };
 use aws_smithy_mocks::{MockResponse, mock};
 use aws_smithy_types::DateTime;
@@ -178,8 +183,9 @@ async fn kms_keys_arrive_page_by_page_with_every_alias() {
 
 /// Bucket `b-{n}-{k}`: versioning Enabled for k = 1, Suspended for k = 2, and a refused
 /// lookup for b-3-2. Object Ownership BucketOwnerEnforced for k = 1, ObjectWriter for k = 2,
-/// and none at all (an error, as S3 answers) for b-2-2.
-fn bucket_rules() -> [aws_smithy_mocks::Rule; 2] {
+/// and none at all (an error, as S3 answers) for b-2-2. Replication: two rules (one enabled)
+/// on b-1-1, a refused lookup for b-3-2, none (S3's not-found error) for the others.
+fn bucket_rules() -> [aws_smithy_mocks::Rule; 3] {
     let versioning =
         mock!(aws_sdk_s3::Client::get_bucket_versioning).then_compute_response(|input| match input
             .bucket()
@@ -233,7 +239,45 @@ fn bucket_rules() -> [aws_smithy_mocks::Rule; 2] {
                 }
             }
         });
-    [versioning, ownership]
+    let replication =
+        mock!(aws_sdk_s3::Client::get_bucket_replication).then_compute_response(|input| {
+            let error = |code: &str| {
+                MockResponse::Error(GetBucketReplicationError::generic(
+                    ErrorMetadata::builder().code(code).build(),
+                ))
+            };
+            match input.bucket().unwrap_or_default() {
+                "b-1-1" => {
+                    let rule = |id: &str, status| {
+                        ReplicationRule::builder()
+                            .id(id)
+                            .status(status)
+                            .destination(
+                                Destination::builder()
+                                    .bucket("arn:aws:s3:::replica")
+                                    .build()
+                                    .expect("a destination"),
+                            )
+                            .build()
+                            .expect("a rule")
+                    };
+                    let config = ReplicationConfiguration::builder()
+                        .role("arn:aws:iam::123456789012:role/replication")
+                        .rules(rule("on", ReplicationRuleStatus::Enabled))
+                        .rules(rule("off", ReplicationRuleStatus::Disabled))
+                        .build()
+                        .expect("a configuration");
+                    MockResponse::Output(
+                        GetBucketReplicationOutput::builder()
+                            .replication_configuration(config)
+                            .build(),
+                    )
+                }
+                "b-3-2" => error("AccessDenied"),
+                _ => error("ReplicationConfigurationNotFoundError"),
+            }
+        });
+    [versioning, ownership, replication]
 }
 
 #[tokio::test]
@@ -258,9 +302,9 @@ async fn s3_buckets_arrive_page_by_page_with_versioning_and_ownership() {
             out.set_continuation_token(next).build()
         }
     );
-    let [versioning, ownership] = bucket_rules();
+    let [versioning, ownership, replication] = bucket_rules();
     let mut rules = refs(&list_rules);
-    rules.extend([&versioning, &ownership]);
+    rules.extend([&versioning, &ownership, &replication]);
     let h = Harness::new(&rules);
     let pages = ok_pages(h.backend.list_buckets("us-east-1")).await;
     let got: Vec<Vec<Bucket>> = pages.iter().map(|p| p.items.clone()).collect();
@@ -272,8 +316,15 @@ async fn s3_buckets_arrive_page_by_page_with_versioning_and_ownership() {
         replication: None,
         objects: None,
     };
+    let replicated = Bucket {
+        replication: Some(ReplicationSummary {
+            rules: 2,
+            enabled: 1,
+        }),
+        ..bucket("b-1-1", true, false)
+    };
     let want = vec![
-        vec![bucket("b-1-1", true, false), bucket("b-1-2", false, true)],
+        vec![replicated, bucket("b-1-2", false, true)],
         vec![bucket("b-2-1", true, false), bucket("b-2-2", false, true)],
         vec![bucket("b-3-1", true, false), bucket("b-3-2", false, true)],
     ];
@@ -282,8 +333,12 @@ async fn s3_buckets_arrive_page_by_page_with_versioning_and_ownership() {
     assert_eq!(nexts(&pages), [Some("more"), Some("more"), None]);
     assert_eq!(calls(&list_rules), [1, 1, 1]);
     assert_eq!(
-        (versioning.num_calls(), ownership.num_calls()),
-        (6, 6),
+        (
+            versioning.num_calls(),
+            ownership.num_calls(),
+            replication.num_calls()
+        ),
+        (6, 6, 6),
         "one lookup of each kind per bucket of the Region, none for the other Region's"
     );
     // No MaxBuckets: AWS then answers up to 10,000 names at once.
@@ -310,16 +365,20 @@ async fn many_buckets_show_fifty_at_a_time_looked_up_as_they_are_shown() {
             .set_buckets(Some(buckets.collect()))
             .build()
     });
-    let [versioning, ownership] = bucket_rules();
-    let h = Harness::new(&[&list, &versioning, &ownership]);
+    let [versioning, ownership, replication] = bucket_rules();
+    let h = Harness::new(&[&list, &versioning, &ownership, &replication]);
     let mut stream = h.backend.list_buckets("us-east-1");
     let first = stream.next().await.expect("a page").expect("page 1");
     assert_eq!(first.items.len(), 50);
     assert_eq!(first.items[0].name, name(0));
     assert_eq!(first.next.as_deref(), Some("more"));
     assert_eq!(
-        (versioning.num_calls(), ownership.num_calls()),
-        (50, 50),
+        (
+            versioning.num_calls(),
+            ownership.num_calls(),
+            replication.num_calls()
+        ),
+        (50, 50, 50),
         "only the first page's buckets are looked up before it is shown"
     );
     let rest: Vec<_> = stream.collect().await;
@@ -342,5 +401,12 @@ async fn many_buckets_show_fifty_at_a_time_looked_up_as_they_are_shown() {
         "versioning Enabled exactly for the -1 buckets"
     );
     assert_eq!(list.num_calls(), 1);
-    assert_eq!((versioning.num_calls(), ownership.num_calls()), (120, 120));
+    assert_eq!(
+        (
+            versioning.num_calls(),
+            ownership.num_calls(),
+            replication.num_calls()
+        ),
+        (120, 120, 120)
+    );
 }

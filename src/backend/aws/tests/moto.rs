@@ -191,13 +191,14 @@ fn vault(region: &str, name: &str) -> (String, String, String) {
     (name.to_string(), arn, region.to_string())
 }
 
-/// One ListBuckets of the home Region, then both settings of each bucket, path-style (the
+/// One ListBuckets of the home Region, then the three settings of each bucket, path-style (the
 /// bucket is the first path segment, not a host name); sorted.
 fn bucket_calls<S: AsRef<str>>(names: &[S]) -> Vec<String> {
     let mut calls = vec![format!("GET /?x-id=ListBuckets&bucket-region={REGION}")];
     for name in names.iter().map(AsRef::as_ref) {
         calls.push(format!("GET /{name}/?versioning"));
         calls.push(format!("GET /{name}/?ownershipControls"));
+        calls.push(format!("GET /{name}/?replication"));
     }
     calls.sort();
     calls
