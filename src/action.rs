@@ -106,11 +106,23 @@ pub enum Command {
     Create,
     /// Toggle the selected setting (service opt-in).
     Toggle,
+    /// Confirm a Batch Operations job that awaits confirmation (UpdateJobStatus Ready).
+    ConfirmJob,
+    /// Cancel a Batch Operations job.
+    CancelJob,
+    /// Change a Batch Operations job's priority.
+    JobPriority,
+    /// Open a finished Batch Operations job's completion report.
+    OpenReport,
+    /// Enable versioning on the selected S3 bucket.
+    EnableVersioning,
+    /// Replicate a bucket's existing objects (a Batch Replication job).
+    ReplicateExisting,
 }
 
 impl Command {
     /// Every command, in the order the help screen lists them.
-    pub const ALL: [Command; 24] = [
+    pub const ALL: [Command; 30] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -122,6 +134,12 @@ impl Command {
         Command::CopyPoint,
         Command::Create,
         Command::Toggle,
+        Command::ConfirmJob,
+        Command::CancelJob,
+        Command::JobPriority,
+        Command::OpenReport,
+        Command::EnableVersioning,
+        Command::ReplicateExisting,
         Command::Filter,
         Command::SortNext,
         Command::SortReverse,
@@ -166,6 +184,12 @@ impl Command {
             Command::CopyPoint => "copy the selected recovery point (another Region or vault)",
             Command::Create => "create (a backup plan)",
             Command::Toggle => "turn the selected setting on or off",
+            Command::ConfirmJob => "confirm the batch job (it then runs)",
+            Command::CancelJob => "cancel the batch job",
+            Command::JobPriority => "change the batch job's priority",
+            Command::OpenReport => "open the batch job's completion report",
+            Command::EnableVersioning => "enable versioning on the bucket",
+            Command::ReplicateExisting => "replicate the bucket's existing objects (batch job)",
         }
     }
 
@@ -187,6 +211,12 @@ impl Command {
             Command::CopyPoint => "copy",
             Command::Create => "new",
             Command::Toggle => "toggle",
+            Command::ConfirmJob => "confirm",
+            Command::CancelJob => "cancel",
+            Command::JobPriority => "priority",
+            Command::OpenReport => "report",
+            Command::EnableVersioning => "versioning",
+            Command::ReplicateExisting => "replicate existing",
             _ => "",
         }
     }

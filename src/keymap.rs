@@ -21,10 +21,16 @@ pub enum KeyContext {
     Plans,
     /// Settings (service opt-in): space toggles.
     Settings,
+    /// Batch Operations jobs: `n` creates one; on a job `c` confirms, `x` cancels, `p`
+    /// changes the priority, `o` opens the completion report.
+    Batch,
+    /// S3 buckets and a bucket's page: `n` creates (a bucket, a replication rule), `v`
+    /// enables versioning, `b` replicates existing objects.
+    Buckets,
 }
 
 impl KeyContext {
-    const ALL: [KeyContext; 8] = [
+    const ALL: [KeyContext; 10] = [
         KeyContext::Global,
         KeyContext::List,
         KeyContext::Resources,
@@ -33,6 +39,8 @@ impl KeyContext {
         KeyContext::Points,
         KeyContext::Plans,
         KeyContext::Settings,
+        KeyContext::Batch,
+        KeyContext::Buckets,
     ];
 
     pub fn name(self) -> &'static str {
@@ -45,6 +53,8 @@ impl KeyContext {
             KeyContext::Points => "points",
             KeyContext::Plans => "plans",
             KeyContext::Settings => "settings",
+            KeyContext::Batch => "batch",
+            KeyContext::Buckets => "buckets",
         }
     }
 

@@ -1,5 +1,6 @@
 //! How each domain type shows as a table row: columns, cell text, tones, sorting, matching.
 
+use crate::domain::batch::{BatchJob, JobStatus, ReportRow};
 use crate::domain::format::{bytes, opt_bytes, opt_date_time};
 use crate::domain::plan::BackupPlan;
 use crate::domain::recovery_point::short_key;
@@ -194,13 +195,31 @@ impl Row for BackupVault {
     }
 }
 
-/// S3 buckets of a Region with what a restore into them depends on; 78 cells at 80 columns.
+/// S3 buckets of a Region: versioning and replication first, then what a restore into them
+/// depends on (dropped first when narrow).
 pub const BUCKET_COLUMNS: &[Column] = &[
-    Column::new(0, "Name", 24, 0),
+    Column::new(0, "Name", 22, 0),
+    Column::new(4, "Region", 14, 1),
     Column::new(1, "Versioning", 10, 0),
-    Column::new(2, "ACLs", 25, 1),
-    Column::new(3, "Restore target", 16, 0),
+    Column::new(5, "Replication", 13, 0),
+    Column::new(6, "Objects", 7, 2).right(),
+    Column::new(3, "Restore target", 16, 3),
+    Column::new(2, "ACLs", 25, 4),
 ];
+
+/// `2 rules, 1 on`, `none`, or `-` when not known.
+pub fn replication_label(bucket: &Bucket) -> String {
+    match bucket.replication {
+        None => "-".into(),
+        Some(s) if s.rules == 0 => "none".into(),
+        Some(s) => format!(
+            "{} rule{}, {} on",
+            s.rules,
+            if s.rules == 1 { "" } else { "s" },
+            s.enabled
+        ),
+    }
+}
 
 /// `ok`, or why a restore cannot write into `bucket`.
 pub fn restore_target_label(bucket: &Bucket) -> &'static str {
@@ -217,6 +236,9 @@ impl Row for Bucket {
             } else {
                 "Disabled (owner enforced)"
             }),
+            4 => Cow::Borrowed(&self.region),
+            5 => Cow::Owned(replication_label(self)),
+            6 => Cow::Owned(self.objects.map_or("-".into(), |n| n.to_string())),
             _ => Cow::Borrowed(restore_target_label(self)),
         }
     }
@@ -231,7 +253,10 @@ impl Row for Bucket {
     }
 
     fn compare(&self, other: &Self, column: u8) -> Ordering {
-        self.cell(column).cmp(&other.cell(column))
+        match column {
+            6 => self.objects.cmp(&other.objects),
+            _ => self.cell(column).cmp(&other.cell(column)),
+        }
     }
 
     fn matches(&self, needle: &str) -> bool {
@@ -500,6 +525,116 @@ impl Row for BackupPlan {
     }
 }
 
+/// The Batch Operations jobs screen (`:batch`).
+pub const BATCH_JOB_COLUMNS: &[Column] = &[
+    Column::new(2, "Status", 21, 0),
+    Column::new(1, "Description", 24, 1),
+    Column::new(3, "Priority", 8, 3).right(),
+    Column::new(5, "Done/failed/total", 17, 2).right(),
+    Column::new(4, "Created", 16, 4),
+    Column::new(0, "Job ID", 36, 5),
+];
+
+/// A job's status as the list says it: Suspended is a job awaiting confirmation.
+pub fn batch_status_label(status: JobStatus) -> &'static str {
+    match status {
+        JobStatus::Suspended => "Awaiting confirmation",
+        other => other.api_name(),
+    }
+}
+
+pub fn batch_status_tone(status: JobStatus) -> Tone {
+    match status {
+        JobStatus::Complete => Tone::Good,
+        JobStatus::Failed | JobStatus::Failing => Tone::Bad,
+        JobStatus::Suspended | JobStatus::Cancelled | JobStatus::Cancelling => Tone::Warning,
+        _ => Tone::Normal,
+    }
+}
+
+/// `480/20/500`: tasks succeeded, failed and in all; `-` before the manifest is read.
+pub fn batch_progress(job: &BatchJob) -> String {
+    match job.tasks_total {
+        None => "-".into(),
+        Some(total) => format!(
+            "{}/{}/{total}",
+            job.tasks_succeeded.unwrap_or(0),
+            job.tasks_failed.unwrap_or(0)
+        ),
+    }
+}
+
+impl Row for BatchJob {
+    fn cell(&self, column: u8) -> Cow<'_, str> {
+        match column {
+            0 => Cow::Borrowed(&self.id),
+            1 => Cow::Borrowed(&self.description),
+            2 => Cow::Borrowed(batch_status_label(self.status)),
+            3 => self.priority.to_string().into(),
+            4 => opt_date_time(Some(self.created)).into(),
+            _ => batch_progress(self).into(),
+        }
+    }
+    fn tone(&self, column: u8) -> Tone {
+        match column {
+            2 => batch_status_tone(self.status),
+            _ => Tone::Normal,
+        }
+    }
+    fn compare(&self, other: &Self, column: u8) -> Ordering {
+        match column {
+            2 => self.status.cmp(&other.status),
+            3 => self.priority.cmp(&other.priority),
+            4 => self.created.cmp(&other.created),
+            5 => self.tasks_total.cmp(&other.tasks_total),
+            _ => self.cell(column).cmp(&other.cell(column)),
+        }
+    }
+    fn matches(&self, needle: &str) -> bool {
+        contains_ci(&self.id, needle)
+            || contains_ci(&self.description, needle)
+            || contains_ci(batch_status_label(self.status), needle)
+    }
+}
+
+/// A completion report's rows (`o` on a finished job).
+pub const REPORT_COLUMNS: &[Column] = &[
+    Column::new(2, "Status", 9, 0),
+    Column::new(0, "Key", 28, 0),
+    Column::new(3, "Error code", 16, 1),
+    Column::new(1, "Version", 14, 3),
+    Column::new(4, "Message", 30, 2),
+];
+
+impl Row for ReportRow {
+    fn cell(&self, column: u8) -> Cow<'_, str> {
+        match column {
+            0 => Cow::Borrowed(&self.key),
+            1 => Cow::Borrowed(&self.version_id),
+            2 => Cow::Borrowed(&self.status),
+            3 => Cow::Borrowed(&self.error_code),
+            _ => Cow::Borrowed(&self.message),
+        }
+    }
+    /// A failed task stands out in every column.
+    fn tone(&self, _column: u8) -> Tone {
+        if self.status.eq_ignore_ascii_case("failed") {
+            Tone::Bad
+        } else {
+            Tone::Normal
+        }
+    }
+    fn compare(&self, other: &Self, column: u8) -> Ordering {
+        self.cell(column).cmp(&other.cell(column))
+    }
+    fn matches(&self, needle: &str) -> bool {
+        contains_ci(&self.key, needle)
+            || contains_ci(&self.status, needle)
+            || contains_ci(&self.error_code, needle)
+            || contains_ci(&self.message, needle)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -543,7 +678,7 @@ mod tests {
     }
 
     #[test]
-    fn bucket_columns_fit_80_columns_and_keep_the_verdict_when_narrow() {
+    fn bucket_columns_fit_80_columns_keeping_versioning_and_replication() {
         use crate::ui::widgets::table::fit_columns;
         let at = |width| -> Vec<&str> {
             fit_columns(BUCKET_COLUMNS, width)
@@ -551,8 +686,11 @@ mod tests {
                 .map(|(c, _)| c.title)
                 .collect()
         };
-        assert_eq!(at(78), ["Name", "Versioning", "ACLs", "Restore target"]);
-        assert_eq!(at(58), ["Name", "Versioning", "Restore target"]);
+        assert_eq!(
+            at(78),
+            ["Name", "Region", "Versioning", "Replication", "Objects"]
+        );
+        assert_eq!(at(50), ["Name", "Versioning", "Replication"]);
     }
 
     #[test]

@@ -1,24 +1,138 @@
-//! PLACEHOLDER: replaced by the Batch Operations jobs screen this session.
+//! Batch Operations jobs of the Region (`:batch`): status, priority and progress, refreshed in
+//! place with back-off while a job is unfinished; `enter` opens a job, `n` creates one.
 
+use super::batch_job::BatchJobScreen;
+use super::batch_wizard::BatchWizardScreen;
 use super::{Nav, Screen};
 use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
+use crate::domain::batch::BatchJob;
+use crate::effect::{Effect, Query};
 use crate::keymap::KeyContext;
+use crate::listing::{FilteredList, ListControl, Sort};
 use crate::palette::Section;
-use crate::remote::Ctx;
+use crate::remote::{Ctx, LoadState, RemoteList};
+use crate::tracker::backoff;
 use crate::ui::UiCtx;
+use crate::ui::rows::{BATCH_JOB_COLUMNS, batch_status_label};
+use crate::ui::widgets::table;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+const HINTS: &[Command] = &[
+    Command::Open,
+    Command::Create,
+    Command::Filter,
+    Command::Refresh,
+];
+
+/// Polls after a load (a reload starts the count again): backing off to every 30 s, about ten
+/// minutes in all; then `r` goes on.
+const MAX_POLLS: u32 = 24;
+
+/// Newest first (column 4 is Created).
+const NEWEST_FIRST: Option<Sort> = Some(Sort {
+    column: 4,
+    descending: true,
+});
 
 pub struct BatchScreen {
     region: String,
+    remote: RemoteList<BatchJob>,
+    poll: JobPoll,
+}
+
+/// Re-polling the listing while a job is unfinished. A poll's pages are gathered and replace
+/// the rows at once, so the table never blanks and the selection, filter and sort stay.
+#[derive(Debug, Default)]
+struct JobPoll {
+    req: Option<RequestId>,
+    polls: u32,
+    rows: Vec<BatchJob>,
+    /// A listing just ended: `follow_up` decides whether to poll again.
+    due: bool,
+}
+
+impl JobPoll {
+    fn restart(&mut self, ctx: &mut Ctx) {
+        if let Some(req) = self.req.take() {
+            ctx.cancel(req);
+        }
+        *self = JobPoll::default();
+    }
+}
+
+/// Replaces every row with `rows`, keeping the selected job selected (by ID).
+fn replace_keeping_selection(list: &mut FilteredList<BatchJob>, rows: Vec<BatchJob>) {
+    let selected = list.selected().map(|j| j.id.clone());
+    list.clear();
+    list.append(rows);
+    let position = selected.and_then(|id| {
+        list.visible_rows(0, list.visible_len())
+            .position(|j| j.id == id)
+    });
+    if let Some(position) = position {
+        list.top();
+        list.move_by(position as isize);
+    }
 }
 
 impl BatchScreen {
     pub fn new(region: &str) -> Self {
         BatchScreen {
             region: region.to_string(),
+            remote: RemoteList::new(
+                BATCH_JOB_COLUMNS,
+                NEWEST_FIRST,
+                Query::BatchJobs {
+                    region: region.to_string(),
+                },
+            ),
+            poll: JobPoll::default(),
         }
+    }
+
+    fn load(&mut self, ctx: &mut Ctx) {
+        self.poll.restart(ctx);
+        self.remote.load(ctx);
+    }
+
+    fn unfinished(&self) -> usize {
+        let items = self.remote.list.items();
+        items.iter().filter(|j| !j.status.is_final()).count()
+    }
+
+    /// Under the table: why the selected job stopped or waits, else whether jobs are followed.
+    fn status_line(&self, ui: &UiCtx) -> Option<Line<'static>> {
+        let t = ui.theme;
+        if let Some(job) = self.remote.list.selected() {
+            let reason = job
+                .failure_reasons
+                .first()
+                .map(|(code, reason)| format!("{code}: {reason}"))
+                .or_else(|| job.status_update_reason.as_deref().map(str::to_string));
+            let waiting = matches!(job.status, crate::domain::batch::JobStatus::Suspended)
+                .then(|| "awaits your confirmation: enter, then c.".to_string());
+            if let Some(text) = waiting.or(reason) {
+                return Some(Line::from(vec![
+                    Span::styled(format!("{}: ", batch_status_label(job.status)), t.label),
+                    Span::raw(text),
+                ]));
+            }
+        }
+        let unfinished = self.unfinished();
+        if unfinished == 0 || !matches!(self.remote.state, LoadState::Done) {
+            return None;
+        }
+        let jobs = if unfinished == 1 { "job" } else { "jobs" };
+        let text = if self.poll.polls >= MAX_POLLS {
+            format!("{unfinished} {jobs} still unfinished: r reloads.")
+        } else {
+            format!("{unfinished} {jobs} unfinished: refreshing as they run.")
+        };
+        Some(Line::from(Span::styled(text, t.muted)))
     }
 }
 
@@ -26,25 +140,130 @@ impl Screen for BatchScreen {
     fn section(&self) -> Section {
         Section::Batch
     }
+
     fn crumb(&self) -> String {
-        "Batch jobs".to_string()
+        "Batch Operations jobs".to_string()
     }
+
     fn key_contexts(&self) -> &'static [KeyContext] {
-        &[KeyContext::List]
+        &[KeyContext::Batch, KeyContext::List]
     }
+
     fn hints(&self) -> &'static [Command] {
-        &[]
+        HINTS
     }
-    fn start(&mut self, _ctx: &mut Ctx) {}
-    fn handle(&mut self, _cmd: Command, _ctx: &mut Ctx) -> Nav {
+
+    fn start(&mut self, ctx: &mut Ctx) {
+        self.load(ctx);
+    }
+
+    fn handle(&mut self, cmd: Command, ctx: &mut Ctx) -> Nav {
+        match cmd {
+            Command::Open => {
+                if let Some(job) = self.remote.list.selected() {
+                    return Nav::Push(Box::new(BatchJobScreen::new(job.clone(), &self.region)));
+                }
+            }
+            Command::Create => {
+                return Nav::Push(Box::new(BatchWizardScreen::new(&self.region, "", ctx)));
+            }
+            Command::ConfirmJob | Command::CancelJob | Command::JobPriority => {
+                return Nav::Notice {
+                    text: "Open the job first (enter), then c confirms, x cancels, p sets the \
+                           priority."
+                        .into(),
+                    is_error: false,
+                };
+            }
+            Command::Refresh => self.load(ctx),
+            _ => {}
+        }
         Nav::Stay
     }
+
     fn pending(&self) -> Vec<RequestId> {
-        Vec::new()
+        self.remote
+            .pending()
+            .into_iter()
+            .chain(self.poll.req)
+            .collect()
     }
-    fn on_loaded(&mut self, _req: RequestId, _data: Loaded, _done: bool) {}
-    fn on_failed(&mut self, _req: RequestId, _error: BackendError) {}
-    fn render(&self, frame: &mut Frame, area: Rect, _ui: &UiCtx) {
-        frame.render_widget(ratatui::widgets::Paragraph::new(self.region.clone()), area);
+
+    fn on_loaded(&mut self, req: RequestId, data: Loaded, done: bool) {
+        let Loaded::BatchJobs(rows) = data else {
+            return;
+        };
+        if self.poll.req == Some(req) {
+            self.poll.rows.extend(rows);
+            if done {
+                self.poll.req = None;
+                self.poll.due = true;
+                let rows = std::mem::take(&mut self.poll.rows);
+                replace_keeping_selection(&mut self.remote.list, rows);
+            }
+            return;
+        }
+        let accepted = self.remote.accept(req, rows, done);
+        self.poll.due |= accepted && done;
+    }
+
+    fn on_failed(&mut self, req: RequestId, error: BackendError) {
+        if self.poll.req == Some(req) {
+            // A failed poll (throttling, network) keeps the rows shown and tries again later.
+            tracing::warn!(req, error = %error.headline(), "batch jobs poll failed; backing off");
+            self.poll.req = None;
+            self.poll.rows.clear();
+            self.poll.due = true;
+            return;
+        }
+        self.remote.fail(req, error);
+    }
+
+    fn follow_up(&mut self, ctx: &mut Ctx) {
+        let poll = &mut self.poll;
+        if !std::mem::take(&mut poll.due) || poll.req.is_some() || poll.polls >= MAX_POLLS {
+            return;
+        }
+        if self
+            .remote
+            .list
+            .items()
+            .iter()
+            .any(|j| !j.status.is_final())
+        {
+            let req = ctx.next_id();
+            ctx.push(Effect::Poll {
+                req,
+                query: Query::BatchJobs {
+                    region: self.region.clone(),
+                },
+                after: backoff(poll.polls),
+            });
+            poll.req = Some(req);
+            poll.polls += 1;
+        }
+    }
+
+    fn list(&self) -> Option<&dyn ListControl> {
+        Some(&self.remote.list)
+    }
+
+    fn list_mut(&mut self) -> Option<&mut dyn ListControl> {
+        Some(&mut self.remote.list)
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx) {
+        let [table_area, status_area] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        let empty = format!(
+            "No Batch Operations jobs in {} (unfinished, or ended in the last 90 days). Press \
+             n to create a Batch Replication job.",
+            self.region
+        );
+        let title = format!("Batch Operations jobs in {}", self.region);
+        table::render_remote(frame, table_area, &title, &self.remote, ui, &empty);
+        if let Some(line) = self.status_line(ui) {
+            frame.render_widget(Paragraph::new(line), status_area);
+        }
     }
 }

@@ -1,5 +1,8 @@
-//! S3 buckets of the Region with the settings a restore into them depends on (read-only list).
+//! S3 buckets of the Region (versioning, replication, objects): `enter` opens one, `n` creates
+//! one, `v` enables versioning.
 
+use super::bucket::{BucketScreen, versioning};
+use super::replication::S3WizardScreen;
 use super::{Nav, Screen};
 use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
@@ -15,8 +18,13 @@ use crate::ui::widgets::table;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-/// No row opens anything, so `enter` gets no hint.
-const HINTS: &[Command] = &[Command::Filter, Command::SortNext, Command::Refresh];
+const HINTS: &[Command] = &[
+    Command::Open,
+    Command::Create,
+    Command::EnableVersioning,
+    Command::Filter,
+    Command::Refresh,
+];
 
 pub struct BucketsScreen {
     region: String,
@@ -48,7 +56,7 @@ impl Screen for BucketsScreen {
     }
 
     fn key_contexts(&self) -> &'static [KeyContext] {
-        &[KeyContext::List]
+        &[KeyContext::List, KeyContext::Buckets]
     }
 
     fn hints(&self) -> &'static [Command] {
@@ -60,8 +68,15 @@ impl Screen for BucketsScreen {
     }
 
     fn handle(&mut self, cmd: Command, ctx: &mut Ctx) -> Nav {
-        if cmd == Command::Refresh {
-            self.remote.load(ctx);
+        let selected = self.remote.list.selected().cloned();
+        match (cmd, selected) {
+            (Command::Refresh, _) => self.remote.load(ctx),
+            (Command::Create, _) => {
+                return Nav::Push(Box::new(S3WizardScreen::create_bucket(&self.region)));
+            }
+            (Command::Open, Some(bucket)) => return Nav::Push(Box::new(BucketScreen::new(bucket))),
+            (Command::EnableVersioning, Some(bucket)) => return versioning(&bucket),
+            _ => {}
         }
         Nav::Stay
     }
@@ -89,7 +104,7 @@ impl Screen for BucketsScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx) {
-        let empty = format!("No S3 buckets in {}.", self.region);
+        let empty = format!("No S3 buckets in {}. Press n to create one.", self.region);
         table::render_remote(
             frame,
             area,

@@ -1,6 +1,8 @@
 //! Screens: one file each (state + key handling + drawing); they ask for data only through `Ctx`.
 
 mod batch;
+mod batch_job;
+pub mod batch_wizard;
 mod buckets;
 mod copy;
 mod copy_job;
@@ -10,6 +12,7 @@ mod plan;
 mod plans;
 mod point;
 mod points;
+mod report;
 mod resources;
 mod restore;
 mod settings;
