@@ -2,6 +2,7 @@
 //! `requests()` is the single conversion used by both the review step and the submit path.
 
 pub mod batch;
+pub mod bucket;
 pub mod copy;
 pub mod destination;
 pub mod dynamodb;
@@ -12,6 +13,7 @@ pub mod lifecycle;
 pub mod metadata_editor;
 pub mod parts;
 pub mod plan;
+pub mod replication;
 pub mod s3;
 
 use crate::action::Loaded;

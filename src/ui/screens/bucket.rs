@@ -1,6 +1,7 @@
 //! One S3 bucket: its settings and replication rules (GetBucketReplication), with `n` to add a
 //! rule, `v` to enable versioning and `b` to replicate the objects already there.
 
+use super::batch_wizard::BatchWizardScreen;
 use super::detail::scroll;
 use super::replication::S3WizardScreen;
 use super::{Nav, Screen};
@@ -21,6 +22,7 @@ use ratatui::layout::Rect;
 const HINTS: &[Command] = &[
     Command::Create,
     Command::EnableVersioning,
+    Command::ReplicateExisting,
     Command::Refresh,
 ];
 
@@ -112,7 +114,8 @@ impl BucketScreen {
                     f.extend(rule_fields(rule, &b.region));
                 }
                 f.push(Self::text(
-                    "n adds a rule.",
+                    "n adds a rule; b replicates the objects already in the bucket (S3 Batch \
+                     Replication).",
                     Tone::Muted,
                 ));
             }
@@ -212,6 +215,20 @@ impl Screen for BucketScreen {
                 return Nav::Push(Box::new(S3WizardScreen::add_rule(&self.bucket, ctx)));
             }
             Command::EnableVersioning => return versioning(&self.bucket),
+            Command::ReplicateExisting => {
+                if !matches!(&self.config, Some(Some(c)) if !c.rules.is_empty()) {
+                    return Nav::Notice {
+                        text: format!(
+                            "{} has no replication rule: Batch Replication copies existing \
+                             objects by its rules. Press n to add one first.",
+                            self.bucket.name
+                        ),
+                        is_error: true,
+                    };
+                }
+                let wizard = BatchWizardScreen::new(&self.bucket.region, &self.bucket.name, ctx);
+                return Nav::Push(Box::new(wizard));
+            }
             cmd => scroll(&mut self.scroll, cmd),
         }
         Nav::Stay

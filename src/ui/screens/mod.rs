@@ -1,6 +1,7 @@
 //! Screens: one file each (state + key handling + drawing); they ask for data only through `Ctx`.
 
 mod batch;
+mod bucket;
 mod batch_job;
 pub mod batch_wizard;
 mod buckets;
@@ -10,6 +11,7 @@ mod detail;
 mod jobs;
 mod plan;
 mod plans;
+mod replication;
 mod point;
 mod points;
 mod report;
