@@ -368,3 +368,106 @@ fn region_settings_keep_both_maps_and_a_missing_map_is_empty() {
     );
     assert!(settings.management.is_empty());
 }
+
+fn s3_rule(
+    filter: Option<aws_sdk_s3::types::ReplicationRuleFilter>,
+) -> aws_sdk_s3::types::ReplicationRule {
+    use aws_sdk_s3::types as s3;
+    s3::ReplicationRule::builder()
+        .id("finance")
+        .priority(2)
+        .set_filter(filter)
+        .status(s3::ReplicationRuleStatus::Disabled)
+        .destination(
+            s3::Destination::builder()
+                .bucket("arn:aws-cn:s3:::replica")
+                .encryption_configuration(
+                    s3::EncryptionConfiguration::builder()
+                        .replica_kms_key_id("key-1")
+                        .build(),
+                )
+                .build()
+                .expect("a destination"),
+        )
+        .delete_marker_replication(
+            s3::DeleteMarkerReplication::builder()
+                .status(s3::DeleteMarkerReplicationStatus::Enabled)
+                .build(),
+        )
+        .source_selection_criteria(
+            s3::SourceSelectionCriteria::builder()
+                .replica_modifications(
+                    s3::ReplicaModifications::builder()
+                        .status(s3::ReplicaModificationsStatus::Enabled)
+                        .build()
+                        .expect("complete"),
+                )
+                .build(),
+        )
+        .build()
+        .expect("a rule")
+}
+
+#[test]
+fn a_replication_rule_keeps_its_filter_destination_and_options() {
+    use aws_sdk_s3::types as s3;
+    let tag = |k: &str, v: &str| s3::Tag::builder().key(k).value(v).build().expect("a tag");
+    let and = s3::ReplicationRuleFilter::builder()
+        .and(
+            s3::ReplicationRuleAndOperator::builder()
+                .prefix("Finance/")
+                .tags(tag("team", "finance"))
+                .build(),
+        )
+        .build();
+    let rule = replication::replication_rule(&s3_rule(Some(and)));
+    assert_eq!(rule.id, "finance");
+    assert_eq!(rule.priority, 2);
+    assert!(!rule.enabled);
+    assert_eq!(rule.filter.prefix, "Finance/");
+    assert_eq!(
+        rule.filter.tags,
+        [("team".to_string(), "finance".to_string())]
+    );
+    assert_eq!(
+        rule.destination_bucket, "replica",
+        "any partition's bucket ARN"
+    );
+    assert_eq!(rule.replica_kms_key_id.as_deref(), Some("key-1"));
+    assert!(rule.delete_marker_replication && rule.replica_modifications);
+    assert!(!rule.replication_time_control && !rule.metrics);
+    let one_tag = s3::ReplicationRuleFilter::builder()
+        .tag(tag("team", "finance"))
+        .build();
+    let rule = replication::replication_rule(&s3_rule(Some(one_tag)));
+    assert_eq!(
+        (rule.filter.prefix.as_str(), rule.filter.tags.len()),
+        ("", 1)
+    );
+    let summary = replication_summary(&crate::domain::replication::ReplicationConfig {
+        role_arn: String::new(),
+        rules: vec![
+            rule.clone(),
+            crate::domain::replication::ReplicationRule {
+                enabled: true,
+                ..rule
+            },
+        ],
+    });
+    assert_eq!((summary.rules, summary.enabled), (2, 1));
+}
+
+#[test]
+fn an_unknown_job_status_reads_as_new() {
+    use crate::domain::batch::JobStatus;
+    use aws_sdk_s3control::types::JobStatus as Sdk;
+    assert_eq!(
+        batch::job_status(Some(&Sdk::Suspended)),
+        JobStatus::Suspended
+    );
+    assert_eq!(
+        batch::job_status(Some(&Sdk::from("Hibernating"))),
+        JobStatus::New
+    );
+    assert_eq!(batch::job_status(None), JobStatus::New);
+}
