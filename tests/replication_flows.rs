@@ -1,0 +1,95 @@
+//! S3 buckets and replication flows through the harness at 80x24: the Buckets screen, creating
+//! a bucket, enabling versioning, a bucket's page and the replication rule wizard.
+
+mod harness;
+
+use backup_tui::domain::WriteRequest;
+use backup_tui::effect::Effect;
+use harness::Harness;
+
+/// The buckets of us-east-1, loaded.
+fn buckets() -> Harness {
+    let mut h = Harness::new();
+    h.settle()
+        .press(":")
+        .type_text("buckets")
+        .press("enter")
+        .settle();
+    h
+}
+
+/// Selects the bucket named `name` with the filter.
+fn select(h: &mut Harness, name: &str) {
+    h.press("/").type_text(name).press("enter").settle();
+}
+
+/// Every change the app sent, in order.
+fn sent(h: &Harness) -> Vec<WriteRequest> {
+    h.effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Submit { request, .. } => Some(request.as_ref().clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_buckets_screen_fits_80_columns() {
+    let mut h = buckets();
+    h.assert_shows("Replication").assert_shows("acme-media");
+    insta::assert_snapshot!("buckets_list_80x24", h.screen());
+}
+
+#[test]
+fn creating_a_bucket_sends_create_then_versioning() {
+    let mut h = buckets();
+    h.press("n").settle();
+    h.assert_shows("Create S3 bucket");
+    insta::assert_snapshot!("create_bucket_80x24", h.screen());
+    h.type_text("Finance");
+    h.assert_shows("Bucket names use only lowercase letters");
+    for _ in 0..7 {
+        h.press("backspace");
+    }
+    h.type_text("finance-replica").press("enter").settle();
+    insta::assert_snapshot!("create_bucket_review_80x24", h.screen());
+    h.press("enter").press("y").settle();
+    let sent = sent(&h);
+    let ops: Vec<&str> = sent.iter().map(WriteRequest::operation).collect();
+    assert_eq!(ops, ["CreateBucket", "PutBucketVersioning"]);
+    assert!(sent.iter().all(|r| r.region() == "us-east-1"));
+}
+
+#[test]
+fn versioning_is_enabled_after_its_review_and_refused_when_on() {
+    let mut h = buckets();
+    select(&mut h, "acme-media");
+    h.press("v").settle();
+    h.assert_shows("Versioning is already enabled on acme-media.");
+    assert!(sent(&h).is_empty());
+
+    let mut h = buckets();
+    select(&mut h, "acme-static-site");
+    h.press("v").settle();
+    h.assert_shows("Enable versioning on acme-static-site");
+    insta::assert_snapshot!("enable_versioning_80x24", h.screen());
+    h.press("enter").press("y").settle();
+    let sent = sent(&h);
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].operation(), "PutBucketVersioning");
+}
+
+#[test]
+fn a_bucket_page_and_every_step_of_the_rule_wizard() {
+    let mut h = buckets();
+    select(&mut h, "acme-media");
+    h.press("enter").settle();
+    h.assert_shows("S3 bucket acme-media");
+    insta::assert_snapshot!("bucket_page_80x24", h.screen());
+    h.press("n").settle();
+    h.assert_shows("Add a replication rule to acme-media");
+    insta::assert_snapshot!("rule_wizard_rule_80x24", h.screen());
+    h.type_text("media-to-west").press("enter").settle();
+    insta::assert_snapshot!("rule_wizard_destination_80x24", h.screen());
+}
