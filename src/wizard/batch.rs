@@ -683,11 +683,10 @@ impl Wizard for BatchWizard {
 
     fn after(&self, last_id: &str) -> Option<After> {
         let notice = if self.run == 0 {
-            format!(
-                "Batch job {last_id} created: it waits for your confirmation (enter on it, then c)."
-            )
+            // Short enough for the footer at 80 columns with a 36-character job ID.
+            format!("Job {last_id} created; confirm: enter, then c.")
         } else {
-            format!("Batch job {last_id} created: it runs when its manifest is ready.")
+            format!("Job {last_id} created; it runs when ready.")
         };
         Some(After::Go {
             region: self.ctx.region.clone(),

@@ -114,7 +114,7 @@ impl BatchScreen {
                 .map(|(code, reason)| format!("{code}: {reason}"))
                 .or_else(|| job.status_update_reason.as_deref().map(str::to_string));
             let waiting = matches!(job.status, crate::domain::batch::JobStatus::Suspended)
-                .then(|| "awaits your confirmation: enter, then c.".to_string());
+                .then(|| "enter, then c confirms it (x cancels).".to_string());
             if let Some(text) = waiting.or(reason) {
                 return Some(Line::from(vec![
                     Span::styled(format!("{}: ", batch_status_label(job.status)), t.label),

@@ -165,7 +165,7 @@ impl BatchJobScreen {
             Field::pair("Job ID", j.id.to_string()),
             Field::pair("Operation", j.operation.to_string()),
             Field::pair("Priority", j.priority.to_string()),
-            Field::pair("Tasks done/failed/all", batch_progress(j)),
+            Field::pair("Tasks ok/failed/all", batch_progress(j)),
             Field::pair("Created", opt_date_time(Some(j.created))),
             Field::pair("Ended", opt_date_time(j.terminated)),
             Field::pair(

@@ -233,10 +233,7 @@ fn confirmation_required_waits_and_says_how_to_confirm() {
     let Some(After::Go { notice, .. }) = w.after("job-7") else {
         panic!("goes to :batch");
     };
-    assert_eq!(
-        notice,
-        "Batch job job-7 created: it waits for your confirmation (enter on it, then c)."
-    );
+    assert_eq!(notice, "Job job-7 created; confirm: enter, then c.");
     assert!(
         w.request()
             .unwrap()
