@@ -1,9 +1,9 @@
 //! Screens: one file each (state + key handling + drawing); they ask for data only through `Ctx`.
 
 mod batch;
-mod bucket;
 mod batch_job;
 pub mod batch_wizard;
+mod bucket;
 mod buckets;
 mod copy;
 mod copy_job;
@@ -11,9 +11,9 @@ mod detail;
 mod jobs;
 mod plan;
 mod plans;
-mod replication;
 mod point;
 mod points;
+mod replication;
 mod report;
 mod resources;
 mod restore;
