@@ -194,7 +194,8 @@ fn region_switch_shows_that_regions_vaults_and_copies() {
 
 #[test]
 fn buckets_show_restore_settings_filter_and_follow_the_region() {
-    let mut h = Harness::new();
+    // Wide enough for the restore columns, which are the first to go at 80 columns.
+    let mut h = Harness::with(MockOptions::default(), 160, 30);
     h.settle()
         .press(":")
         .type_text("buckets")

@@ -4,6 +4,7 @@
 use super::convert;
 use super::errors::{Caller, Op, classify};
 use crate::backend::{Page, PageStream};
+use crate::domain::replication::ReplicationSummary;
 use crate::domain::restore::Bucket;
 use aws_sdk_s3::error::ProvideErrorMetadata;
 use aws_smithy_async::future::pagination_stream::PaginationStream;
@@ -96,7 +97,8 @@ pub fn has_no_replication<E: ProvideErrorMetadata>(err: &E) -> bool {
 
 /// One bucket's versioning, Object Ownership and replication. A lookup that fails (no
 /// permission on that bucket) reads as "versioning off, ACLs on": the restore checks then
-/// warn, never pass; replication then reads as unknown, as when there is none.
+/// warn, never pass; replication then reads as unknown (`None`), while a bucket without a
+/// configuration reads as "no rules".
 async fn bucket_settings(s3: &aws_sdk_s3::Client, name: String, region: &str) -> Bucket {
     let (versioning, ownership, replication) = futures::join!(
         s3.get_bucket_versioning().bucket(&name).send(),
@@ -117,7 +119,7 @@ async fn bucket_settings(s3: &aws_sdk_s3::Client, name: String, region: &str) ->
         Ok(out) => out
             .replication_configuration()
             .map(|c| convert::replication_summary(&convert::replication_config(c))),
-        Err(e) if has_no_replication(&e) => None,
+        Err(e) if has_no_replication(&e) => Some(ReplicationSummary::default()),
         Err(e) => {
             tracing::info!(bucket = %name, code = ?e.code(), "replication lookup failed");
             None

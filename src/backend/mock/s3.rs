@@ -116,7 +116,7 @@ fn locate<'a>(account: &'a Account, region: &str, name: &str) -> Result<&'a Buck
 }
 
 /// The bucket as ListBuckets shows it: with its object count and its replication summary
-/// (`None` when it has no configuration).
+/// (no rules when it has no configuration: the demo always knows).
 pub fn listed(account: &Account, bucket: &Bucket) -> Bucket {
     let objects = account.s3.objects.get(&bucket.name).map_or(0, Vec::len);
     let replication = account
@@ -126,10 +126,11 @@ pub fn listed(account: &Account, bucket: &Bucket) -> Bucket {
         .map(|c| ReplicationSummary {
             rules: c.rules.len(),
             enabled: c.rules.iter().filter(|r| r.enabled).count(),
-        });
+        })
+        .unwrap_or_default();
     Bucket {
         objects: Some(objects as u64),
-        replication,
+        replication: Some(replication),
         ..bucket.clone()
     }
 }

@@ -208,13 +208,14 @@ fn bucket_calls<S: AsRef<str>>(names: &[S]) -> Vec<String> {
     calls
 }
 
+/// A bucket as listed from moto: none of them has a replication configuration.
 fn bucket(name: &str, versioning: bool, acls_enabled: bool) -> Bucket {
     Bucket {
         name: name.to_string(),
         region: REGION.to_string(),
         versioning,
         acls_enabled,
-        replication: None,
+        replication: Some(ReplicationSummary::default()),
         objects: None,
     }
 }
@@ -822,5 +823,13 @@ async fn replication_between_two_regions_is_saved_read_back_and_listed() {
             )
         })
         .collect();
-    assert_eq!(west, [("finance-replica", "us-west-2", true, None)]);
+    assert_eq!(
+        west,
+        [(
+            "finance-replica",
+            "us-west-2",
+            true,
+            Some(ReplicationSummary::default())
+        )]
+    );
 }

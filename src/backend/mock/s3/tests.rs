@@ -69,7 +69,7 @@ fn the_seed_lists_object_counts_and_the_configured_bucket_summary() {
     };
     let finance = listed("eu-central-1", "acme-finance-eu");
     assert_eq!((finance.objects, finance.versioning), (Some(12), false));
-    assert_eq!(finance.replication, None);
+    assert_eq!(finance.replication, Some(ReplicationSummary::default()));
     let logs = listed("us-east-1", "acme-logs");
     assert_eq!(
         logs.replication,
