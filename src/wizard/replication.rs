@@ -907,8 +907,7 @@ impl Wizard for ReplicationWizard {
             region: self.source.region.clone(),
             section: Section::Buckets,
             notice: format!(
-                "Rule {} saved on {}. To copy the objects already there, open the bucket \
-                 and press b (Batch Replication).",
+                "Rule {} saved on {}: b on its page replicates existing objects.",
                 self.id.trim(),
                 self.source.name
             ),

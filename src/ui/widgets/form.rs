@@ -23,6 +23,7 @@ fn control_text(field: &Field) -> String {
         Control::Text { value, placeholder } if value.is_empty() => format!("[{placeholder}]"),
         Control::Text { value, .. } => value.clone(),
         Control::Pick { options, selected } => match selected.and_then(|i| options.get(i)) {
+            Some(o) if o.detail.is_empty() => o.label.clone(),
             Some(o) => format!("{}  ({})", o.label, o.detail),
             None => format!(
                 "<choose: {} available, enter opens the list>",
