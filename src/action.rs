@@ -182,7 +182,7 @@ impl Command {
             Command::PrevTab => "previous tab",
             Command::Restore => "restore the selected recovery point",
             Command::CopyPoint => "copy the selected recovery point (another Region or vault)",
-            Command::Create => "create (a backup plan)",
+            Command::Create => "create (a backup plan, a bucket, a replication rule, a batch job)",
             Command::Toggle => "turn the selected setting on or off",
             Command::ConfirmJob => "confirm the batch job (it then runs)",
             Command::CancelJob => "cancel the batch job",
