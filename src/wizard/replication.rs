@@ -1,21 +1,26 @@
 //! The replication rule wizard: one new rule on a source bucket, added to the configuration it
 //! already has (PutBucketReplication replaces it whole). Pure: no ratatui, no IO.
 
-use super::form::{Field, FieldId, Input, Item, PickOption};
-use super::parts::{Problem, WizardCore, set_choice, set_text};
+use super::form::{FieldId, Input, Item};
+use super::parts::{WizardCore, set_choice, set_text};
 use super::{After, Form, Wizard};
 use crate::action::Loaded;
 use crate::backend::BackendError;
+use crate::domain::WriteRequest;
 use crate::domain::region::REGIONS;
 use crate::domain::replication::{
     self, DELETE_MARKER_WARNING, ReplicationConfig, ReplicationFilter, ReplicationRequest,
     ReplicationRule, STORAGE_CLASSES,
 };
 use crate::domain::restore::{Bucket, IamRole, KmsKey};
-use crate::domain::{WriteRequest, validate};
 use crate::effect::Query;
 use crate::palette::Section;
+use listing::Listing;
 use std::collections::BTreeMap;
+
+mod checks;
+mod fields;
+mod listing;
 
 pub const RULE_ID: FieldId = "rule_id";
 pub const STATUS: FieldId = "rule_status";
@@ -52,51 +57,6 @@ const ROLE_OPTIONS: [&str; 3] = ["Keep the current role", "Choose a role", "Ente
 const KEEP_ROLE: usize = 0;
 const PICK_ROLE: usize = 1;
 const KMS_OPTIONS: [&str; 3] = ["Off", "Choose a key", "Enter a key ARN"];
-
-/// A listing the wizard asked for: pages so far, and whether it is complete or failed.
-#[derive(Debug, Clone, PartialEq)]
-enum Listing<T> {
-    Loading(Vec<T>),
-    Done(Vec<T>),
-    Failed(String),
-}
-
-impl<T> Listing<T> {
-    fn items(&self) -> &[T] {
-        match self {
-            Listing::Loading(items) | Listing::Done(items) => items,
-            Listing::Failed(_) => &[],
-        }
-    }
-
-    /// Adds a page (a fresh listing after a completed or failed one starts over).
-    fn add(&mut self, page: Result<Vec<T>, BackendError>, done: bool) {
-        *self = match (std::mem::replace(self, Listing::Loading(Vec::new())), page) {
-            (_, Err(e)) => Listing::Failed(e.headline().to_string()),
-            (Listing::Loading(mut items), Ok(page)) => {
-                items.extend(page);
-                if done {
-                    Listing::Done(items)
-                } else {
-                    Listing::Loading(items)
-                }
-            }
-            (_, Ok(page)) if done => Listing::Done(page),
-            (_, Ok(page)) => Listing::Loading(page),
-        };
-    }
-
-    /// A note while loading or after a failure; `None` once listed.
-    fn note(&self, what: &str) -> Option<Item> {
-        match self {
-            Listing::Loading(_) => Some(Item::note(format!("Loading {what}..."))),
-            Listing::Failed(e) => Some(Item::warning(format!(
-                "{what} could not be listed ({e}): type it instead."
-            ))),
-            Listing::Done(_) => None,
-        }
-    }
-}
 
 /// The source bucket's current configuration: its rules are kept, its role too unless changed.
 #[derive(Debug, Clone, PartialEq)]
@@ -292,308 +252,6 @@ impl ReplicationWizard {
             delete_marker_replication: self.delete_markers == 1,
             replica_modifications: self.replica_sync == 1,
         }
-    }
-
-    fn problems(&self, step: usize) -> Vec<Problem> {
-        let mut problems = Vec::new();
-        let mut check = |id: FieldId, result: Result<(), String>| {
-            if let Err(e) = result {
-                problems.push((id, e));
-            }
-        };
-        let rule = self.rule();
-        match step {
-            RULE => {
-                check(
-                    RULE_ID,
-                    replication::rule_id(&rule.id, self.existing_rules()),
-                );
-                check(PRIORITY, replication::priority(&self.priority).map(|_| ()));
-                if self.scope == 1 {
-                    check(TAGS, self.parse_tags().map(|_| ()));
-                    if self.prefix.trim().is_empty() && self.tags.trim().is_empty() {
-                        check(
-                            PREFIX,
-                            Err("Give a prefix, tags or both, or choose the whole bucket.".into()),
-                        );
-                    }
-                }
-            }
-            DESTINATION => {
-                let dest = rule.destination_bucket.as_str();
-                let id = if self.dest_choice == 0 {
-                    DEST_PICK
-                } else {
-                    DEST_NAME
-                };
-                if dest.is_empty() {
-                    check(id, Err("Choose the destination bucket.".into()));
-                } else {
-                    let versioned = self
-                        .dest_buckets()
-                        .iter()
-                        .find(|b| b.name == dest)
-                        .map(|b| b.versioning);
-                    check(
-                        id,
-                        validate::bucket_name(dest)
-                            .and_then(|()| replication::distinct_buckets(&self.source.name, dest))
-                            .and_then(|()| {
-                                replication::both_versioned(
-                                    &self.source.name,
-                                    self.source.versioning,
-                                    dest,
-                                    versioned,
-                                )
-                            }),
-                    );
-                }
-                let role = match self.role_choice {
-                    KEEP_ROLE if self.existing_role().is_none() => Err(
-                        "This bucket has no replication configuration yet: choose or enter a role."
-                            .into(),
-                    ),
-                    PICK_ROLE if self.role_pick.is_none() => Err("Choose an IAM role.".into()),
-                    KEEP_ROLE | PICK_ROLE => Ok(()),
-                    _ => validate::iam_role_arn(self.role_arn.trim()),
-                };
-                let id = [ROLE_CHOICE, ROLE_PICK, ROLE_ARN][self.role_choice.min(2)];
-                check(id, role);
-            }
-            OPTIONS => {
-                match self.kms {
-                    1 if self.kms_pick.is_none() => {
-                        check(KMS_PICK, Err("Choose the replica KMS key.".into()))
-                    }
-                    2 => check(
-                        KMS_ARN,
-                        validate::kms_key_in_region(self.kms_arn.trim(), self.region()),
-                    ),
-                    _ => {}
-                }
-                check(RTC, replication::time_control_needs_metrics(&rule));
-                check(
-                    DELETE_MARKERS,
-                    replication::tags_forbid_delete_markers(&rule),
-                );
-            }
-            _ => {}
-        }
-        problems
-    }
-
-    fn rule_items(&self) -> Vec<Item> {
-        let core = &self.core;
-        let mut items =
-            vec![
-            core.field(
-                Field::text(RULE_ID, "Rule name", &self.id, "finance-to-us-west-2")
-                    .with_help("Its ID: up to 255 characters, unique in the bucket."),
-            ),
-            core.field(Field::choice(STATUS, "Status", &STATUS_OPTIONS, self.status)),
-            core.field(Field::text(PRIORITY, "Priority", &self.priority, "0").with_help(
-                "When rules send an object to the same destination, the higher number wins.",
-            )),
-            core.field(Field::choice(SCOPE, "Scope", &SCOPE_OPTIONS, self.scope)),
-        ];
-        if self.scope == 1 {
-            items.push(core.field(Field::text(PREFIX, "Prefix", &self.prefix, "Finance/")));
-            items.push(
-                core.field(
-                    Field::text(TAGS, "Tags", &self.tags, "team=finance, project=q3").with_help(
-                        "Every tag must match. Tags rule out delete-marker replication.",
-                    ),
-                ),
-            );
-        }
-        match &self.existing {
-            Existing::Loading => items.push(Item::note(format!(
-                "Loading the replication rules of {}...",
-                self.source.name
-            ))),
-            Existing::Failed(e) => items.push(Item::warning(format!(
-                "The current replication configuration of {} could not be read ({e}); \
-                 saving would replace it, so the review refuses until it is read.",
-                self.source.name
-            ))),
-            Existing::Loaded(config) => items.push(Item::note(format!(
-                "{} has {} replication rule(s); this one is added to them.",
-                self.source.name,
-                config.rules.len()
-            ))),
-        }
-        items
-    }
-
-    fn destination_items(&self) -> Vec<Item> {
-        let core = &self.core;
-        let regions = REGIONS
-            .iter()
-            .map(|r| PickOption {
-                label: r.code.to_string(),
-                detail: r.name.to_string(),
-                problem: None,
-            })
-            .collect();
-        let mut items = vec![
-            core.field(
-                Field::pick(
-                    DEST_REGION,
-                    "Destination Region",
-                    regions,
-                    Some(self.dest_region),
-                )
-                .with_help(self.kind()),
-            ),
-            core.field(Field::choice(
-                DEST_CHOICE,
-                "Destination",
-                &DEST_OPTIONS,
-                self.dest_choice,
-            )),
-        ];
-        if self.dest_choice == 0 {
-            let option = |b: &Bucket| PickOption {
-                label: b.name.clone(),
-                detail: format!("versioning {}", if b.versioning { "on" } else { "OFF" }),
-                problem: (b.name == self.source.name).then(|| "the source bucket".to_string()),
-            };
-            let buckets = self.dest_buckets();
-            let selected = buckets
-                .iter()
-                .position(|b| Some(&b.name) == self.dest_pick.as_ref());
-            let options = buckets.iter().map(option).collect();
-            items.push(core.field(Field::pick(DEST_PICK, "Bucket", options, selected)));
-            let what = format!("the buckets of {}", self.region());
-            if let Some(note) = self.buckets.get(self.region()).and_then(|l| l.note(&what)) {
-                items.push(note);
-            }
-        } else {
-            items.push(
-                core.field(
-                    Field::text(DEST_NAME, "Bucket name", &self.dest_name, "finance-replica")
-                        .with_help(format!("A versioned bucket in {}.", self.region())),
-                ),
-            );
-        }
-        let mut choice = Field::choice(ROLE_CHOICE, "IAM role", &ROLE_OPTIONS, self.role_choice);
-        if self.role_choice == KEEP_ROLE {
-            let help = self.existing_role().unwrap_or("(none yet)");
-            choice = choice.with_help(help);
-        }
-        items.push(core.field(choice));
-        match self.role_choice {
-            PICK_ROLE => {
-                let option = |r: &IamRole| PickOption {
-                    label: r.name.clone(),
-                    detail: r.arn.clone(),
-                    problem: None,
-                };
-                let options = self.roles.items().iter().map(option).collect();
-                items.push(core.field(Field::pick(ROLE_PICK, "Role", options, self.role_pick)));
-                items.extend(self.roles.note("the IAM roles"));
-            }
-            KEEP_ROLE => {}
-            _ => {
-                let placeholder = format!("arn:aws:iam::{}:role/s3-replication", self.account_id);
-                items.push(core.field(Field::text(
-                    ROLE_ARN,
-                    "Role ARN",
-                    &self.role_arn,
-                    &placeholder,
-                )));
-            }
-        }
-        items.push(Item::note(
-            "One role per configuration: S3 assumes it for every rule. This tool creates no \
-             roles: it must trust s3.amazonaws.com and allow reading the source's versions and \
-             s3:ReplicateObject, s3:ReplicateDelete, s3:ReplicateTags on the destination.",
-        ));
-        items
-    }
-
-    fn options_items(&self) -> Vec<Item> {
-        let core = &self.core;
-        let mut items =
-            vec![core.field(
-                Field::choice(KMS, "SSE-KMS objects", &KMS_OPTIONS, self.kms).with_help(
-                    "Replicate them, re-encrypted with a key of the destination Region.",
-                ),
-            )];
-        match self.kms {
-            1 => {
-                let option = |k: &KmsKey| PickOption {
-                    label: k.alias.clone().unwrap_or_else(|| k.arn.clone()),
-                    detail: k.arn.clone(),
-                    problem: None,
-                };
-                let options = self.dest_keys().iter().map(option).collect();
-                items.push(core.field(Field::pick(
-                    KMS_PICK,
-                    "Replica key",
-                    options,
-                    self.kms_pick,
-                )));
-                let what = format!("the KMS keys of {}", self.region());
-                if let Some(note) = self.keys.get(self.region()).and_then(|l| l.note(&what)) {
-                    items.push(note);
-                }
-            }
-            2 => items.push(core.field(Field::text(
-                KMS_ARN,
-                "Replica key ARN",
-                &self.kms_arn,
-                "arn:aws:kms:...",
-            ))),
-            _ => {}
-        }
-        let classes = std::iter::once("Same as source")
-            .chain(STORAGE_CLASSES)
-            .map(|c| PickOption {
-                label: c.to_string(),
-                detail: String::new(),
-                problem: None,
-            })
-            .collect();
-        items.push(core.field(Field::pick(
-            STORAGE,
-            "Storage class",
-            classes,
-            Some(self.storage),
-        )));
-        items.push(
-            core.field(
-                Field::choice(RTC, "Replication Time Control", &ON_OFF, self.rtc)
-                    .with_help("Most objects within 15 minutes (extra cost); needs metrics."),
-            ),
-        );
-        items.push(
-            core.field(
-                Field::choice(METRICS, "Metrics and notifications", &ON_OFF, self.metrics)
-                    .with_help("CloudWatch metrics; events past the 15-minute threshold."),
-            ),
-        );
-        items.push(core.field(Field::choice(
-            DELETE_MARKERS,
-            "Delete marker replication",
-            &ON_OFF,
-            self.delete_markers,
-        )));
-        if self.delete_markers == 1 {
-            items.push(Item::warning(DELETE_MARKER_WARNING));
-        }
-        items.push(
-            core.field(
-                Field::choice(
-                    REPLICA_SYNC,
-                    "Replica modification sync",
-                    &ON_OFF,
-                    self.replica_sync,
-                )
-                .with_help("For two-way replication: syncs metadata changed on replicas."),
-            ),
-        );
-        items
     }
 
     fn request(&self) -> Result<ReplicationRequest, String> {
