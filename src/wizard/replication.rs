@@ -54,6 +54,7 @@ const STATUS_OPTIONS: [&str; 2] = ["Enabled", "Disabled"];
 const SCOPE_OPTIONS: [&str; 2] = ["Whole bucket", "Filter by prefix and/or tags"];
 const DEST_OPTIONS: [&str; 2] = ["Choose a bucket", "Enter a bucket name"];
 const ROLE_OPTIONS: [&str; 3] = ["Keep the current role", "Choose a role", "Enter a role ARN"];
+/// `role_choice` indexes `ROLE_OPTIONS`; keeping is offered only when there is a role to keep.
 const KEEP_ROLE: usize = 0;
 const PICK_ROLE: usize = 1;
 const KMS_OPTIONS: [&str; 3] = ["Off", "Choose a key", "Enter a key ARN"];
@@ -148,6 +149,15 @@ impl ReplicationWizard {
         match &self.existing {
             Existing::Loaded(config) if !config.role_arn.is_empty() => Some(&config.role_arn),
             _ => None,
+        }
+    }
+
+    /// The first of `ROLE_OPTIONS` on offer: a bucket without a configuration has no role to keep.
+    fn first_role_option(&self) -> usize {
+        if self.existing_role().is_some() {
+            KEEP_ROLE
+        } else {
+            PICK_ROLE
         }
     }
 
@@ -353,7 +363,15 @@ impl Form for ReplicationWizard {
                 }
             }
             DEST_NAME => set_text(&mut self.dest_name, &input),
-            ROLE_CHOICE => choose(&mut self.role_choice, 3),
+            ROLE_CHOICE => {
+                // The field shows the options from `first_role_option` on.
+                let first = self.first_role_option();
+                if let Input::Choose(i) = &input
+                    && first + i < ROLE_OPTIONS.len()
+                {
+                    self.role_choice = first + i;
+                }
+            }
             ROLE_PICK => {
                 if let Input::Choose(i) = input
                     && i < self.roles.items().len()

@@ -106,10 +106,17 @@ impl ReplicationWizard {
                 ),
             );
         }
-        let mut choice = Field::choice(ROLE_CHOICE, "IAM role", &ROLE_OPTIONS, self.role_choice);
-        if self.role_choice == KEEP_ROLE {
-            let help = self.existing_role().unwrap_or("(none yet)");
-            choice = choice.with_help(help);
+        let first = self.first_role_option();
+        let mut choice = Field::choice(
+            ROLE_CHOICE,
+            "IAM role",
+            &ROLE_OPTIONS[first..],
+            self.role_choice.saturating_sub(first),
+        );
+        if self.role_choice == KEEP_ROLE
+            && let Some(role) = self.existing_role()
+        {
+            choice = choice.with_help(role);
         }
         items.push(core.field(choice));
         match self.role_choice {

@@ -1,5 +1,6 @@
 use super::*;
 use crate::backend::ErrorKind;
+use crate::wizard::form::Control;
 
 const ROLE: &str = "arn:aws:iam::123456789012:role/s3-replication";
 
@@ -67,9 +68,29 @@ fn fill(w: &mut ReplicationWizard, prefix: &str, tags: &str) {
     assert!(w.next(), "{:?}", w.items());
     w.input(DEST_REGION, Input::Choose(region_index("us-west-2")));
     w.input(DEST_PICK, Input::Choose(0));
-    w.input(ROLE_CHOICE, Input::Choose(2));
+    choose_role(w, "Enter a role ARN");
     w.input(ROLE_ARN, Input::Text(ROLE.into()));
     assert!(w.next(), "{:?}", w.items());
+}
+
+/// The IAM role options on offer and the one chosen.
+fn role_options(w: &ReplicationWizard) -> (Vec<String>, usize) {
+    w.items()
+        .iter()
+        .filter_map(Item::field)
+        .find(|f| f.id == ROLE_CHOICE)
+        .map(|f| match &f.control {
+            Control::Choice { options, selected } => (options.clone(), *selected),
+            other => panic!("the role is not a choice: {other:?}"),
+        })
+        .expect("the Destination step offers an IAM role")
+}
+
+/// Chooses the role option labelled `label` (the options offered depend on the bucket).
+fn choose_role(w: &mut ReplicationWizard, label: &str) {
+    let (options, _) = role_options(w);
+    let i = options.iter().position(|o| o == label).unwrap();
+    w.input(ROLE_CHOICE, Input::Choose(i));
 }
 
 fn configuration(w: &ReplicationWizard) -> serde_json::Value {
@@ -281,7 +302,7 @@ fn an_unversioned_destination_and_the_source_itself_are_refused() {
     assert!(w.next());
     w.input(DEST_REGION, Input::Choose(region_index("us-west-2")));
     w.input(DEST_PICK, Input::Choose(1));
-    w.input(ROLE_CHOICE, Input::Choose(2));
+    choose_role(&mut w, "Enter a role ARN");
     w.input(ROLE_ARN, Input::Text(ROLE.into()));
     assert!(!w.next());
     assert!(
@@ -325,4 +346,36 @@ fn a_configuration_that_could_not_be_read_blocks_the_review() {
     w.supply(&query, Err(error), true);
     let message = w.requests().unwrap_err();
     assert!(message.contains("saving would replace it"), "{message}");
+}
+
+#[test]
+fn keeping_the_current_role_is_offered_only_when_there_is_one() {
+    let mut w = wizard(None);
+    w.input(RULE_ID, Input::Text("finance".into()));
+    assert!(w.next());
+    assert_eq!(
+        role_options(&w),
+        (vec!["Choose a role".into(), "Enter a role ARN".into()], 0)
+    );
+
+    let old = ReplicationConfig {
+        role_arn: "arn:aws:iam::123456789012:role/old".into(),
+        rules: vec![existing_rule("archive", 4)],
+    };
+    let mut w = wizard(Some(old));
+    w.input(RULE_ID, Input::Text("finance".into()));
+    assert!(w.next());
+    let (options, selected) = role_options(&w);
+    assert_eq!(
+        options,
+        ["Keep the current role", "Choose a role", "Enter a role ARN"]
+    );
+    assert_eq!(options[selected], "Keep the current role");
+    let help = format!("{:?}", w.items());
+    assert!(
+        help.contains("arn:aws:iam::123456789012:role/old"),
+        "{help}"
+    );
+    choose_role(&mut w, "Enter a role ARN");
+    assert_eq!(role_options(&w).1, 2);
 }
