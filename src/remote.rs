@@ -1,5 +1,7 @@
 //! A list fetched page by page: its rows plus whether it is loading, done or failed.
 
+pub mod poll;
+
 use crate::action::RequestId;
 use crate::backend::BackendError;
 use crate::effect::{Effect, Query};

@@ -7,12 +7,12 @@ use super::{Nav, Screen};
 use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
 use crate::domain::batch::BatchJob;
-use crate::effect::{Effect, Query};
+use crate::effect::Query;
 use crate::keymap::KeyContext;
-use crate::listing::{FilteredList, ListControl, Sort};
+use crate::listing::{ListControl, Sort};
 use crate::palette::Section;
+use crate::remote::poll::{Followed, ListPoll};
 use crate::remote::{Ctx, LoadState, RemoteList};
-use crate::tracker::backoff;
 use crate::ui::UiCtx;
 use crate::ui::rows::{BATCH_JOB_COLUMNS, batch_status_label};
 use crate::ui::widgets::table;
@@ -28,10 +28,6 @@ const HINTS: &[Command] = &[
     Command::Refresh,
 ];
 
-/// Polls after a load (a reload starts the count again): backing off to every 30 s, about ten
-/// minutes in all; then `r` goes on.
-const MAX_POLLS: u32 = 24;
-
 /// Newest first (column 4 is Created).
 const NEWEST_FIRST: Option<Sort> = Some(Sort {
     column: 4,
@@ -41,67 +37,39 @@ const NEWEST_FIRST: Option<Sort> = Some(Sort {
 pub struct BatchScreen {
     region: String,
     remote: RemoteList<BatchJob>,
-    poll: JobPoll,
+    /// Follows unfinished jobs (any status short of Complete, Failed or Cancelled).
+    poll: ListPoll<BatchJob>,
 }
 
-/// Re-polling the listing while a job is unfinished. A poll's pages are gathered and replace
-/// the rows at once, so the table never blanks and the selection, filter and sort stay.
-#[derive(Debug, Default)]
-struct JobPoll {
-    req: Option<RequestId>,
-    polls: u32,
-    rows: Vec<BatchJob>,
-    /// A listing just ended: `follow_up` decides whether to poll again.
-    due: bool,
-}
-
-impl JobPoll {
-    fn restart(&mut self, ctx: &mut Ctx) {
-        if let Some(req) = self.req.take() {
-            ctx.cancel(req);
-        }
-        *self = JobPoll::default();
+impl Followed for BatchJob {
+    fn is_unfinished(&self) -> bool {
+        !self.status.is_final()
     }
-}
 
-/// Replaces every row with `rows`, keeping the selected job selected (by ID).
-fn replace_keeping_selection(list: &mut FilteredList<BatchJob>, rows: Vec<BatchJob>) {
-    let selected = list.selected().map(|j| j.id.clone());
-    list.clear();
-    list.append(rows);
-    let position = selected.and_then(|id| {
-        list.visible_rows(0, list.visible_len())
-            .position(|j| j.id == id)
-    });
-    if let Some(position) = position {
-        list.top();
-        list.move_by(position as isize);
+    fn key(&self) -> &str {
+        &self.id
     }
 }
 
 impl BatchScreen {
     pub fn new(region: &str) -> Self {
+        let query = Query::BatchJobs {
+            region: region.to_string(),
+        };
         BatchScreen {
             region: region.to_string(),
-            remote: RemoteList::new(
-                BATCH_JOB_COLUMNS,
-                NEWEST_FIRST,
-                Query::BatchJobs {
-                    region: region.to_string(),
-                },
-            ),
-            poll: JobPoll::default(),
+            remote: RemoteList::new(BATCH_JOB_COLUMNS, NEWEST_FIRST, query.clone()),
+            poll: ListPoll::new(query),
         }
     }
 
     fn load(&mut self, ctx: &mut Ctx) {
-        self.poll.restart(ctx);
-        self.remote.load(ctx);
+        self.poll.load(&mut self.remote, ctx);
     }
 
     fn unfinished(&self) -> usize {
         let items = self.remote.list.items();
-        items.iter().filter(|j| !j.status.is_final()).count()
+        items.iter().filter(|j| j.is_unfinished()).count()
     }
 
     /// Under the table: why the selected job stopped or waits, else whether jobs are followed.
@@ -127,7 +95,7 @@ impl BatchScreen {
             return None;
         }
         let jobs = if unfinished == 1 { "job" } else { "jobs" };
-        let text = if self.poll.polls >= MAX_POLLS {
+        let text = if self.poll.is_exhausted() {
             format!("{unfinished} {jobs} still unfinished: r reloads.")
         } else {
             format!("{unfinished} {jobs} unfinished: refreshing as they run.")
@@ -185,7 +153,7 @@ impl Screen for BatchScreen {
         self.remote
             .pending()
             .into_iter()
-            .chain(self.poll.req)
+            .chain(self.poll.pending())
             .collect()
     }
 
@@ -193,55 +161,15 @@ impl Screen for BatchScreen {
         let Loaded::BatchJobs(rows) = data else {
             return;
         };
-        if self.poll.req == Some(req) {
-            self.poll.rows.extend(rows);
-            if done {
-                self.poll.req = None;
-                self.poll.due = true;
-                let rows = std::mem::take(&mut self.poll.rows);
-                replace_keeping_selection(&mut self.remote.list, rows);
-            }
-            return;
-        }
-        let accepted = self.remote.accept(req, rows, done);
-        self.poll.due |= accepted && done;
+        self.poll.accept(&mut self.remote, req, rows, done);
     }
 
     fn on_failed(&mut self, req: RequestId, error: BackendError) {
-        if self.poll.req == Some(req) {
-            // A failed poll (throttling, network) keeps the rows shown and tries again later.
-            tracing::warn!(req, error = %error.headline(), "batch jobs poll failed; backing off");
-            self.poll.req = None;
-            self.poll.rows.clear();
-            self.poll.due = true;
-            return;
-        }
-        self.remote.fail(req, error);
+        self.poll.fail(&mut self.remote, req, error);
     }
 
     fn follow_up(&mut self, ctx: &mut Ctx) {
-        let poll = &mut self.poll;
-        if !std::mem::take(&mut poll.due) || poll.req.is_some() || poll.polls >= MAX_POLLS {
-            return;
-        }
-        if self
-            .remote
-            .list
-            .items()
-            .iter()
-            .any(|j| !j.status.is_final())
-        {
-            let req = ctx.next_id();
-            ctx.push(Effect::Poll {
-                req,
-                query: Query::BatchJobs {
-                    region: self.region.clone(),
-                },
-                after: backoff(poll.polls),
-            });
-            poll.req = Some(req);
-            poll.polls += 1;
-        }
+        self.poll.follow_up(&self.remote, ctx);
     }
 
     fn list(&self) -> Option<&dyn ListControl> {

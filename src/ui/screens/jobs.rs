@@ -7,12 +7,12 @@ use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
 use crate::domain::format::{opt_bytes, opt_date_time};
 use crate::domain::{BackupJob, CopyJob, CopyJobState, RestoreJob};
-use crate::effect::{Effect, Query};
+use crate::effect::Query;
 use crate::keymap::KeyContext;
-use crate::listing::{FilteredList, ListControl, Row, Sort};
+use crate::listing::{ListControl, Row, Sort};
 use crate::palette::{JobTab, Section};
+use crate::remote::poll::{Followed, ListPoll};
 use crate::remote::{Ctx, LoadState, RemoteList};
-use crate::tracker::backoff;
 use crate::ui::UiCtx;
 use crate::ui::rows::{BACKUP_JOB_COLUMNS, COPY_JOB_COLUMNS, RESTORE_JOB_COLUMNS};
 use crate::ui::widgets::fields::Field;
@@ -28,57 +28,17 @@ pub struct JobsScreen {
     backup: RemoteList<BackupJob>,
     restore: RemoteList<RestoreJob>,
     copy: RemoteList<CopyJob>,
-    copy_poll: CopyPoll,
+    /// Follows unfinished copy jobs (CREATED or RUNNING).
+    copy_poll: ListPoll<CopyJob>,
 }
 
-/// Polls of the copy jobs listing after a load (a user's reload starts the count again): at
-/// most this many, backing off to every 30 s, about ten minutes in all; then `r` goes on.
-const MAX_COPY_POLLS: u32 = 24;
-
-/// Re-polling the copy jobs listing while a job is CREATED or RUNNING. Pages of a poll are
-/// gathered here and replace the rows at once, so the table never blanks and the selection,
-/// filter and sort stay.
-#[derive(Debug, Default)]
-struct CopyPoll {
-    /// The poll under way (waiting or loading).
-    req: Option<RequestId>,
-    /// Polls since the last load.
-    polls: u32,
-    /// Rows of the poll under way, so far.
-    rows: Vec<CopyJob>,
-    /// A listing just ended: `follow_up` decides whether to poll again.
-    due: bool,
-}
-
-impl CopyPoll {
-    fn restart(&mut self, ctx: &mut Ctx) {
-        if let Some(req) = self.req.take() {
-            ctx.cancel(req);
-        }
-        *self = CopyPoll::default();
+impl Followed for CopyJob {
+    fn is_unfinished(&self) -> bool {
+        matches!(self.state, CopyJobState::Created | CopyJobState::Running)
     }
 
-    fn is_exhausted(&self) -> bool {
-        self.polls >= MAX_COPY_POLLS
-    }
-}
-
-fn is_unfinished(job: &CopyJob) -> bool {
-    matches!(job.state, CopyJobState::Created | CopyJobState::Running)
-}
-
-/// Replaces every row with `rows`, keeping the selected job selected (by ID).
-fn replace_keeping_selection(list: &mut FilteredList<CopyJob>, rows: Vec<CopyJob>) {
-    let selected = list.selected().map(|j| j.id.clone());
-    list.clear();
-    list.append(rows);
-    let position = selected.and_then(|id| {
-        list.visible_rows(0, list.visible_len())
-            .position(|j| j.id == id)
-    });
-    if let Some(position) = position {
-        list.top();
-        list.move_by(position as isize);
+    fn key(&self) -> &str {
+        &self.id
     }
 }
 
@@ -107,9 +67,9 @@ impl JobsScreen {
             copy: RemoteList::new(
                 COPY_JOB_COLUMNS,
                 NEWEST_FIRST,
-                Query::CopyJobs { region: r },
+                Query::CopyJobs { region: r.clone() },
             ),
-            copy_poll: CopyPoll::default(),
+            copy_poll: ListPoll::new(Query::CopyJobs { region: r }),
         }
     }
 
@@ -118,24 +78,12 @@ impl JobsScreen {
             .list
             .items()
             .iter()
-            .filter(|j| is_unfinished(j))
+            .filter(|j| j.is_unfinished())
             .count()
     }
 
     fn load_copies(&mut self, ctx: &mut Ctx) {
-        self.copy_poll.restart(ctx);
-        self.copy.load(ctx);
-    }
-
-    /// A page of a poll: gathered until the last, which replaces the rows.
-    fn accept_poll(&mut self, rows: Vec<CopyJob>, done: bool) {
-        self.copy_poll.rows.extend(rows);
-        if done {
-            self.copy_poll.req = None;
-            self.copy_poll.due = true;
-            let rows = std::mem::take(&mut self.copy_poll.rows);
-            replace_keeping_selection(&mut self.copy.list, rows);
-        }
+        self.copy_poll.load(&mut self.copy, ctx);
     }
 
     /// The line under the copy jobs table: the selected job's status message (a failure's
@@ -296,7 +244,7 @@ impl Screen for JobsScreen {
             self.backup.pending(),
             self.restore.pending(),
             self.copy.pending(),
-            self.copy_poll.req,
+            self.copy_poll.pending(),
         ]
         .into_iter()
         .flatten()
@@ -311,49 +259,21 @@ impl Screen for JobsScreen {
             Loaded::RestoreJobs(rows) => {
                 self.restore.accept(req, rows, done);
             }
-            Loaded::CopyJobs(rows) if self.copy_poll.req == Some(req) => {
-                self.accept_poll(rows, done)
-            }
             Loaded::CopyJobs(rows) => {
-                // The listing's last page: `follow_up` then polls if a job is unfinished.
-                let accepted = self.copy.accept(req, rows, done);
-                self.copy_poll.due |= accepted && done;
+                self.copy_poll.accept(&mut self.copy, req, rows, done);
             }
             _ => {}
         }
     }
 
     fn on_failed(&mut self, req: RequestId, error: BackendError) {
-        if self.copy_poll.req == Some(req) {
-            // A failed poll (throttling, network) keeps the rows shown and tries again later.
-            tracing::warn!(req, error = %error.headline(), "copy jobs poll failed; backing off");
-            self.copy_poll.req = None;
-            self.copy_poll.rows.clear();
-            self.copy_poll.due = true;
-            return;
-        }
         let _ = self.backup.fail(req, error.clone())
             || self.restore.fail(req, error.clone())
-            || self.copy.fail(req, error);
+            || self.copy_poll.fail(&mut self.copy, req, error);
     }
 
     fn follow_up(&mut self, ctx: &mut Ctx) {
-        let poll = &mut self.copy_poll;
-        if !std::mem::take(&mut poll.due) || poll.req.is_some() || poll.is_exhausted() {
-            return;
-        }
-        if self.copy.list.items().iter().any(is_unfinished) {
-            let req = ctx.next_id();
-            ctx.push(Effect::Poll {
-                req,
-                query: Query::CopyJobs {
-                    region: self.region.clone(),
-                },
-                after: backoff(poll.polls),
-            });
-            poll.req = Some(req);
-            poll.polls += 1;
-        }
+        self.copy_poll.follow_up(&self.copy, ctx);
     }
 
     fn list(&self) -> Option<&dyn ListControl> {
@@ -412,6 +332,9 @@ impl Screen for JobsScreen {
 mod tests {
     use super::*;
     use crate::domain::ResourceType;
+    use crate::effect::Effect;
+    use crate::remote::poll::MAX_POLLS;
+    use crate::tracker::backoff;
 
     fn running_job() -> CopyJob {
         let created = time::macros::datetime!(2026-11-20 10:00 UTC);
@@ -455,7 +378,7 @@ mod tests {
         let first = screen.copy.pending().expect("the listing is under way");
         screen.on_loaded(first, Loaded::CopyJobs(vec![running_job()]), true);
         let mut waits = Vec::new();
-        for _ in 0..MAX_COPY_POLLS + 3 {
+        for _ in 0..MAX_POLLS + 3 {
             let mut effects = Vec::new();
             let mut ctx = Ctx::new("us-east-1", &session, &mut next, &mut effects);
             screen.follow_up(&mut ctx);
@@ -465,7 +388,7 @@ mod tests {
             waits.push(wait);
             screen.on_loaded(req, Loaded::CopyJobs(vec![running_job()]), true);
         }
-        assert_eq!(waits.len(), MAX_COPY_POLLS as usize, "then polling stops");
+        assert_eq!(waits.len(), MAX_POLLS as usize, "then polling stops");
         assert_eq!(waits[0], backoff(0));
         assert!(waits.windows(2).all(|w| w[0] <= w[1]), "{waits:?}");
         let theme = crate::theme::Theme::monochrome();
