@@ -3,7 +3,7 @@
 
 use super::form::{Field, FieldId, Input, Item, PickOption};
 use super::parts::{CHOOSE_ROLE, Problem, ROLE_CHOICE, RoleChooser, RoleWording, WizardCore};
-use super::parts::{set_choice, set_text};
+use super::parts::{default_role_arn, set_choice, set_text};
 use super::{After, Form, Wizard};
 use crate::action::Loaded;
 use crate::backend::BackendError;
@@ -67,6 +67,11 @@ const BATCH_ROLE: RoleWording = RoleWording {
     pick_label: "Role",
     placeholder_role: "S3BatchReplicationRole",
 };
+/// Why the default role (offered by the shared role chooser) is refused: it trusts only
+/// backup.amazonaws.com, so CreateJob would be accepted and the job fail when it runs.
+const DEFAULT_ROLE_REFUSED: &str = "S3 Batch Operations cannot assume AWS Backup's default role: \
+                                    choose or enter a role that trusts \
+                                    batchoperations.s3.amazonaws.com.";
 
 /// The source bucket's replication configuration, read before the job can be made.
 #[derive(Debug, Clone, PartialEq)]
@@ -421,6 +426,9 @@ impl BatchWizard {
                 push(DESCRIPTION, batch::description(&self.description_text()));
                 push(PRIORITY, batch::priority(&self.priority).map(|_| ()));
                 push(TAGS, batch::tags(&self.tags).map(|_| ()));
+                if self.role.arn(&self.roles) == default_role_arn(&self.ctx.account_id) {
+                    push(ROLE_CHOICE, Err(DEFAULT_ROLE_REFUSED.into()));
+                }
                 problems.extend(self.role.check());
             }
             _ => {}

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::domain::replication::ReplicationRule;
-use crate::wizard::parts::ROLE_PICK;
+use crate::wizard::parts::{ENTER_ROLE, ROLE_ARN, ROLE_PICK};
 
 const REGION: &str = "eu-central-1";
 const ROLE: &str = "arn:aws:iam::123456789012:role/S3BatchReplication";
@@ -325,4 +325,28 @@ fn options_are_checked() {
             .starts_with("Priority is a whole number")
     );
     assert_eq!(error(&w, ROLE_PICK).as_deref(), Some("Choose an IAM role."));
+}
+
+#[test]
+fn aws_backups_default_role_is_refused() {
+    let mut w = wizard("finance-source", true);
+    assert!(w.next());
+    choose(&mut w, SCOPE, NO_REPORT);
+    assert!(w.next());
+    choose(&mut w, ROLE_CHOICE, 0);
+    assert!(!w.next(), "the default role is refused on Next");
+    assert_eq!(
+        error(&w, ROLE_CHOICE).as_deref(),
+        Some(
+            "S3 Batch Operations cannot assume AWS Backup's default role: choose or enter a \
+             role that trusts batchoperations.s3.amazonaws.com."
+        )
+    );
+    // Typed by hand, it is the same role.
+    choose(&mut w, ROLE_CHOICE, ENTER_ROLE);
+    text(&mut w, ROLE_ARN, &default_role_arn("123456789012"));
+    assert!(!w.next());
+    assert!(error(&w, ROLE_CHOICE).is_some());
+    text(&mut w, ROLE_ARN, ROLE);
+    assert!(w.next(), "another role goes on: {:?}", w.items());
 }
