@@ -92,4 +92,33 @@ fn a_bucket_page_and_every_step_of_the_rule_wizard() {
     insta::assert_snapshot!("rule_wizard_rule_80x24", h.screen());
     h.type_text("media-to-west").press("enter").settle();
     insta::assert_snapshot!("rule_wizard_destination_80x24", h.screen());
+    // Destination: us-west-2's versioned acme-dr-west, with the replication role.
+    h.press("space")
+        .type_text("us-west-2")
+        .press("enter")
+        .settle();
+    h.assert_shows("Cross-Region Replication (CRR)");
+    h.press("down").press("down").press("enter");
+    h.type_text("acme-dr-west").press("enter");
+    h.press("down").press("down").press("enter");
+    h.type_text("s3-replication").press("enter");
+    h.press("enter").settle();
+    h.assert_shows("Replication Time Control");
+    // Time Control without metrics is refused on the step, with the reason.
+    h.press("down").press("down").press("right").press("enter");
+    h.assert_shows("needs metrics");
+    insta::assert_snapshot!("rule_wizard_options_80x24", h.screen());
+    // The cursor is on the field to fix; metrics are the next one.
+    h.press("down").press("right").press("enter").settle();
+    h.assert_shows("PutBucketReplication request");
+    insta::assert_snapshot!("rule_wizard_review_80x24", h.screen());
+    h.press("enter").press("y").settle();
+    h.assert_shows("Rule media-to-west saved on acme-media");
+    let row = h
+        .screen()
+        .lines()
+        .find(|l| l.contains("acme-media"))
+        .map(str::to_string)
+        .unwrap_or_default();
+    assert!(row.contains("1 rule, 1 on"), "{row}");
 }
