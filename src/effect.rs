@@ -346,6 +346,8 @@ pub async fn submit(backend: &dyn BackupBackend, req: RequestId, request: &Write
         WriteRequest::UpdateBatchJob(r) => {
             backend.update_batch_job(r).await.map(|()| String::new())
         }
+        WriteRequest::CreateRole(r) => backend.create_role(r).await,
+        WriteRequest::PutRolePolicy(r) => backend.put_role_policy(r).await.map(|()| String::new()),
     };
     Action::Submitted { req, result }
 }

@@ -14,6 +14,7 @@ use crate::domain::copy::CopyRequest;
 use crate::domain::plan::{BackupPlan, PlanDetails, PlanRequest};
 use crate::domain::replication::{ReplicationConfig, ReplicationRequest};
 use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
+use crate::domain::role::{RolePolicyRequest, RoleRequest};
 use crate::domain::settings::{RegionSettings, SettingsRequest};
 use crate::domain::{
     BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob, VaultRequest,
@@ -310,4 +311,10 @@ pub trait BackupBackend: Send + Sync {
         &'a self,
         query: &'a ReportQuery,
     ) -> BackendFuture<'a, Vec<ReportRow>>;
+
+    /// IAM CreateRole; returns the new role's ARN.
+    fn create_role<'a>(&'a self, request: &'a RoleRequest) -> BackendFuture<'a, String>;
+
+    /// IAM PutRolePolicy: adds (or replaces) the role's inline policy.
+    fn put_role_policy<'a>(&'a self, request: &'a RolePolicyRequest) -> BackendFuture<'a, ()>;
 }

@@ -11,6 +11,7 @@ pub mod region;
 pub mod replication;
 pub mod resource;
 pub mod restore;
+pub mod role;
 pub mod settings;
 pub mod validate;
 pub mod vault;

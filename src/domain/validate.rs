@@ -211,6 +211,25 @@ pub fn kms_key_in_region(arn: &str, region: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// An IAM role name: 1 to 64 of letters, digits and `_+=,.@-`.
+pub fn iam_role_name(name: &str) -> Result<(), String> {
+    if name.is_empty() {
+        return Err("Give the new role a name.".into());
+    }
+    let n = name.chars().count();
+    if n > 64 {
+        return Err(format!(
+            "Role names are at most 64 characters long (this one has {n})."
+        ));
+    }
+    if let Some(c) = first_bad(name, |c| c.is_ascii_alphanumeric() || "_+=,.@-".contains(c)) {
+        return Err(format!(
+            "Role names use only letters, digits and _+=,.@- characters, not {c:?}."
+        ));
+    }
+    Ok(())
+}
+
 /// `arn:<partition>:iam::<account>:role/<optional path/><name>`.
 pub fn iam_role_arn(arn: &str) -> Result<(), String> {
     let Some(a) = parse_arn(arn) else {
@@ -241,17 +260,7 @@ pub fn iam_role_arn(arn: &str) -> Result<(), String> {
     if name.is_empty() {
         return Err("The ARN is missing the role name after role/.".into());
     }
-    let n = name.chars().count();
-    if n > 64 {
-        return Err(format!(
-            "Role names are at most 64 characters long (this one has {n})."
-        ));
-    }
-    if let Some(c) = first_bad(name, |c| c.is_ascii_alphanumeric() || "_+=,.@-".contains(c)) {
-        return Err(format!(
-            "Role names use only letters, digits and _+=,.@- characters, not {c:?}."
-        ));
-    }
+    iam_role_name(name)?;
     if rest.contains('/') {
         if path.split('/').any(str::is_empty) {
             return Err("The role path must not have empty parts (//).".into());

@@ -6,6 +6,7 @@ use super::copy::CopyRequest;
 use super::plan::PlanRequest;
 use super::replication::ReplicationRequest;
 use super::restore::RestoreRequest;
+use super::role::{RolePolicyRequest, RoleRequest};
 use super::settings::SettingsRequest;
 use super::vault::VaultRequest;
 
@@ -22,6 +23,8 @@ pub enum WriteRequest {
     PutReplication(ReplicationRequest),
     CreateBatchJob(BatchJobRequest),
     UpdateBatchJob(JobUpdateRequest),
+    CreateRole(RoleRequest),
+    PutRolePolicy(RolePolicyRequest),
 }
 
 impl WriteRequest {
@@ -38,6 +41,8 @@ impl WriteRequest {
             WriteRequest::PutReplication(_) => "PutBucketReplication",
             WriteRequest::CreateBatchJob(_) => "CreateJob",
             WriteRequest::UpdateBatchJob(r) => r.operation(),
+            WriteRequest::CreateRole(_) => "CreateRole",
+            WriteRequest::PutRolePolicy(_) => "PutRolePolicy",
         }
     }
 
@@ -54,6 +59,9 @@ impl WriteRequest {
             WriteRequest::PutReplication(r) => &r.region,
             WriteRequest::CreateBatchJob(r) => &r.region,
             WriteRequest::UpdateBatchJob(r) => &r.region,
+            // IAM is global and ignores it: the wizard's Region, kept for the audit entry.
+            WriteRequest::CreateRole(r) => &r.region,
+            WriteRequest::PutRolePolicy(r) => &r.region,
         }
     }
 
@@ -70,6 +78,8 @@ impl WriteRequest {
             WriteRequest::PutReplication(r) => r.api_json(),
             WriteRequest::CreateBatchJob(r) => r.api_json(),
             WriteRequest::UpdateBatchJob(r) => r.api_json(),
+            WriteRequest::CreateRole(r) => r.api_json(),
+            WriteRequest::PutRolePolicy(r) => r.api_json(),
         }
     }
 
@@ -86,6 +96,8 @@ impl WriteRequest {
             WriteRequest::PutReplication(r) => r.cli_command(),
             WriteRequest::CreateBatchJob(r) => r.cli_command(),
             WriteRequest::UpdateBatchJob(r) => r.cli_command(),
+            WriteRequest::CreateRole(r) => r.cli_command(),
+            WriteRequest::PutRolePolicy(r) => r.cli_command(),
         }
     }
 }

@@ -13,6 +13,7 @@ use crate::domain::replication::{
     ReplicationRule, STORAGE_CLASSES,
 };
 use crate::domain::restore::{Bucket, IamRole, KmsKey};
+use crate::domain::role::{RolePolicyRequest, RoleRequest};
 use crate::effect::Query;
 use crate::palette::Section;
 use listing::Listing;
@@ -35,6 +36,7 @@ pub const DEST_NAME: FieldId = "destination_name";
 pub const ROLE_CHOICE: FieldId = "replication_role_choice";
 pub const ROLE_PICK: FieldId = "replication_role";
 pub const ROLE_ARN: FieldId = "replication_role_arn";
+pub const ROLE_NAME: FieldId = "replication_role_name";
 pub const KMS: FieldId = "replica_kms";
 pub const KMS_PICK: FieldId = "replica_kms_key";
 pub const KMS_ARN: FieldId = "replica_kms_key_arn";
@@ -53,10 +55,17 @@ const ON_OFF: [&str; 2] = ["Off", "On"];
 const STATUS_OPTIONS: [&str; 2] = ["Enabled", "Disabled"];
 const SCOPE_OPTIONS: [&str; 2] = ["Whole bucket", "Filter by prefix and/or tags"];
 const DEST_OPTIONS: [&str; 2] = ["Choose a bucket", "Enter a bucket name"];
-const ROLE_OPTIONS: [&str; 3] = ["Keep the current role", "Choose a role", "Enter a role ARN"];
+const ROLE_OPTIONS: [&str; 4] = [
+    "Keep the current role",
+    "Choose a role",
+    "Enter a role ARN",
+    "Create a new role",
+];
 /// `role_choice` indexes `ROLE_OPTIONS`; keeping is offered only when there is a role to keep.
 const KEEP_ROLE: usize = 0;
 const PICK_ROLE: usize = 1;
+const ENTER_ROLE: usize = 2;
+const NEW_ROLE: usize = 3;
 const KMS_OPTIONS: [&str; 3] = ["Off", "Choose a key", "Enter a key ARN"];
 
 /// The source bucket's current configuration: its rules are kept, its role too unless changed.
@@ -89,6 +98,8 @@ pub struct ReplicationWizard {
     role_choice: usize,
     role_pick: Option<usize>,
     role_arn: String,
+    /// The name of the role to create (`NEW_ROLE`).
+    role_name: String,
     kms: usize,
     kms_pick: Option<usize>,
     kms_arn: String,
@@ -127,6 +138,7 @@ impl ReplicationWizard {
             role_choice: PICK_ROLE,
             role_pick: None,
             role_arn: String::new(),
+            role_name: String::new(),
             kms: 0,
             kms_pick: None,
             kms_arn: String::new(),
@@ -237,7 +249,28 @@ impl ReplicationWizard {
                 .and_then(|i| self.roles.items().get(i))
                 .map(|r| r.arn.clone())
                 .unwrap_or_default(),
-            _ => self.role_arn.trim().to_string(),
+            ENTER_ROLE => self.role_arn.trim().to_string(),
+            _ => self.new_role().arn(&self.account_id),
+        }
+    }
+
+    /// The role created first when `NEW_ROLE` is chosen.
+    fn new_role(&self) -> RoleRequest {
+        RoleRequest::for_s3(
+            &self.source.region,
+            self.role_name.trim(),
+            &format!("S3 replication from {}", self.source.name),
+        )
+    }
+
+    /// Its inline policy: read the source's versions, replicate into the destination.
+    fn new_role_policy(&self) -> RolePolicyRequest {
+        RolePolicyRequest {
+            region: self.source.region.clone(),
+            role_name: self.role_name.trim().to_string(),
+            policy_name: "s3-replication".into(),
+            source_bucket: self.source.name.clone(),
+            destination_bucket: self.destination(),
         }
     }
 
@@ -380,6 +413,7 @@ impl Form for ReplicationWizard {
                 }
             }
             ROLE_ARN => set_text(&mut self.role_arn, &input),
+            ROLE_NAME => set_text(&mut self.role_name, &input),
             KMS => choose(&mut self.kms, 3),
             KMS_PICK => {
                 if let Input::Choose(i) = input
@@ -444,7 +478,14 @@ impl Form for ReplicationWizard {
                     self.kind()
                 ),
             ),
-            ("IAM role".into(), self.role()),
+            (
+                "IAM role".into(),
+                if self.role_choice == NEW_ROLE {
+                    format!("new role {} (created first)", self.role_name.trim())
+                } else {
+                    self.role()
+                },
+            ),
             (
                 "Replica KMS key".into(),
                 rule.replica_kms_key_id
@@ -483,8 +524,16 @@ impl Wizard for ReplicationWizard {
     }
 
     fn requests(&self) -> Result<Vec<WriteRequest>, String> {
-        self.request()
-            .map(|r| vec![WriteRequest::PutReplication(r)])
+        let put = WriteRequest::PutReplication(self.request()?);
+        if self.role_choice == NEW_ROLE {
+            // S3 checks the role exists when the configuration is put: create it first.
+            return Ok(vec![
+                WriteRequest::CreateRole(self.new_role()),
+                WriteRequest::PutRolePolicy(self.new_role_policy()),
+                put,
+            ]);
+        }
+        Ok(vec![put])
     }
 
     fn wanted(&self) -> Vec<Query> {

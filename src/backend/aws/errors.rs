@@ -82,8 +82,8 @@ const NOT_FOUND: &[&str] = &[
     "NotFound",
     "NoSuchKey",
 ];
-/// A create call named something that exists already (a vault or a plan name).
-const ALREADY_EXISTS: &[&str] = &["AlreadyExistsException"];
+/// A create call named something that exists already (a vault or a plan name, an IAM role).
+const ALREADY_EXISTS: &[&str] = &["AlreadyExistsException", "EntityAlreadyExists"];
 const INVALID: &[&str] = &[
     "InvalidParameterValueException",
     "MissingParameterValueException",

@@ -210,6 +210,7 @@ mod tests {
             ("S3 Control", "UpdateJobStatus"),
             ("S3 Control", "UpdateJobPriority"),
             ("IAM", "CreateRole"),
+            ("IAM", "PutRolePolicy"),
             ("STS", "AssumeRole"),
         ] {
             assert!(!read_only_allows(service, write), "{service}:{write}");

@@ -28,6 +28,7 @@ use crate::domain::copy::CopyRequest;
 use crate::domain::plan::{BackupPlan, PlanDetails, PlanRequest};
 use crate::domain::replication::{ReplicationConfig, ReplicationRequest};
 use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
+use crate::domain::role::{RolePolicyRequest, RoleRequest};
 use crate::domain::settings::{RegionSettings, SettingsRequest};
 use crate::domain::{
     BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob,
@@ -355,6 +356,8 @@ const DESCRIBE_JOB: Op = Op::new("s3", "DescribeJob");
 const CREATE_JOB: Op = Op::new("s3", "CreateJob");
 const UPDATE_JOB_STATUS: Op = Op::new("s3", "UpdateJobStatus");
 const UPDATE_JOB_PRIORITY: Op = Op::new("s3", "UpdateJobPriority");
+const CREATE_ROLE: Op = Op::new("iam", "CreateRole");
+const PUT_ROLE_POLICY: Op = Op::new("iam", "PutRolePolicy");
 
 impl BackupBackend for AwsBackend {
     fn account(&self) -> AccountInfo {
@@ -884,6 +887,37 @@ impl BackupBackend for AwsBackend {
         Box::pin(async move {
             let s3 = self.clients(&query.region).s3;
             batch::read_report(&s3, query, &self.caller).await
+        })
+    }
+
+    fn create_role<'a>(&'a self, request: &'a RoleRequest) -> BackendFuture<'a, String> {
+        Box::pin(async move {
+            // IAM is global: the one client, whatever the request's Region.
+            let out = self
+                .iam
+                .create_role()
+                .role_name(&request.name)
+                .path(&request.path)
+                .description(&request.description)
+                .assume_role_policy_document(request.trust_policy())
+                .send()
+                .await
+                .map_err(|e| self.fail(CREATE_ROLE, &e))?;
+            Ok(out.role().map(|r| r.arn().to_string()).unwrap_or_default())
+        })
+    }
+
+    fn put_role_policy<'a>(&'a self, request: &'a RolePolicyRequest) -> BackendFuture<'a, ()> {
+        Box::pin(async move {
+            self.iam
+                .put_role_policy()
+                .role_name(&request.role_name)
+                .policy_name(&request.policy_name)
+                .policy_document(request.policy())
+                .send()
+                .await
+                .map_err(|e| self.fail(PUT_ROLE_POLICY, &e))?;
+            Ok(())
         })
     }
 }

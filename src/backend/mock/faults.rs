@@ -40,6 +40,8 @@ pub enum Operation {
     UpdateJobPriority,
     /// Reading a completion report object.
     GetObject,
+    CreateRole,
+    PutRolePolicy,
 }
 
 impl Operation {
@@ -48,7 +50,7 @@ impl Operation {
         match self {
             Operation::GetCallerIdentity => "sts",
             Operation::ListKeys => "kms",
-            Operation::ListRoles => "iam",
+            Operation::ListRoles | Operation::CreateRole | Operation::PutRolePolicy => "iam",
             Operation::ListTables => "dynamodb",
             Operation::ListBuckets
             | Operation::GetBucketReplication

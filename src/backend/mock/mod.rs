@@ -7,6 +7,7 @@ mod fixtures;
 mod pages;
 mod plans;
 mod restore;
+mod roles;
 mod s3;
 mod settings;
 mod tokens;
@@ -28,6 +29,7 @@ use crate::domain::copy::CopyRequest;
 use crate::domain::plan::{BackupPlan, PlanDetails, PlanRequest};
 use crate::domain::replication::{ReplicationConfig, ReplicationRequest};
 use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
+use crate::domain::role::{RolePolicyRequest, RoleRequest};
 use crate::domain::settings::{RegionSettings, SettingsRequest};
 use crate::domain::{
     BackupJob, BackupVault, CopyJob, ProtectedResource, RecoveryPoint, RestoreJob,
@@ -685,6 +687,24 @@ impl BackupBackend for MockBackend {
             )?;
             self.lock().batch.report(query)
         })
+    }
+
+    fn create_role<'a>(&'a self, request: &'a RoleRequest) -> BackendFuture<'a, String> {
+        Box::pin(self.write(
+            Operation::CreateRole,
+            "global",
+            Some(&request.name),
+            move |state| roles::create(&mut state.account, request),
+        ))
+    }
+
+    fn put_role_policy<'a>(&'a self, request: &'a RolePolicyRequest) -> BackendFuture<'a, ()> {
+        Box::pin(self.write(
+            Operation::PutRolePolicy,
+            "global",
+            Some(&request.role_name),
+            move |state| roles::put_policy(&state.account, request),
+        ))
     }
 }
 

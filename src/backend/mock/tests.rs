@@ -352,3 +352,48 @@ async fn injected_faults_reach_the_s3_and_batch_operations() {
         .unwrap();
     assert_eq!(logs.rules[0].id, "logs-to-west");
 }
+
+#[tokio::test]
+async fn a_created_role_is_listed_and_accepted_by_replication_and_its_name_is_then_taken() {
+    let mock = MockBackend::new(MockOptions::default());
+    let role = RoleRequest::for_s3("eu-central-1", "s3-new", "S3 replication");
+    let arn = mock.create_role(&role).await.unwrap();
+    assert_eq!(arn, "arn:aws:iam::123456789012:role/service-role/s3-new");
+    let policy = RolePolicyRequest {
+        region: "eu-central-1".into(),
+        role_name: "s3-new".into(),
+        policy_name: "s3-replication".into(),
+        source_bucket: "acme-finance-eu".into(),
+        destination_bucket: "acme-finance-replica".into(),
+    };
+    mock.put_role_policy(&policy).await.unwrap();
+    let roles: Vec<Page<IamRole>> = mock.list_iam_roles().try_collect().await.unwrap();
+    assert!(roles.iter().flat_map(|p| &p.items).any(|r| r.arn == arn));
+
+    mock.create_bucket(&new_bucket()).await.unwrap();
+    for (region, bucket) in [
+        ("us-west-2", "acme-finance-replica"),
+        ("eu-central-1", "acme-finance-eu"),
+    ] {
+        mock.put_bucket_versioning(&enable(region, bucket))
+            .await
+            .unwrap();
+    }
+    let mut put = finance_rule();
+    put.config.role_arn = arn;
+    mock.put_bucket_replication(&put).await.unwrap();
+
+    let taken = mock.create_role(&role).await.unwrap_err();
+    assert_eq!(taken.message, "Role with name s3-new already exists.");
+
+    let read_only = MockBackend::new(MockOptions {
+        read_only: true,
+        ..MockOptions::default()
+    });
+    for e in [
+        read_only.create_role(&role).await.unwrap_err(),
+        read_only.put_role_policy(&policy).await.unwrap_err(),
+    ] {
+        assert_eq!(e.kind, ErrorKind::ReadOnly, "{e:?}");
+    }
+}

@@ -1,9 +1,9 @@
 //! The replication wizard's per-step checks: the problems that keep a step from advancing.
 
 use super::{
-    DELETE_MARKERS, DEST_NAME, DEST_PICK, DESTINATION, KEEP_ROLE, KMS_ARN, KMS_PICK, OPTIONS,
-    PICK_ROLE, PREFIX, PRIORITY, ROLE_ARN, ROLE_CHOICE, ROLE_PICK, RTC, RULE, RULE_ID,
-    ReplicationWizard, TAGS,
+    DELETE_MARKERS, DEST_NAME, DEST_PICK, DESTINATION, KEEP_ROLE, KMS_ARN, KMS_PICK, NEW_ROLE,
+    OPTIONS, PICK_ROLE, PREFIX, PRIORITY, ROLE_ARN, ROLE_CHOICE, ROLE_NAME, ROLE_PICK, RTC, RULE,
+    RULE_ID, ReplicationWizard, TAGS,
 };
 use crate::domain::{replication, validate};
 use crate::wizard::form::FieldId;
@@ -71,9 +71,10 @@ impl ReplicationWizard {
                     ),
                     PICK_ROLE if self.role_pick.is_none() => Err("Choose an IAM role.".into()),
                     KEEP_ROLE | PICK_ROLE => Ok(()),
+                    NEW_ROLE => self.new_role_name_problem(),
                     _ => validate::iam_role_arn(self.role_arn.trim()),
                 };
-                let id = [ROLE_CHOICE, ROLE_PICK, ROLE_ARN][self.role_choice.min(2)];
+                let id = [ROLE_CHOICE, ROLE_PICK, ROLE_ARN, ROLE_NAME][self.role_choice.min(3)];
                 check(id, role);
             }
             OPTIONS => {
@@ -96,5 +97,16 @@ impl ReplicationWizard {
             _ => {}
         }
         problems
+    }
+    /// IAM's rule for role names, and not one the account has already.
+    fn new_role_name_problem(&self) -> Result<(), String> {
+        let name = self.role_name.trim();
+        validate::iam_role_name(name)?;
+        if self.roles.items().iter().any(|r| r.name == name) {
+            return Err(format!(
+                "The account already has a role named {name}: choose it, or another name."
+            ));
+        }
+        Ok(())
     }
 }

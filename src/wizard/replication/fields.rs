@@ -2,9 +2,10 @@
 
 use super::{
     DELETE_MARKER_WARNING, DELETE_MARKERS, DEST_CHOICE, DEST_NAME, DEST_OPTIONS, DEST_PICK,
-    DEST_REGION, Existing, KEEP_ROLE, KMS, KMS_ARN, KMS_OPTIONS, KMS_PICK, METRICS, ON_OFF,
-    PICK_ROLE, PREFIX, PRIORITY, REPLICA_SYNC, ROLE_ARN, ROLE_CHOICE, ROLE_OPTIONS, ROLE_PICK, RTC,
-    RULE_ID, ReplicationWizard, SCOPE, SCOPE_OPTIONS, STATUS, STATUS_OPTIONS, STORAGE, TAGS,
+    DEST_REGION, Existing, KEEP_ROLE, KMS, KMS_ARN, KMS_OPTIONS, KMS_PICK, METRICS, NEW_ROLE,
+    ON_OFF, PICK_ROLE, PREFIX, PRIORITY, REPLICA_SYNC, ROLE_ARN, ROLE_CHOICE, ROLE_NAME,
+    ROLE_OPTIONS, ROLE_PICK, RTC, RULE_ID, ReplicationWizard, SCOPE, SCOPE_OPTIONS, STATUS,
+    STATUS_OPTIONS, STORAGE, TAGS,
 };
 use crate::domain::region::REGIONS;
 use crate::domain::replication::STORAGE_CLASSES;
@@ -131,6 +132,12 @@ impl ReplicationWizard {
                 items.extend(self.roles.note("the IAM roles"));
             }
             KEEP_ROLE => {}
+            NEW_ROLE => items.push(core.field(
+                Field::text(ROLE_NAME, "Role name", &self.role_name, "s3-replication").with_help(
+                    "Created under /service-role/, trusting S3, with a policy for these \
+                             two buckets.",
+                ),
+            )),
             _ => {
                 let placeholder = format!("arn:aws:iam::{}:role/s3-replication", self.account_id);
                 items.push(core.field(Field::text(
@@ -142,8 +149,8 @@ impl ReplicationWizard {
             }
         }
         items.push(Item::note(
-            "One role per configuration: S3 assumes it for every rule. This tool creates no \
-             roles: it must trust s3.amazonaws.com and allow reading the source's versions and \
+            "One role per configuration: S3 assumes it for every rule. Unless created here, \
+             it must trust s3.amazonaws.com and allow reading the source's versions and \
              s3:ReplicateObject, s3:ReplicateDelete, s3:ReplicateTags on the destination.",
         ));
         items

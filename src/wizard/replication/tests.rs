@@ -355,7 +355,14 @@ fn keeping_the_current_role_is_offered_only_when_there_is_one() {
     assert!(w.next());
     assert_eq!(
         role_options(&w),
-        (vec!["Choose a role".into(), "Enter a role ARN".into()], 0)
+        (
+            vec![
+                "Choose a role".into(),
+                "Enter a role ARN".into(),
+                "Create a new role".into()
+            ],
+            0
+        )
     );
 
     let old = ReplicationConfig {
@@ -368,7 +375,12 @@ fn keeping_the_current_role_is_offered_only_when_there_is_one() {
     let (options, selected) = role_options(&w);
     assert_eq!(
         options,
-        ["Keep the current role", "Choose a role", "Enter a role ARN"]
+        [
+            "Keep the current role",
+            "Choose a role",
+            "Enter a role ARN",
+            "Create a new role"
+        ]
     );
     assert_eq!(options[selected], "Keep the current role");
     let help = format!("{:?}", w.items());
@@ -378,4 +390,59 @@ fn keeping_the_current_role_is_offered_only_when_there_is_one() {
     );
     choose_role(&mut w, "Enter a role ARN");
     assert_eq!(role_options(&w).1, 2);
+}
+
+#[test]
+fn a_new_role_is_created_and_given_its_policy_before_the_configuration_names_it() {
+    let mut w = wizard(None);
+    let roles = vec![IamRole {
+        name: "taken".into(),
+        arn: "arn:aws:iam::123456789012:role/taken".into(),
+    }];
+    w.supply(&Query::IamRoles, Ok(Loaded::IamRoles(roles)), true);
+    w.input(RULE_ID, Input::Text("finance".into()));
+    assert!(w.next());
+    w.input(DEST_REGION, Input::Choose(region_index("us-west-2")));
+    w.input(DEST_PICK, Input::Choose(0));
+    choose_role(&mut w, "Create a new role");
+
+    w.input(ROLE_NAME, Input::Text("bad name".into()));
+    assert!(!w.next());
+    assert!(
+        error_of(&w, ROLE_NAME).unwrap().contains("' '"),
+        "{:?}",
+        w.items()
+    );
+    w.input(ROLE_NAME, Input::Text("taken".into()));
+    assert!(!w.next());
+    assert!(
+        error_of(&w, ROLE_NAME)
+            .unwrap()
+            .contains("already has a role named taken")
+    );
+
+    w.input(ROLE_NAME, Input::Text("s3-finance-repl".into()));
+    assert!(w.next(), "{:?}", w.items());
+    assert!(w.next(), "{:?}", w.items());
+    let arn = "arn:aws:iam::123456789012:role/service-role/s3-finance-repl";
+    let requests = w.requests().unwrap();
+    let ops: Vec<_> = requests.iter().map(WriteRequest::operation).collect();
+    assert_eq!(ops, ["CreateRole", "PutRolePolicy", "PutBucketReplication"]);
+    match (&requests[0], &requests[1], &requests[2]) {
+        (
+            WriteRequest::CreateRole(role),
+            WriteRequest::PutRolePolicy(policy),
+            WriteRequest::PutReplication(put),
+        ) => {
+            assert_eq!(role.arn("123456789012"), arn);
+            assert_eq!(policy.role_name, "s3-finance-repl");
+            assert_eq!(policy.source_bucket, "finance-source");
+            assert_eq!(policy.destination_bucket, "finance-replica");
+            assert_eq!(put.configuration_json()["Role"], arn);
+        }
+        other => panic!("not the three requests: {other:?}"),
+    }
+    let summary = w.summary();
+    let role = summary.iter().find(|(k, _)| k == "IAM role").unwrap();
+    assert_eq!(role.1, "new role s3-finance-repl (created first)");
 }

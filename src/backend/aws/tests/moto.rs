@@ -13,6 +13,7 @@ use crate::domain::replication::{
     ReplicationConfig, ReplicationFilter, ReplicationRequest, ReplicationRule, ReplicationSummary,
 };
 use crate::domain::restore::{Bucket, KmsKey, RestoreRequest};
+use crate::domain::role::{RolePolicyRequest, RoleRequest};
 use crate::domain::settings::SettingsRequest;
 use crate::domain::{Lifecycle, ResourceType, VaultRequest};
 use aws_credential_types::Credentials;
@@ -372,6 +373,49 @@ async fn iam_roles_are_listed_with_their_arns() {
             ("restorer".to_string(), arn("restorer")),
         ]
     );
+}
+
+#[tokio::test]
+async fn a_replication_role_is_created_with_its_trust_and_inline_policy() {
+    let emu = Emulator::start();
+    let role = RoleRequest::for_s3(REGION, "s3-finance-repl", "S3 replication from finance");
+    let arn = emu.backend.create_role(&role).await.expect("created");
+    assert_eq!(arn, role.arn(ACCOUNT_ID));
+    let policy = RolePolicyRequest {
+        region: REGION.into(),
+        role_name: role.name.clone(),
+        policy_name: "s3-replication".into(),
+        source_bucket: "finance-source".into(),
+        destination_bucket: "finance-replica".into(),
+    };
+    emu.backend
+        .put_role_policy(&policy)
+        .await
+        .expect("policy put");
+    let read = emu.seed(
+        r#"
+iam = client("iam")
+role = iam.get_role(RoleName="s3-finance-repl")["Role"]
+doc = iam.get_role_policy(RoleName="s3-finance-repl", PolicyName="s3-replication")["PolicyDocument"]
+trust = role["AssumeRolePolicyDocument"]
+print(json.dumps({"arn": role["Arn"], "path": role["Path"],
+    "trust": trust if isinstance(trust, dict) else json.loads(trust),
+    "policy": doc if isinstance(doc, dict) else json.loads(doc)}))
+"#,
+    );
+    assert_eq!(read["arn"], arn);
+    assert_eq!(read["path"], "/service-role/");
+    let trust: serde_json::Value = serde_json::from_str(&role.trust_policy()).unwrap();
+    assert_eq!(read["trust"], trust);
+    let sent: serde_json::Value = serde_json::from_str(&policy.policy()).unwrap();
+    assert_eq!(read["policy"], sent);
+
+    let again = emu
+        .backend
+        .create_role(&role)
+        .await
+        .expect_err("a taken name");
+    assert_eq!(again.kind, ErrorKind::InvalidInput, "{again:?}");
 }
 
 #[tokio::test]
