@@ -2,7 +2,7 @@
 //! place with back-off while a job is unfinished; `enter` opens a job, `n` creates one.
 
 use super::batch_job::BatchJobScreen;
-use super::batch_wizard::BatchWizardScreen;
+use super::batch_wizard;
 use super::{Nav, Screen};
 use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
@@ -133,7 +133,7 @@ impl Screen for BatchScreen {
                 }
             }
             Command::Create => {
-                return Nav::Push(Box::new(BatchWizardScreen::new(&self.region, "", ctx)));
+                return Nav::Push(Box::new(batch_wizard::open(&self.region, "", ctx)));
             }
             Command::ConfirmJob | Command::CancelJob | Command::JobPriority => {
                 return Nav::Notice {

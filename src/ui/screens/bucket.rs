@@ -1,9 +1,9 @@
 //! One S3 bucket: its settings and replication rules (GetBucketReplication), with `n` to add a
 //! rule, `v` to enable versioning and `b` to replicate the objects already there.
 
-use super::batch_wizard::BatchWizardScreen;
+use super::batch_wizard;
 use super::detail::scroll;
-use super::replication::S3WizardScreen;
+use super::replication;
 use super::{Nav, Screen};
 use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
@@ -212,7 +212,7 @@ impl Screen for BucketScreen {
         match cmd {
             Command::Refresh => self.load(ctx),
             Command::Create => {
-                return Nav::Push(Box::new(S3WizardScreen::add_rule(&self.bucket, ctx)));
+                return Nav::Push(Box::new(replication::add_rule(&self.bucket, ctx)));
             }
             Command::EnableVersioning => return versioning(&self.bucket),
             Command::ReplicateExisting => {
@@ -226,7 +226,7 @@ impl Screen for BucketScreen {
                         is_error: true,
                     };
                 }
-                let wizard = BatchWizardScreen::new(&self.bucket.region, &self.bucket.name, ctx);
+                let wizard = batch_wizard::open(&self.bucket.region, &self.bucket.name, ctx);
                 return Nav::Push(Box::new(wizard));
             }
             cmd => scroll(&mut self.scroll, cmd),
@@ -269,5 +269,5 @@ pub fn versioning(bucket: &Bucket) -> Nav {
             is_error: false,
         };
     }
-    Nav::Push(Box::new(S3WizardScreen::enable_versioning(bucket)))
+    Nav::Push(Box::new(replication::enable_versioning(bucket)))
 }

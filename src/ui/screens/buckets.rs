@@ -2,7 +2,7 @@
 //! one, `v` enables versioning.
 
 use super::bucket::{BucketScreen, versioning};
-use super::replication::S3WizardScreen;
+use super::replication;
 use super::{Nav, Screen};
 use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
@@ -72,7 +72,7 @@ impl Screen for BucketsScreen {
         match (cmd, selected) {
             (Command::Refresh, _) => self.remote.load(ctx),
             (Command::Create, _) => {
-                return Nav::Push(Box::new(S3WizardScreen::create_bucket(&self.region)));
+                return Nav::Push(Box::new(replication::create_bucket(&self.region)));
             }
             (Command::Open, Some(bucket)) => return Nav::Push(Box::new(BucketScreen::new(bucket))),
             (Command::EnableVersioning, Some(bucket)) => return versioning(&bucket),

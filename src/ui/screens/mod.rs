@@ -21,6 +21,7 @@ mod settings;
 mod vaults;
 pub mod wizard_host;
 mod wizard_loading;
+mod wizard_screen;
 
 pub use batch::BatchScreen;
 pub use buckets::BucketsScreen;

@@ -1,7 +1,7 @@
 //! Backup plans of the Region: Enter shows a plan's rules, `n` opens the create-plan wizard.
 
 use super::plan::PlanScreen;
-use super::wizard_host::WizardHost;
+use super::wizard_screen::WizardScreen;
 use super::{Nav, Screen};
 use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
@@ -14,9 +14,7 @@ use crate::remote::{Ctx, RemoteList};
 use crate::ui::UiCtx;
 use crate::ui::rows::PLAN_COLUMNS;
 use crate::ui::widgets::table;
-use crate::wizard::After;
 use crate::wizard::plan::PlanWizard;
-use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -83,7 +81,12 @@ impl Screen for PlansScreen {
                 }
             }
             Command::Create => {
-                return Nav::Push(Box::new(PlanWizardScreen::new(&self.region, ctx)));
+                // The creator request id is made here, once per opening: every retry reuses it.
+                let wizard =
+                    PlanWizard::new(&self.region, &ctx.session.account_id, ctx.new_token());
+                let screen =
+                    WizardScreen::new(Box::new(wizard), Section::Plans, "Create backup plan");
+                return Nav::Push(Box::new(screen));
             }
             Command::Refresh => self.remote.load(ctx),
             _ => {}
@@ -123,77 +126,5 @@ impl Screen for PlansScreen {
             ui,
             &empty,
         );
-    }
-}
-
-/// The create-plan wizard. It loads what it needs (the Region's plan names and vaults)
-/// through `Wizard::wanted`, so the screen only hosts it.
-pub struct PlanWizardScreen {
-    host: WizardHost,
-}
-
-impl PlanWizardScreen {
-    /// The creator request id is made here, once per opening: every retry reuses it.
-    pub fn new(region: &str, ctx: &mut Ctx) -> Self {
-        let wizard = PlanWizard::new(region, &ctx.session.account_id, ctx.new_token());
-        PlanWizardScreen {
-            host: WizardHost::new(Box::new(wizard)),
-        }
-    }
-}
-
-impl Screen for PlanWizardScreen {
-    fn section(&self) -> Section {
-        Section::Plans
-    }
-
-    fn crumb(&self) -> String {
-        "Create backup plan".to_string()
-    }
-
-    fn key_contexts(&self) -> &'static [KeyContext] {
-        &[]
-    }
-
-    fn hints(&self) -> &'static [Command] {
-        &[]
-    }
-
-    fn start(&mut self, ctx: &mut Ctx) {
-        self.host.load_wanted(ctx);
-    }
-
-    /// Every key goes to the host (`handle_key`); a failed load is asked again on the next key.
-    fn handle(&mut self, _cmd: Command, _ctx: &mut Ctx) -> Nav {
-        Nav::Stay
-    }
-
-    fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Option<Nav> {
-        Some(self.host.handle_key(key, ctx))
-    }
-
-    fn pending(&self) -> Vec<RequestId> {
-        self.host.pending()
-    }
-
-    fn on_loaded(&mut self, req: RequestId, data: Loaded, done: bool) {
-        self.host.on_loaded(req, data, done);
-    }
-
-    fn on_failed(&mut self, req: RequestId, error: BackendError) {
-        self.host.on_failed(req, error);
-    }
-
-    fn on_submitted(
-        &mut self,
-        req: RequestId,
-        result: &Result<String, BackendError>,
-        ctx: &mut Ctx,
-    ) -> Option<After> {
-        self.host.on_submitted(req, result, ctx)
-    }
-
-    fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx) {
-        self.host.render(frame, area, ui, &[]);
     }
 }
