@@ -348,6 +348,12 @@ pub async fn submit(backend: &dyn BackupBackend, req: RequestId, request: &Write
         }
         WriteRequest::CreateRole(r) => backend.create_role(r).await,
         WriteRequest::PutRolePolicy(r) => backend.put_role_policy(r).await.map(|()| String::new()),
+        WriteRequest::StartBackup(r) => backend.start_backup_job(r).await,
+        WriteRequest::DeleteRecoveryPoint(r) => backend
+            .delete_recovery_point(r)
+            .await
+            .map(|()| String::new()),
+        WriteRequest::UpdatePlan(r) => backend.update_backup_plan(r).await,
     };
     Action::Submitted { req, result }
 }

@@ -6,12 +6,14 @@ pub mod mock;
 
 pub use error::{BackendError, ErrorKind};
 
+use crate::domain::backup::BackupRequest;
 use crate::domain::batch::{
     BatchJob, BatchJobRequest, BucketRequest, JobUpdateRequest, ReportQuery, ReportRow,
     VersioningRequest,
 };
 use crate::domain::copy::CopyRequest;
-use crate::domain::plan::{BackupPlan, PlanDetails, PlanRequest};
+use crate::domain::delete::DeleteRequest;
+use crate::domain::plan::{BackupPlan, PlanDetails, PlanRequest, PlanUpdateRequest};
 use crate::domain::replication::{ReplicationConfig, ReplicationRequest};
 use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
 use crate::domain::role::{RolePolicyRequest, RoleRequest};
@@ -317,4 +319,16 @@ pub trait BackupBackend: Send + Sync {
 
     /// IAM PutRolePolicy: adds (or replaces) the role's inline policy.
     fn put_role_policy<'a>(&'a self, request: &'a RolePolicyRequest) -> BackendFuture<'a, ()>;
+
+    /// StartBackupJob (an on-demand backup); returns the backup job ID. Same token, same job.
+    fn start_backup_job<'a>(&'a self, request: &'a BackupRequest) -> BackendFuture<'a, String>;
+
+    /// DeleteRecoveryPoint.
+    fn delete_recovery_point<'a>(&'a self, request: &'a DeleteRequest) -> BackendFuture<'a, ()>;
+
+    /// UpdateBackupPlan; returns the plan's new version ID.
+    fn update_backup_plan<'a>(
+        &'a self,
+        request: &'a PlanUpdateRequest,
+    ) -> BackendFuture<'a, String>;
 }

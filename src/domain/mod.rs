@@ -1,8 +1,10 @@
 //! Domain types of an AWS Backup account: no screen, no SDK, no IO.
 
+pub mod backup;
 pub mod batch;
 pub mod copy;
 pub mod cron;
+pub mod delete;
 pub mod format;
 pub mod job;
 pub mod plan;
@@ -19,7 +21,7 @@ pub mod write;
 
 pub use job::{BackupJob, BackupJobState, CopyJob, CopyJobState, RestoreJob, RestoreJobStatus};
 pub use recovery_point::{
-    BackupKind, Lifecycle, RecoveryPoint, RecoveryPointStatus, StatusHelp, StorageClass,
+    BackupKind, Lifecycle, PlanRef, RecoveryPoint, RecoveryPointStatus, StatusHelp, StorageClass,
 };
 pub use region::Region;
 pub use resource::{ProtectedResource, ResourceType};

@@ -26,6 +26,9 @@ pub struct PlanDetails {
 /// One backup rule: when to back up, where to, how long to keep, and where to copy.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct BackupRule {
+    /// AWS's RuleId (GetBackupPlan); `None` for a rule not yet created. Never sent: AWS
+    /// matches the rules of UpdateBackupPlan by name.
+    pub id: Option<String>,
     pub name: String,
     pub target_vault: String,
     /// A cron expression in UTC, e.g. `cron(0 5 ? * * *)`.
@@ -90,6 +93,47 @@ impl PlanRequest {
                 "--creator-request-id {}",
                 shell_quote(&self.creator_request_id)
             ),
+        ]
+        .join(" \\\n  ")
+    }
+}
+
+/// Exactly what editing a plan sends with UpdateBackupPlan: the whole plan, every rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanUpdateRequest {
+    pub region: String,
+    pub plan_id: String,
+    pub name: String,
+    pub rules: Vec<BackupRule>,
+}
+
+impl PlanUpdateRequest {
+    fn plan(&self) -> PlanRequest {
+        PlanRequest {
+            region: self.region.clone(),
+            name: self.name.clone(),
+            rules: self.rules.clone(),
+            creator_request_id: String::new(),
+        }
+    }
+
+    /// The UpdateBackupPlan body (`POST /backup/plans/{id}`; the id travels in the path,
+    /// shown here as `BackupPlanId`), pretty-printed, members in API order.
+    pub fn api_json(&self) -> String {
+        let mut body = serde_json::Map::new();
+        body.insert("BackupPlanId".into(), self.plan_id.clone().into());
+        body.insert("BackupPlan".into(), self.plan().plan_json());
+        serde_json::to_string_pretty(&serde_json::Value::Object(body)).unwrap_or_default()
+    }
+
+    /// The same request as an `aws backup update-backup-plan` command line.
+    pub fn cli_command(&self) -> String {
+        let plan = serde_json::to_string(&self.plan().plan_json()).unwrap_or_default();
+        [
+            "aws backup update-backup-plan".to_string(),
+            format!("--region {}", shell_quote(&self.region)),
+            format!("--backup-plan-id {}", shell_quote(&self.plan_id)),
+            format!("--backup-plan {}", shell_quote(&plan)),
         ]
         .join(" \\\n  ")
     }

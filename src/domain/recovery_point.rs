@@ -146,6 +146,31 @@ impl Lifecycle {
     }
 }
 
+/// The backup plan rule that made a recovery point (the API's `CreatedBy`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanRef {
+    /// Empty when AWS named only the plan (ListRecoveryPointsByResource says less than
+    /// DescribeRecoveryPoint).
+    pub plan_id: Text,
+    pub plan_name: Text,
+    pub plan_version: Option<Text>,
+    pub rule_id: Option<Text>,
+    pub rule_name: Option<Text>,
+}
+
+impl PlanRef {
+    /// A reference that knows only the plan's name.
+    pub fn named(plan_name: &str) -> PlanRef {
+        PlanRef {
+            plan_id: Text::from(""),
+            plan_name: plan_name.into(),
+            plan_version: None,
+            rule_id: None,
+            rule_name: None,
+        }
+    }
+}
+
 /// One recovery point, with every field DescribeRecoveryPoint returns that the console shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecoveryPoint {
@@ -167,8 +192,8 @@ pub struct RecoveryPoint {
     pub encrypted: bool,
     pub encryption_key_arn: Option<Text>,
     pub iam_role_arn: Text,
-    /// The backup plan (name) whose rule created it; `None` for on-demand backups.
-    pub created_by_plan: Option<Text>,
+    /// The backup plan rule that created it; `None` for on-demand backups.
+    pub created_by: Option<PlanRef>,
     pub lifecycle: Lifecycle,
     pub last_restore: Option<OffsetDateTime>,
 }

@@ -1,9 +1,11 @@
 //! Every change the tool can make to an account, as one type: what is reviewed, confirmed,
 //! refused under `--read-only`, sent once, and written to the audit log.
 
+use super::backup::BackupRequest;
 use super::batch::{BatchJobRequest, BucketRequest, JobUpdateRequest, VersioningRequest};
 use super::copy::CopyRequest;
-use super::plan::PlanRequest;
+use super::delete::DeleteRequest;
+use super::plan::{PlanRequest, PlanUpdateRequest};
 use super::replication::ReplicationRequest;
 use super::restore::RestoreRequest;
 use super::role::{RolePolicyRequest, RoleRequest};
@@ -25,6 +27,9 @@ pub enum WriteRequest {
     UpdateBatchJob(JobUpdateRequest),
     CreateRole(RoleRequest),
     PutRolePolicy(RolePolicyRequest),
+    StartBackup(BackupRequest),
+    DeleteRecoveryPoint(DeleteRequest),
+    UpdatePlan(PlanUpdateRequest),
 }
 
 impl WriteRequest {
@@ -43,6 +48,9 @@ impl WriteRequest {
             WriteRequest::UpdateBatchJob(r) => r.operation(),
             WriteRequest::CreateRole(_) => "CreateRole",
             WriteRequest::PutRolePolicy(_) => "PutRolePolicy",
+            WriteRequest::StartBackup(_) => "StartBackupJob",
+            WriteRequest::DeleteRecoveryPoint(_) => "DeleteRecoveryPoint",
+            WriteRequest::UpdatePlan(_) => "UpdateBackupPlan",
         }
     }
 
@@ -62,6 +70,9 @@ impl WriteRequest {
             // IAM is global and ignores it: the wizard's Region, kept for the audit entry.
             WriteRequest::CreateRole(r) => &r.region,
             WriteRequest::PutRolePolicy(r) => &r.region,
+            WriteRequest::StartBackup(r) => &r.region,
+            WriteRequest::DeleteRecoveryPoint(r) => &r.region,
+            WriteRequest::UpdatePlan(r) => &r.region,
         }
     }
 
@@ -80,6 +91,9 @@ impl WriteRequest {
             WriteRequest::UpdateBatchJob(r) => r.api_json(),
             WriteRequest::CreateRole(r) => r.api_json(),
             WriteRequest::PutRolePolicy(r) => r.api_json(),
+            WriteRequest::StartBackup(r) => r.api_json(),
+            WriteRequest::DeleteRecoveryPoint(r) => r.api_json(),
+            WriteRequest::UpdatePlan(r) => r.api_json(),
         }
     }
 
@@ -98,6 +112,9 @@ impl WriteRequest {
             WriteRequest::UpdateBatchJob(r) => r.cli_command(),
             WriteRequest::CreateRole(r) => r.cli_command(),
             WriteRequest::PutRolePolicy(r) => r.cli_command(),
+            WriteRequest::StartBackup(r) => r.cli_command(),
+            WriteRequest::DeleteRecoveryPoint(r) => r.cli_command(),
+            WriteRequest::UpdatePlan(r) => r.cli_command(),
         }
     }
 }

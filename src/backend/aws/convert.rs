@@ -15,7 +15,7 @@ use crate::domain::restore::{Bucket, IamRole, KmsKey};
 use crate::domain::settings::RegionSettings;
 use crate::domain::{
     BackupJob, BackupJobState, BackupKind, BackupVault, CopyJob, CopyJobState, Lifecycle,
-    ProtectedResource, RecoveryPoint, RecoveryPointStatus, ResourceType, RestoreJob,
+    PlanRef, ProtectedResource, RecoveryPoint, RecoveryPointStatus, ResourceType, RestoreJob,
     RestoreJobStatus, StorageClass, Text,
 };
 use aws_sdk_backup::types as bk;
@@ -127,8 +127,21 @@ pub fn lifecycle(l: Option<&bk::Lifecycle>) -> Lifecycle {
     }
 }
 
-fn plan_name(c: Option<&bk::RecoveryPointCreator>) -> Option<Text> {
-    c.and_then(|c| opt_text(c.backup_plan_name()).or_else(|| opt_text(c.backup_plan_id())))
+/// The plan rule that made a recovery point; AWS may name the plan, give its id, or both.
+fn plan_ref(c: Option<&bk::RecoveryPointCreator>) -> Option<PlanRef> {
+    let c = c?;
+    let plan_id = text(c.backup_plan_id());
+    let plan_name = opt_text(c.backup_plan_name()).unwrap_or_else(|| plan_id.clone());
+    if plan_name.is_empty() {
+        return None;
+    }
+    Some(PlanRef {
+        plan_id,
+        plan_name,
+        plan_version: opt_text(c.backup_plan_version()),
+        rule_id: opt_text(c.backup_rule_id()),
+        rule_name: opt_text(c.backup_rule_name()),
+    })
 }
 
 pub fn protected_resource(r: &bk::ProtectedResource) -> ProtectedResource {
@@ -174,7 +187,7 @@ pub fn recovery_point_by_resource(
         encrypted: p.encryption_key_arn().is_some(),
         encryption_key_arn: opt_text(p.encryption_key_arn()),
         iam_role_arn: Text::from(""),
-        created_by_plan: None,
+        created_by: None,
         lifecycle: Lifecycle::default(),
         last_restore: None,
     }
@@ -207,7 +220,7 @@ macro_rules! full_recovery_point {
             encrypted: p.is_encrypted(),
             encryption_key_arn: opt_text(p.encryption_key_arn()),
             iam_role_arn: text(p.iam_role_arn()),
-            created_by_plan: plan_name(p.created_by()),
+            created_by: plan_ref(p.created_by()),
             lifecycle: lifecycle(p.lifecycle()),
             last_restore: opt_time(p.last_restore_time()),
         }
@@ -417,6 +430,7 @@ pub fn plan_details(
 
 pub fn backup_rule(r: &bk::BackupRule) -> BackupRule {
     BackupRule {
+        id: r.rule_id().map(str::to_string),
         name: r.rule_name().to_string(),
         target_vault: r.target_backup_vault_name().to_string(),
         schedule: r.schedule_expression().unwrap_or_default().to_string(),

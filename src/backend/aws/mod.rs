@@ -20,12 +20,14 @@ use super::{
     ErrorKind, Mode, PageStream,
 };
 use crate::domain::VaultRequest;
+use crate::domain::backup::BackupRequest;
 use crate::domain::batch::{
     BatchJob, BatchJobRequest, BucketRequest, JobChange, JobUpdateRequest, ReportQuery, ReportRow,
     VersioningRequest,
 };
 use crate::domain::copy::CopyRequest;
-use crate::domain::plan::{BackupPlan, PlanDetails, PlanRequest};
+use crate::domain::delete::DeleteRequest;
+use crate::domain::plan::{BackupPlan, PlanDetails, PlanRequest, PlanUpdateRequest};
 use crate::domain::replication::{ReplicationConfig, ReplicationRequest};
 use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
 use crate::domain::role::{RolePolicyRequest, RoleRequest};
@@ -918,6 +920,39 @@ impl BackupBackend for AwsBackend {
                 .await
                 .map_err(|e| self.fail(PUT_ROLE_POLICY, &e))?;
             Ok(())
+        })
+    }
+
+    fn start_backup_job<'a>(&'a self, request: &'a BackupRequest) -> BackendFuture<'a, String> {
+        // TEMPORARY: StartBackupJob lands with the AWS half of on-demand backups.
+        Box::pin(async move {
+            Err(BackendError::new(
+                ErrorKind::NotImplemented,
+                format!("TEMPORARY: StartBackupJob for {}", request.resource_arn),
+            ))
+        })
+    }
+
+    fn delete_recovery_point<'a>(&'a self, request: &'a DeleteRequest) -> BackendFuture<'a, ()> {
+        // TEMPORARY: DeleteRecoveryPoint lands with the AWS half of deletions.
+        Box::pin(async move {
+            Err(BackendError::new(
+                ErrorKind::NotImplemented,
+                format!("TEMPORARY: DeleteRecoveryPoint for {}", request.recovery_point_arn),
+            ))
+        })
+    }
+
+    fn update_backup_plan<'a>(
+        &'a self,
+        request: &'a PlanUpdateRequest,
+    ) -> BackendFuture<'a, String> {
+        // TEMPORARY: UpdateBackupPlan lands with the AWS half of plan editing.
+        Box::pin(async move {
+            Err(BackendError::new(
+                ErrorKind::NotImplemented,
+                format!("TEMPORARY: UpdateBackupPlan for {}", request.plan_id),
+            ))
         })
     }
 }

@@ -513,7 +513,7 @@ fn deliver(
         encrypted: vault.encryption_key_arn.is_some(),
         encryption_key_arn: vault.encryption_key_arn.clone(),
         iam_role_arn: run.iam_role_arn.clone(),
-        created_by_plan: None,
+        created_by: None,
         lifecycle: run.lifecycle,
         last_restore: None,
         ..source.clone()

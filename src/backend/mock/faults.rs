@@ -42,6 +42,9 @@ pub enum Operation {
     GetObject,
     CreateRole,
     PutRolePolicy,
+    StartBackupJob,
+    DeleteRecoveryPoint,
+    UpdateBackupPlan,
 }
 
 impl Operation {

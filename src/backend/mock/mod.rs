@@ -1,7 +1,9 @@
 //! The demo account: a seeded, deterministic, stateful in-memory AWS Backup account.
 
+mod backups;
 mod batch;
 mod copy;
+mod deletes;
 mod faults;
 mod fixtures;
 mod pages;
@@ -21,12 +23,14 @@ use super::{
     PageStream, token_pages,
 };
 use crate::domain::VaultRequest;
+use crate::domain::backup::BackupRequest;
 use crate::domain::batch::{
     BatchJob, BatchJobRequest, BucketRequest, JobChange, JobUpdateRequest, ReportQuery, ReportRow,
     VersioningRequest,
 };
 use crate::domain::copy::CopyRequest;
-use crate::domain::plan::{BackupPlan, PlanDetails, PlanRequest};
+use crate::domain::delete::DeleteRequest;
+use crate::domain::plan::{BackupPlan, PlanDetails, PlanRequest, PlanUpdateRequest};
 use crate::domain::replication::{ReplicationConfig, ReplicationRequest};
 use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
 use crate::domain::role::{RolePolicyRequest, RoleRequest};
@@ -105,6 +109,8 @@ struct State {
     plan_tokens: Tokens<PlanRequest>,
     /// Batch Operations jobs and their reports.
     batch: batch::BatchBook,
+    /// On-demand backup jobs started here.
+    backups: backups::BackupBook,
     /// IDs of what the account makes (copies, plans, vault keys): deterministic, so a replayed
     /// session makes the same ones.
     ids: Rng,
@@ -141,6 +147,7 @@ impl MockBackend {
                 vault_tokens: Tokens::default(),
                 plan_tokens: Tokens::default(),
                 batch,
+                backups: backups::BackupBook::default(),
                 ids: Rng::new(IDS_SEED),
             }),
         }
@@ -704,6 +711,47 @@ impl BackupBackend for MockBackend {
             "global",
             Some(&request.role_name),
             move |state| roles::put_policy(&state.account, request),
+        ))
+    }
+
+    fn start_backup_job<'a>(&'a self, request: &'a BackupRequest) -> BackendFuture<'a, String> {
+        Box::pin(self.write(
+            Operation::StartBackupJob,
+            &request.region,
+            Some(&request.resource_arn),
+            move |state| {
+                let State {
+                    account,
+                    backups,
+                    ids,
+                    ..
+                } = state;
+                backups::start(account, backups, ids, request)
+            },
+        ))
+    }
+
+    fn delete_recovery_point<'a>(&'a self, request: &'a DeleteRequest) -> BackendFuture<'a, ()> {
+        Box::pin(self.write(
+            Operation::DeleteRecoveryPoint,
+            &request.region,
+            Some(&request.recovery_point_arn),
+            move |state| deletes::delete(&mut state.account, request),
+        ))
+    }
+
+    fn update_backup_plan<'a>(
+        &'a self,
+        request: &'a PlanUpdateRequest,
+    ) -> BackendFuture<'a, String> {
+        Box::pin(self.write(
+            Operation::UpdateBackupPlan,
+            &request.region,
+            Some(&request.plan_id),
+            move |state| {
+                let State { account, ids, .. } = state;
+                plans::update(account, ids, request)
+            },
         ))
     }
 }

@@ -11,7 +11,7 @@ use crate::domain::copy::arn_region;
 use crate::domain::cron;
 use crate::domain::plan::{
     self, BackupPlan, BackupRule, MAX_WINDOW_MINUTES, MIN_START_WINDOW_MINUTES, PlanDetails,
-    PlanRequest,
+    PlanRequest, PlanUpdateRequest,
 };
 
 /// GetBackupPlan: the plan with its rules.
@@ -148,6 +148,18 @@ fn check_rule(
         check_lifecycle(&copy.lifecycle, &format!("{at}.Lifecycle"), true)?;
     }
     Ok(())
+}
+
+/// UpdateBackupPlan: a new version of the plan. TEMPORARY stub.
+pub fn update(
+    _account: &mut Account,
+    _ids: &mut Rng,
+    req: &PlanUpdateRequest,
+) -> Result<String, BackendError> {
+    Err(invalid(format!(
+        "TEMPORARY: updating plan {} not yet in the demo",
+        req.plan_id
+    )))
 }
 
 #[cfg(test)]

@@ -146,7 +146,7 @@ fn destination_point(job: &CopyJob) -> Option<RecoveryPoint> {
         encrypted: true,
         encryption_key_arn: None,
         iam_role_arn: job.iam_role_arn.clone(),
-        created_by_plan: None,
+        created_by: None,
         lifecycle: Lifecycle::default(),
         last_restore: None,
     })

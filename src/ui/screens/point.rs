@@ -96,9 +96,12 @@ impl RecoveryPointScreen {
         f.push(Field::pair("IAM role", rp.iam_role_arn.to_string()));
         f.push(Field::pair(
             "Created by",
-            rp.created_by_plan
-                .as_deref()
-                .map(|p| format!("Backup plan {p}"))
+            rp.created_by
+                .as_ref()
+                .map(|p| match &p.rule_name {
+                    Some(rule) => format!("Backup plan {}, rule {rule}", p.plan_name),
+                    None => format!("Backup plan {}", p.plan_name),
+                })
                 .unwrap_or_else(|| "On-demand backup".into()),
         ));
         let cold = rp

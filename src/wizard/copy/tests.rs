@@ -39,7 +39,7 @@ fn point(resource_type: ResourceType) -> RecoveryPoint {
         encrypted: true,
         encryption_key_arn: None,
         iam_role_arn: DEFAULT_ROLE.into(),
-        created_by_plan: None,
+        created_by: None,
         lifecycle: Lifecycle::default(),
         last_restore: None,
     }

@@ -463,6 +463,7 @@ impl RuleDraft {
             });
         }
         Ok(BackupRule {
+            id: None,
             name: self.name().to_string(),
             target_vault: self.target.vault_name().ok_or("Choose the backup vault.")?,
             schedule: self.schedule()?,

@@ -110,7 +110,8 @@ fn a_vault_listing_point_keeps_every_field() {
     assert!(rp.encrypted);
     assert_eq!(rp.lifecycle.delete_after_days, Some(365));
     assert_eq!(rp.lifecycle.move_to_cold_storage_after_days, Some(30));
-    assert_eq!(rp.created_by_plan.as_deref(), Some("daily"));
+    let created_by = rp.created_by.expect("made by a plan");
+    assert_eq!(&*created_by.plan_name, "daily");
     assert_eq!(rp.completed, Some(datetime!(2025-11-20 12:10 UTC)));
     assert_eq!(rp.kind, BackupKind::Snapshot);
 }
