@@ -118,11 +118,21 @@ pub enum Command {
     EnableVersioning,
     /// Replicate a bucket's existing objects (a Batch Replication job).
     ReplicateExisting,
+    /// Start an on-demand backup of the selected resource (StartBackupJob).
+    BackupNow,
+    /// Delete the selected recovery point.
+    DeletePoint,
+    /// Delete every EXPIRED recovery point of this resource or vault.
+    DeleteExpired,
+    /// Open the rule that made a PARTIAL recovery point, to lengthen its backup window.
+    RaiseWindow,
+    /// Edit the selected backup plan (UpdateBackupPlan).
+    Edit,
 }
 
 impl Command {
     /// Every command, in the order the help screen lists them.
-    pub const ALL: [Command; 30] = [
+    pub const ALL: [Command; 35] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -132,7 +142,12 @@ impl Command {
         Command::Open,
         Command::Restore,
         Command::CopyPoint,
+        Command::BackupNow,
+        Command::DeletePoint,
+        Command::DeleteExpired,
+        Command::RaiseWindow,
         Command::Create,
+        Command::Edit,
         Command::Toggle,
         Command::ConfirmJob,
         Command::CancelJob,
@@ -190,6 +205,13 @@ impl Command {
             Command::OpenReport => "open the batch job's completion report",
             Command::EnableVersioning => "enable versioning on the bucket",
             Command::ReplicateExisting => "replicate the bucket's existing objects (batch job)",
+            Command::BackupNow => "back up the resource now (on-demand backup)",
+            Command::DeletePoint => "delete the selected recovery point",
+            Command::DeleteExpired => "delete the EXPIRED recovery points shown",
+            Command::RaiseWindow => {
+                "PARTIAL recovery point: open its plan rule to increase the backup window"
+            }
+            Command::Edit => "edit the backup plan (schedule, window, lifecycle, copies)",
         }
     }
 
@@ -217,6 +239,11 @@ impl Command {
             Command::OpenReport => "report",
             Command::EnableVersioning => "versioning",
             Command::ReplicateExisting => "replicate existing",
+            Command::BackupNow => "back up",
+            Command::DeletePoint => "delete",
+            Command::DeleteExpired => "delete expired",
+            Command::RaiseWindow => "window",
+            Command::Edit => "edit",
             _ => "",
         }
     }

@@ -291,6 +291,24 @@ impl App {
         reply(screen.as_mut());
         let mut ctx = Ctx::new(&self.region, &self.session, &mut self.next_req, effects);
         screen.follow_up(&mut ctx);
+        if let Some(nav) = screen.take_nav() {
+            self.navigate(nav, effects);
+        }
+    }
+
+    /// Opens where the command line asked: a section (`--screen`), or the recovery points of
+    /// a resource (`--resource`, found by name or ARN once the resources are listed).
+    pub fn start_at(&mut self, section: Section, resource: Option<&str>) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        match resource {
+            Some(name) => {
+                let screen = Box::new(screens::ResourcesScreen::opening(&self.region, name));
+                self.replace_stack(screen, &mut effects);
+            }
+            None if section != Section::Resources => self.go(section, &mut effects),
+            None => {}
+        }
+        effects
     }
 
     fn on_key(&mut self, key: KeyEvent, effects: &mut Vec<Effect>) {
@@ -508,6 +526,25 @@ impl App {
                     is_error: false,
                 });
             }
+            Some(After::Plan {
+                region,
+                plan,
+                notice,
+            }) => {
+                tracing::info!(%region, plan = %plan.id, version = %plan.version_id, "plan updated");
+                let moved = self.region != region;
+                self.region = region;
+                self.go(Section::Plans, effects);
+                if moved {
+                    self.recount_failed_copies(effects);
+                }
+                let page = screens::plan_screen(plan, &self.region, &self.account.account_id);
+                self.navigate(Nav::Push(page), effects);
+                self.notice = Some(Notice {
+                    text: notice,
+                    is_error: false,
+                });
+            }
             None => {}
         }
     }
@@ -540,19 +577,30 @@ impl App {
     }
 
     fn pop(&mut self, effects: &mut Vec<Effect>) {
-        if let Some(screen) = self.stack.pop() {
-            effects.extend(
-                screen
-                    .pending()
-                    .into_iter()
-                    .map(|req| Effect::Cancel { req }),
-            );
-        }
+        let Some(screen) = self.stack.pop() else {
+            return;
+        };
+        effects.extend(
+            screen
+                .pending()
+                .into_iter()
+                .map(|req| Effect::Cancel { req }),
+        );
         self.filter_input = None;
+        if screen.changed_account() && !self.stack.is_empty() {
+            // The screen below shows what was just changed (deleted recovery points).
+            self.screen_command(Command::Refresh, effects);
+        }
     }
 
     /// Replaces the whole stack with a top-level section, cancelling every load under way.
     fn go(&mut self, section: Section, effects: &mut Vec<Effect>) {
+        let screen = screens::for_section(section, &self.region);
+        self.replace_stack(screen, effects);
+    }
+
+    /// Makes `root` the only screen, cancelling every load under way.
+    fn replace_stack(&mut self, mut root: Box<dyn Screen>, effects: &mut Vec<Effect>) {
         for screen in self.stack.drain(..) {
             effects.extend(
                 screen
@@ -562,10 +610,9 @@ impl App {
             );
         }
         self.filter_input = None;
-        let mut screen = screens::for_section(section, &self.region);
         let mut ctx = Ctx::new(&self.region, &self.session, &mut self.next_req, effects);
-        screen.start(&mut ctx);
-        self.stack.push(screen);
+        root.start(&mut ctx);
+        self.stack.push(root);
     }
 
     fn run_palette(&mut self, cmd: PaletteCommand, effects: &mut Vec<Effect>) {

@@ -19,6 +19,15 @@ pub struct Cli {
     #[arg(long, value_name = "N", default_value_t = 0, requires = "demo")]
     pub demo_scale: usize,
 
+    /// Open this screen first: resources, vaults, jobs, backup-jobs, restore-jobs, copy-jobs,
+    /// buckets, plans, settings or batch (the command palette's names).
+    #[arg(long, value_name = "NAME", conflicts_with = "resource")]
+    pub screen: Option<String>,
+
+    /// Open the recovery points of this protected resource (its name or ARN) in the Region.
+    #[arg(long, value_name = "NAME")]
+    pub resource: Option<String>,
+
     /// The Region to start in.
     #[arg(long, env = "AWS_REGION")]
     pub region: Option<String>,

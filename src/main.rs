@@ -11,6 +11,7 @@ use backup_tui::cli::Cli;
 use backup_tui::clipboard;
 use backup_tui::config::{self, CONFIG_ENV, Config};
 use backup_tui::keymap::Keymap;
+use backup_tui::palette::{self, Section};
 use backup_tui::runtime::Runtime;
 use backup_tui::theme::Theme;
 use backup_tui::{action::Action, domain::Region, logging};
@@ -35,6 +36,8 @@ struct Ready {
     config: Config,
     keymap: Keymap,
     region: String,
+    /// The first screen (`--screen`).
+    section: Section,
 }
 
 #[tokio::main]
@@ -123,11 +126,16 @@ async fn prepare(cli: Cli) -> std::result::Result<Ready, UsageError> {
             "unknown Region `{region}` (from --region, AWS_REGION or the config)"
         )));
     }
+    let section = match cli.screen.as_deref() {
+        Some(name) => palette::section_named(name).map_err(UsageError)?,
+        None => Section::Resources,
+    };
     Ok(Ready {
         cli,
         config,
         keymap,
         region,
+        section,
     })
 }
 
@@ -195,6 +203,7 @@ async fn run(ready: Ready, connected: Connected) -> Result<()> {
         config,
         keymap,
         region,
+        section,
     } = ready;
     let Connected {
         backend,
@@ -202,7 +211,8 @@ async fn run(ready: Ready, connected: Connected) -> Result<()> {
         session,
     } = connected;
     let theme = Theme::select(config.ui.color, std::env::var("NO_COLOR").ok().as_deref());
-    let (app, effects) = App::new(backend.account(), region, keymap, theme, session);
+    let (mut app, mut effects) = App::new(backend.account(), region, keymap, theme, session);
+    effects.extend(app.start_at(section, cli.resource.as_deref()));
     let audit =
         audit::audit_path(cli.audit_log.as_deref(), &config.log.audit_log).map(AuditLog::new);
     let in_tmux = std::env::var_os("TMUX").is_some();

@@ -90,6 +90,16 @@ pub const COMMANDS: &[(&str, &[&str], &str)] = &[
     ("quit", &["q", "exit"], "Quit backup-tui"),
 ];
 
+/// The section a `--screen` name opens: a palette command that goes somewhere.
+pub fn section_named(name: &str) -> Result<Section, String> {
+    let sections = "resources, vaults, jobs, backup-jobs, restore-jobs, copy-jobs, buckets, \
+                    plans, settings, batch";
+    match parse(name) {
+        Ok(PaletteCommand::Go(section)) if !name.contains(char::is_whitespace) => Ok(section),
+        _ => Err(format!("unknown screen `{name}`: use one of {sections}")),
+    }
+}
+
 /// Parses a palette line (without the leading `:`).
 pub fn parse(line: &str) -> Result<PaletteCommand, String> {
     let mut words = line.split_whitespace();

@@ -1,8 +1,8 @@
 //! An on-demand backup (StartBackupJob) as plain data, its JSON body and the AWS CLI command.
 
+use super::Lifecycle;
 use super::copy::lifecycle_json;
 use super::restore::shell_quote;
-use super::Lifecycle;
 
 /// Exactly what the on-demand backup wizard sends: the review step renders this very value.
 #[derive(Debug, Clone, PartialEq, Eq)]

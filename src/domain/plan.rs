@@ -6,7 +6,7 @@ use super::{Lifecycle, Text};
 use time::OffsetDateTime;
 
 /// A backup plan as ListBackupPlans describes it (no rules: those come from GetBackupPlan).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BackupPlan {
     pub id: Text,
     pub arn: Text,

@@ -90,6 +90,12 @@ pub enum After {
         section: Section,
         notice: String,
     },
+    /// Open the page of `plan` (its new version) over the Plans section of `region`.
+    Plan {
+        region: String,
+        plan: crate::domain::plan::BackupPlan,
+        notice: String,
+    },
 }
 
 /// What the wizard screen drives: a restore, a copy, a plan. Forms, review and confirmation

@@ -14,8 +14,8 @@ use crate::domain::resource::arn_last_colon_segment;
 use crate::domain::restore::{Bucket, IamRole, KmsKey};
 use crate::domain::settings::RegionSettings;
 use crate::domain::{
-    BackupJob, BackupJobState, BackupKind, BackupVault, CopyJob, CopyJobState, Lifecycle,
-    PlanRef, ProtectedResource, RecoveryPoint, RecoveryPointStatus, ResourceType, RestoreJob,
+    BackupJob, BackupJobState, BackupKind, BackupVault, CopyJob, CopyJobState, Lifecycle, PlanRef,
+    ProtectedResource, RecoveryPoint, RecoveryPointStatus, ResourceType, RestoreJob,
     RestoreJobStatus, StorageClass, Text,
 };
 use aws_sdk_backup::types as bk;

@@ -938,7 +938,10 @@ impl BackupBackend for AwsBackend {
         Box::pin(async move {
             Err(BackendError::new(
                 ErrorKind::NotImplemented,
-                format!("TEMPORARY: DeleteRecoveryPoint for {}", request.recovery_point_arn),
+                format!(
+                    "TEMPORARY: DeleteRecoveryPoint for {}",
+                    request.recovery_point_arn
+                ),
             ))
         })
     }

@@ -1,5 +1,6 @@
 //! Screens: one file each (state + key handling + drawing); they ask for data only through `Ctx`.
 
+mod backup;
 mod batch;
 mod batch_job;
 pub mod batch_wizard;
@@ -7,9 +8,11 @@ mod bucket;
 mod buckets;
 mod copy;
 mod copy_job;
+mod delete;
 mod detail;
 mod jobs;
 mod plan;
+mod plan_edit;
 mod plans;
 mod point;
 mod points;
@@ -105,6 +108,25 @@ pub trait Screen {
     /// Runs after each reply this screen got (`on_loaded`, `on_failed`), with a `Ctx` for the
     /// loads that depend on it (polling a listing again while its jobs run).
     fn follow_up(&mut self, _ctx: &mut Ctx) {}
+    /// Where the screen wants to go on its own, once a reply arrived (a resource named on
+    /// the command line was found): taken by the app after each reply.
+    fn take_nav(&mut self) -> Option<Nav> {
+        None
+    }
+    /// Whether this screen changed the account (deleted recovery points): the screen under
+    /// it is reloaded when it closes.
+    fn changed_account(&self) -> bool {
+        false
+    }
+}
+
+/// The page of one backup plan (a plan just edited shows its new version).
+pub fn plan_screen(
+    plan: crate::domain::plan::BackupPlan,
+    region: &str,
+    account_id: &str,
+) -> Box<dyn Screen> {
+    Box::new(plan::PlanScreen::new(plan, region, account_id))
 }
 
 /// The root screen of a section.

@@ -193,6 +193,16 @@ impl Screen for RecoveryPointScreen {
                 let section = self.section();
                 return super::copy::copy_or_explain(self.rp.clone(), &self.region, section, ctx);
             }
+            Command::BackupNow => {
+                let resource = super::points::resource_of(&self.rp);
+                return super::backup::open(resource, &self.region, ctx);
+            }
+            Command::DeletePoint => {
+                return super::delete::delete_one(self.rp.clone(), &self.region, ctx);
+            }
+            Command::RaiseWindow => {
+                return super::plan_edit::raise_window(self.rp.clone(), &self.region, ctx);
+            }
             other => scroll(&mut self.scroll, other),
         }
         Nav::Stay

@@ -1,7 +1,7 @@
 //! Recovery points of one resource (Resource details) or of one backup vault.
 
 use super::copy::copy_or_explain;
-use super::{Nav, RecoveryPointScreen, RestoreScreen, Screen};
+use super::{Nav, RecoveryPointScreen, RestoreScreen, Screen, backup, delete, plan_edit};
 use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
 use crate::domain::format::opt_date_time;
@@ -37,7 +37,14 @@ pub struct RecoveryPointsScreen {
 }
 
 /// The actions menu of a recovery point.
-const ACTIONS: [&str; 3] = ["View details", "Restore", "Copy"];
+const ACTIONS: [&str; 6] = [
+    "View details",
+    "Restore",
+    "Copy",
+    "Back up now",
+    "Delete",
+    "Increase backup window",
+];
 
 /// Newest first, as the console lists them.
 const NEWEST_FIRST: Option<Sort> = Some(Sort {
@@ -69,6 +76,14 @@ impl RecoveryPointsScreen {
             region: region.to_string(),
             remote: RemoteList::new(VAULT_POINT_COLUMNS, NEWEST_FIRST, query),
             menu: None,
+        }
+    }
+
+    /// The resource a backup of `rp` starts from: this page's, or the point's own.
+    fn resource(&self, rp: &RecoveryPoint) -> ProtectedResource {
+        match &self.scope {
+            Scope::Resource(r) => r.clone(),
+            Scope::Vault(_) => resource_of(rp),
         }
     }
 
@@ -145,8 +160,9 @@ impl Screen for RecoveryPointsScreen {
             Command::Open,
             Command::Restore,
             Command::CopyPoint,
+            Command::BackupNow,
+            Command::DeletePoint,
             Command::Filter,
-            Command::SortNext,
         ]
     }
 
@@ -162,7 +178,10 @@ impl Screen for RecoveryPointsScreen {
                 return Some(match choice {
                     0 => Nav::Push(Box::new(RecoveryPointScreen::new(rp, &self.region))),
                     1 => restore_or_explain(rp, &self.region, ctx),
-                    _ => copy_or_explain(rp, &self.region, self.section(), ctx),
+                    2 => copy_or_explain(rp, &self.region, self.section(), ctx),
+                    3 => backup::open(self.resource(&rp), &self.region, ctx),
+                    4 => delete::delete_one(rp, &self.region, ctx),
+                    _ => plan_edit::raise_window(rp, &self.region, ctx),
                 });
             }
             KeyCode::Char('r') => {
@@ -195,6 +214,29 @@ impl Screen for RecoveryPointsScreen {
             Command::CopyPoint => {
                 if let Some(rp) = self.remote.list.selected() {
                     return copy_or_explain(rp.clone(), &self.region, self.section(), ctx);
+                }
+            }
+            Command::BackupNow => {
+                let resource = match &self.scope {
+                    Scope::Resource(r) => Some(r.clone()),
+                    Scope::Vault(_) => self.remote.list.selected().map(resource_of),
+                };
+                if let Some(resource) = resource {
+                    return backup::open(resource, &self.region, ctx);
+                }
+            }
+            Command::DeletePoint => {
+                if let Some(rp) = self.remote.list.selected() {
+                    return delete::delete_one(rp.clone(), &self.region, ctx);
+                }
+            }
+            Command::DeleteExpired => {
+                let points = self.remote.list.items().to_vec();
+                return delete::delete_expired(points, &self.crumb(), &self.region, ctx);
+            }
+            Command::RaiseWindow => {
+                if let Some(rp) = self.remote.list.selected() {
+                    return plan_edit::raise_window(rp.clone(), &self.region, ctx);
                 }
             }
             Command::Refresh => self.remote.load(ctx),
@@ -274,6 +316,19 @@ impl Screen for RecoveryPointsScreen {
                 .title(" Actions ");
             frame.render_widget(Paragraph::new(lines).block(block), rect);
         }
+    }
+}
+
+/// The protected resource a recovery point was made of (for an on-demand backup of it).
+pub fn resource_of(rp: &RecoveryPoint) -> ProtectedResource {
+    ProtectedResource {
+        arn: rp.resource_arn.clone(),
+        resource_type: rp.resource_type.clone(),
+        name: rp.resource_name.clone(),
+        description: None,
+        last_backup: None,
+        last_backup_vault_arn: None,
+        last_recovery_point_arn: None,
     }
 }
 

@@ -23,6 +23,10 @@ pub struct ResourcesScreen {
     remote: RemoteList<ProtectedResource>,
     /// The Region's service opt-in, read the first time a type filter is chosen.
     opt_in: OptIn,
+    /// A resource to open once listed (`--resource`, by name or ARN).
+    open: Option<String>,
+    /// Where to go once `open` was found (or why not).
+    nav: Option<Nav>,
 }
 
 /// Where the Region's opt-in settings stand (to warn about a type that is not opted in).
@@ -46,6 +50,45 @@ impl ResourcesScreen {
                 },
             ),
             opt_in: OptIn::NotAsked,
+            open: None,
+            nav: None,
+        }
+    }
+
+    /// The list, opening the recovery points of `resource` (a name or an ARN) once it is
+    /// listed, or saying it is not there.
+    pub fn opening(region: &str, resource: &str) -> Self {
+        let mut screen = ResourcesScreen::new(region);
+        screen.open = Some(resource.to_string());
+        screen
+    }
+
+    /// Opens the resource asked for once it arrives; says so once the listing ends without it.
+    fn look_for_resource(&mut self, done: bool) {
+        let Some(wanted) = &self.open else {
+            return;
+        };
+        let found = self
+            .remote
+            .list
+            .items()
+            .iter()
+            .find(|r| &*r.name == wanted || &*r.arn == wanted);
+        if let Some(resource) = found {
+            self.nav = Some(Nav::Push(Box::new(RecoveryPointsScreen::for_resource(
+                resource.clone(),
+                &self.region,
+            ))));
+            self.open = None;
+        } else if done {
+            self.nav = Some(Nav::Notice {
+                text: format!(
+                    "No protected resource named {wanted} in {}: choose one below.",
+                    self.region
+                ),
+                is_error: true,
+            });
+            self.open = None;
         }
     }
 
@@ -102,6 +145,7 @@ impl Screen for ResourcesScreen {
     fn hints(&self) -> &'static [Command] {
         &[
             Command::Open,
+            Command::BackupNow,
             Command::Filter,
             Command::TypeFilterNext,
             Command::SortNext,
@@ -121,6 +165,11 @@ impl Screen for ResourcesScreen {
                         resource.clone(),
                         &self.region,
                     )));
+                }
+            }
+            Command::BackupNow => {
+                if let Some(resource) = self.remote.list.selected() {
+                    return super::backup::open(resource.clone(), &self.region, ctx);
                 }
             }
             Command::Refresh => {
@@ -153,7 +202,9 @@ impl Screen for ResourcesScreen {
     fn on_loaded(&mut self, req: RequestId, data: Loaded, done: bool) {
         match data {
             Loaded::Resources(rows) => {
-                self.remote.accept(req, rows, done);
+                if self.remote.accept(req, rows, done) {
+                    self.look_for_resource(done);
+                }
             }
             Loaded::RegionSettings(settings) if matches!(self.opt_in, OptIn::Loading(r) if r == req) =>
             {
@@ -161,6 +212,10 @@ impl Screen for ResourcesScreen {
             }
             _ => {}
         }
+    }
+
+    fn take_nav(&mut self) -> Option<Nav> {
+        self.nav.take()
     }
 
     fn on_failed(&mut self, req: RequestId, error: BackendError) {
