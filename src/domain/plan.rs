@@ -360,6 +360,7 @@ mod tests {
             region: "us-east-1".into(),
             name: "daily-dr".into(),
             rules: vec![BackupRule {
+                id: None,
                 name: "daily".into(),
                 target_vault: "Default".into(),
                 schedule: "cron(0 5 ? * * *)".into(),

@@ -162,7 +162,6 @@ impl Screen for RecoveryPointsScreen {
             Command::CopyPoint,
             Command::BackupNow,
             Command::DeletePoint,
-            Command::Filter,
         ]
     }
 
@@ -306,7 +305,7 @@ impl Screen for RecoveryPointsScreen {
             let rect = Rect::new(
                 rest.x + 4,
                 rest.y + 2,
-                20.min(rest.width),
+                26.min(rest.width),
                 (ACTIONS.len() as u16 + 2).min(rest.height),
             );
             frame.render_widget(ratatui::widgets::Clear, rect);

@@ -202,7 +202,8 @@ impl Screen for ResourcesScreen {
     fn on_loaded(&mut self, req: RequestId, data: Loaded, done: bool) {
         match data {
             Loaded::Resources(rows) => {
-                if self.remote.accept(req, rows, done) {
+                let accepted = self.remote.accept(req, rows, done);
+                if accepted {
                     self.look_for_resource(done);
                 }
             }

@@ -66,6 +66,7 @@ fn lifecycle(cold: Option<i64>, delete: Option<i64>) -> Lifecycle {
 /// A rule with every optional member set, and a copy rule to another Region.
 fn full_rule() -> BackupRule {
     BackupRule {
+        id: None,
         name: "daily".into(),
         target_vault: "Default".into(),
         schedule: "cron(0 5 ? * * *)".into(),
@@ -388,7 +389,11 @@ async fn get_backup_plan_returns_its_rules_and_copy_actions() {
     assert_eq!(&*details.plan.version_id, "v1");
     assert_eq!(details.plan.created, at(1_700_000_000));
     assert_eq!(details.plan.last_execution, Some(at(1_700_086_400)));
-    assert_eq!(details.rules, [full_rule()]);
+    let read_back = BackupRule {
+        id: Some("rule-id-1".into()),
+        ..full_rule()
+    };
+    assert_eq!(details.rules, [read_back], "the RuleId is kept for editing");
 }
 
 #[tokio::test]

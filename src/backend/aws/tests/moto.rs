@@ -565,6 +565,7 @@ fn plan_request(name: &str, creator_request_id: &str) -> PlanRequest {
         region: REGION.to_string(),
         name: name.to_string(),
         rules: vec![BackupRule {
+            id: None,
             name: "daily".to_string(),
             target_vault: "main".to_string(),
             schedule: "cron(0 3 ? * * *)".to_string(),

@@ -21,6 +21,7 @@ fn request(name: &str) -> PlanRequest {
         region: HOME_REGION.into(),
         name: name.into(),
         rules: vec![BackupRule {
+            id: None,
             name: "daily".into(),
             target_vault: "Default".into(),
             schedule: "cron(0 5 ? * * *)".into(),
