@@ -120,3 +120,34 @@ fn an_unknown_region_is_refused() {
     assert_eq!(out.status.code(), Some(2), "usage errors exit 2");
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown Region `mars-1`"));
 }
+
+#[test]
+fn an_unknown_screen_is_refused_with_the_names_to_use() {
+    let out = backup_tui()
+        .args([
+            "--demo",
+            "--config",
+            "/nonexistent.toml",
+            "--screen",
+            "backups",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("unknown screen `backups`: use one of resources, vaults, jobs"),
+        "{err}"
+    );
+}
+
+#[test]
+fn screen_and_resource_cannot_be_asked_together() {
+    let out = backup_tui()
+        .args(["--demo", "--screen", "plans", "--resource", "orders"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot be used with"), "{err}");
+}

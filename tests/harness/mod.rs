@@ -7,6 +7,7 @@ use backup_tui::backend::BackupBackend;
 use backup_tui::backend::mock::{MockBackend, MockOptions};
 use backup_tui::effect::{self, Effect};
 use backup_tui::keymap::{Key, Keymap};
+use backup_tui::palette::Section;
 use backup_tui::theme::Theme;
 use crossterm::event::KeyEvent;
 use ratatui::Terminal;
@@ -68,6 +69,13 @@ impl Harness {
     fn enqueue(&mut self, effects: Vec<Effect>) {
         self.effects.extend(effects.iter().cloned());
         self.queue.extend(effects);
+    }
+
+    /// Opens where the command line would (`--screen`, `--resource`), queueing the loads.
+    pub fn start_at(&mut self, section: Section, resource: Option<&str>) -> &mut Self {
+        let effects = self.app.start_at(section, resource);
+        self.enqueue(effects);
+        self
     }
 
     /// Sends one action through `update`, queueing its effects (not run until `settle`).
