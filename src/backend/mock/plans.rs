@@ -1,6 +1,7 @@
-//! ListBackupPlans, GetBackupPlan and CreateBackupPlan in the demo account: one name per Region,
-//! the rule checks AWS makes (names, schedule, window, lifecycle, vaults of the rule and of its
-//! copy actions) and a repeated CreatorRequestId answering the plan it already made.
+//! ListBackupPlans, GetBackupPlan, CreateBackupPlan and UpdateBackupPlan in the demo account:
+//! one name per Region, the rule checks AWS makes (names, schedule, window, lifecycle, vaults of
+//! the rule and of its copy actions), a repeated CreatorRequestId answering the plan it already
+//! made, and a new version for each update.
 
 use super::copy::{check_lifecycle, refuse_cross_region};
 use super::fixtures::{ACCOUNT_ID, Account, DEMO_NOW, Rng};
@@ -55,20 +56,7 @@ pub fn create(
             req.name
         )));
     }
-    if req.rules.is_empty() {
-        return Err(invalid(
-            "MissingParameterValueException: a backup plan needs at least one rule (Rules)",
-        ));
-    }
-    for (i, rule) in req.rules.iter().enumerate() {
-        if req.rules[..i].iter().any(|r| r.name == rule.name) {
-            return Err(invalid(format!(
-                "InvalidParameterValueException: rule name {} is used twice; rule names must be unique in a plan",
-                rule.name
-            )));
-        }
-        check_rule(account, &req.region, &format!("Rules[{i}]"), rule)?;
-    }
+    check_rules(account, &req.region, &req.rules)?;
     let id = ids.uuid();
     let plan = BackupPlan {
         arn: format!(
@@ -88,6 +76,25 @@ pub fn create(
     });
     tokens.remember(&req.creator_request_id, req, &id);
     Ok(id)
+}
+
+/// The rules of a plan in `region`, as CreateBackupPlan and UpdateBackupPlan check them.
+fn check_rules(account: &Account, region: &str, rules: &[BackupRule]) -> Result<(), BackendError> {
+    if rules.is_empty() {
+        return Err(invalid(
+            "MissingParameterValueException: a backup plan needs at least one rule (Rules)",
+        ));
+    }
+    for (i, rule) in rules.iter().enumerate() {
+        if rules[..i].iter().any(|r| r.name == rule.name) {
+            return Err(invalid(format!(
+                "InvalidParameterValueException: rule name {} is used twice; rule names must be unique in a plan",
+                rule.name
+            )));
+        }
+        check_rule(account, region, &format!("Rules[{i}]"), rule)?;
+    }
+    Ok(())
 }
 
 /// One rule of a plan in `region`; `at` names it in messages (`Rules[0]`).
@@ -150,16 +157,64 @@ fn check_rule(
     Ok(())
 }
 
-/// UpdateBackupPlan: a new version of the plan. TEMPORARY stub.
+/// UpdateBackupPlan: checks the rules as CreateBackupPlan does, then stores them as a new
+/// version of the plan (same id and ARN) and returns the version's id. A rule keeps its RuleId
+/// when a rule of that name was in the plan (AWS matches rules by name); others get new ones.
 pub fn update(
-    _account: &mut Account,
-    _ids: &mut Rng,
+    account: &mut Account,
+    ids: &mut Rng,
     req: &PlanUpdateRequest,
 ) -> Result<String, BackendError> {
-    Err(invalid(format!(
-        "TEMPORARY: updating plan {} not yet in the demo",
-        req.plan_id
-    )))
+    let region = req.region.as_str();
+    let Some(index) = account
+        .region(region)
+        .plans
+        .iter()
+        .position(|p| *p.plan.id == req.plan_id)
+    else {
+        return Err(not_found(format!(
+            "ResourceNotFoundException: backup plan {} not found in {region}",
+            req.plan_id
+        )));
+    };
+    plan::plan_name(&req.name).map_err(|e| {
+        invalid(format!(
+            "InvalidParameterValueException: BackupPlanName: {e}"
+        ))
+    })?;
+    if account
+        .region(region)
+        .plans
+        .iter()
+        .any(|p| *p.plan.name == req.name && *p.plan.id != req.plan_id)
+    {
+        return Err(invalid(format!(
+            "AlreadyExistsException: Backup plan {} already exists",
+            req.name
+        )));
+    }
+    check_rules(account, region, &req.rules)?;
+    let before = &account.region(region).plans[index].rules;
+    let rules: Vec<BackupRule> = req
+        .rules
+        .iter()
+        .map(|rule| {
+            let kept = before.iter().find(|b| b.name == rule.name);
+            let id = kept
+                .and_then(|b| b.id.clone())
+                .unwrap_or_else(|| ids.uuid());
+            BackupRule {
+                id: Some(id),
+                ..rule.clone()
+            }
+        })
+        .collect();
+    let version = ids.hex(48);
+    let details = &mut account.region_mut(region).plans[index];
+    details.plan.name = req.name.as_str().into();
+    details.plan.version_id = version.as_str().into();
+    details.rules = rules;
+    Ok(version)
 }
 
 #[cfg(test)]

@@ -257,3 +257,104 @@ fn rules_are_checked_as_aws_checks_them() {
     });
     s.create(&forever).unwrap();
 }
+
+/// UpdateBackupPlan of the seeded plan `name` with its rules changed by `change`.
+fn update_request(
+    s: &Setup,
+    name: &str,
+    change: &dyn Fn(&mut Vec<BackupRule>),
+) -> PlanUpdateRequest {
+    let details = s
+        .account
+        .region(HOME_REGION)
+        .plans
+        .iter()
+        .find(|p| *p.plan.name == *name)
+        .cloned()
+        .unwrap();
+    let mut rules = details.rules;
+    change(&mut rules);
+    PlanUpdateRequest {
+        region: HOME_REGION.into(),
+        plan_id: details.plan.id.to_string(),
+        name: name.into(),
+        rules,
+    }
+}
+
+#[test]
+fn an_update_makes_a_new_version_keeping_the_plan_and_its_rule_ids() {
+    let mut s = setup();
+    let req = update_request(&s, "prod-dr", &|rules| {
+        rules[0].completion_window_minutes = Some(1440);
+        rules.push(BackupRule {
+            id: None,
+            name: "weekly".into(),
+            schedule: "cron(0 5 ? * SUN *)".into(),
+            copy_actions: Vec::new(),
+            ..rules[0].clone()
+        });
+    });
+    let before = get(&s.account, HOME_REGION, &req.plan_id).unwrap();
+    let version = update(&mut s.account, &mut s.ids, &req).unwrap();
+    assert_eq!(version.len(), 48, "{version}");
+    assert_ne!(version, before.plan.version_id.as_ref());
+    let after = get(&s.account, HOME_REGION, &req.plan_id).unwrap();
+    assert_eq!(after.plan.id, before.plan.id);
+    assert_eq!(after.plan.arn, before.plan.arn);
+    assert_eq!(after.plan.version_id.as_ref(), version);
+    assert_eq!(after.rules[0].completion_window_minutes, Some(1440));
+    // Rules that keep their name keep their RuleId; the new one gets its own.
+    assert_eq!(after.rules[0].id, before.rules[0].id);
+    assert_eq!(after.rules[1].id, before.rules[1].id);
+    let new_id = after.rules[2].id.clone().expect("the new rule has an id");
+    assert!(before.rules.iter().all(|r| r.id.as_ref() != Some(&new_id)));
+    assert_eq!(after.rules[2].name, "weekly");
+    // ListBackupPlans answers the new version.
+    let listed = s
+        .account
+        .region(HOME_REGION)
+        .plans
+        .iter()
+        .find(|p| p.plan.id == before.plan.id)
+        .map(|p| p.plan.version_id.to_string());
+    assert_eq!(listed, Some(version));
+    assert_eq!(s.names(HOME_REGION).len(), 3, "no plan was added");
+}
+
+#[test]
+fn an_update_of_an_unknown_plan_or_with_a_bad_rule_is_refused() {
+    let mut s = setup();
+    let mut unknown = update_request(&s, "prod-dr", &|_| {});
+    unknown.plan_id = "00000000-0000-0000-0000-000000000000".into();
+    let err = update(&mut s.account, &mut s.ids, &unknown).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::NotFound);
+    assert_eq!(
+        err.message,
+        "ResourceNotFoundException: backup plan 00000000-0000-0000-0000-000000000000 not found in us-east-1"
+    );
+    let short = update_request(&s, "daily-35d-retention", &|rules| {
+        rules[0].start_window_minutes = Some(480);
+        rules[0].completion_window_minutes = Some(480);
+    });
+    let err = update(&mut s.account, &mut s.ids, &short).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::InvalidInput);
+    assert_eq!(
+        err.message,
+        "InvalidParameterValueException: Rules[0]: The completion window must be longer than the start window (480 minutes)."
+    );
+    let empty = update_request(&s, "daily-35d-retention", &|rules| rules.clear());
+    let err = update(&mut s.account, &mut s.ids, &empty).unwrap_err();
+    assert!(err.message.contains("at least one rule"), "{}", err.message);
+    let mut taken = update_request(&s, "daily-35d-retention", &|_| {});
+    taken.name = "prod-dr".into();
+    let err = update(&mut s.account, &mut s.ids, &taken).unwrap_err();
+    assert_eq!(
+        err.message,
+        "AlreadyExistsException: Backup plan prod-dr already exists"
+    );
+    // Nothing was stored: the plan keeps its version.
+    let plan = get(&s.account, HOME_REGION, &short.plan_id).unwrap();
+    let seeded = get(&seed(0), HOME_REGION, &short.plan_id).unwrap();
+    assert_eq!(plan, seeded);
+}
