@@ -198,7 +198,8 @@ impl Screen for RecoveryPointScreen {
                 return super::backup::open(resource, &self.region, ctx);
             }
             Command::DeletePoint => {
-                return super::delete::delete_one(self.rp.clone(), &self.region, ctx);
+                let section = self.section();
+                return super::delete::delete_one(self.rp.clone(), &self.region, section);
             }
             Command::RaiseWindow => {
                 return super::plan_edit::raise_window(self.rp.clone(), &self.region, ctx);

@@ -12,7 +12,7 @@ use crate::effect::Query;
 use crate::keymap::KeyContext;
 use crate::listing::{ListControl, Sort};
 use crate::palette::Section;
-use crate::remote::{Ctx, RemoteList};
+use crate::remote::{Ctx, LoadState, RemoteList};
 use crate::ui::UiCtx;
 use crate::ui::rows::{RESOURCE_POINT_COLUMNS, VAULT_POINT_COLUMNS};
 use crate::ui::widgets::table;
@@ -179,7 +179,7 @@ impl Screen for RecoveryPointsScreen {
                     1 => restore_or_explain(rp, &self.region, ctx),
                     2 => copy_or_explain(rp, &self.region, self.section(), ctx),
                     3 => backup::open(self.resource(&rp), &self.region, ctx),
-                    4 => delete::delete_one(rp, &self.region, ctx),
+                    4 => delete::delete_one(rp, &self.region, self.section()),
                     _ => plan_edit::raise_window(rp, &self.region, ctx),
                 });
             }
@@ -226,12 +226,14 @@ impl Screen for RecoveryPointsScreen {
             }
             Command::DeletePoint => {
                 if let Some(rp) = self.remote.list.selected() {
-                    return delete::delete_one(rp.clone(), &self.region, ctx);
+                    return delete::delete_one(rp.clone(), &self.region, self.section());
                 }
             }
             Command::DeleteExpired => {
-                let points = self.remote.list.items().to_vec();
-                return delete::delete_expired(points, &self.crumb(), &self.region, ctx);
+                let complete = matches!(self.remote.state, LoadState::Done);
+                let points = self.remote.list.items();
+                let (scope, section) = (self.crumb(), self.section());
+                return delete::delete_expired(points, &scope, complete, &self.region, section);
             }
             Command::RaiseWindow => {
                 if let Some(rp) = self.remote.list.selected() {
