@@ -1,4 +1,5 @@
-//! Backup plans and their rules (with copy rules), and the CreateBackupPlan request.
+//! Backup plans and their rules (with copy rules), the CreateBackupPlan and UpdateBackupPlan
+//! requests, and the rules the plan wizard checks before sending them.
 
 use super::copy::lifecycle_json;
 use super::restore::shell_quote;
@@ -230,6 +231,37 @@ pub fn rule_name(text: &str) -> Result<(), String> {
     name("rule", "Rule", text)
 }
 
+/// A plan name not used by another plan of `region` (`existing`: the Region's plan names).
+/// `own` is the name of the plan being edited, which is its own and not taken.
+pub fn unique_plan_name(
+    name: &str,
+    region: &str,
+    existing: &[String],
+    own: Option<&str>,
+) -> Result<(), String> {
+    if own == Some(name) {
+        return Ok(());
+    }
+    super::validate::not_in(name, existing, &format!("In {region}, a backup plan named"))
+}
+
+/// Whether `after` asks for exactly the plan `before` already is: same rules in the same order,
+/// ignoring RuleIds (never sent) and whether AWS's default window is spelt out. Sending it would
+/// only make a new version for nothing.
+pub fn rules_unchanged(before: &[BackupRule], after: &[BackupRule]) -> bool {
+    let normal = |rule: &BackupRule| BackupRule {
+        id: None,
+        start_window_minutes: Some(rule.start_minutes()),
+        completion_window_minutes: Some(rule.completion_minutes()),
+        ..rule.clone()
+    };
+    before.len() == after.len()
+        && before
+            .iter()
+            .zip(after)
+            .all(|(b, a)| normal(b) == normal(a))
+}
+
 /// A custom start window: "if included, must be at least 60 minutes", at most 100 years.
 pub fn start_window(start: i64) -> Result<(), String> {
     if start < MIN_START_WINDOW_MINUTES {
@@ -292,14 +324,22 @@ pub fn minutes_label(minutes: i64) -> String {
 }
 
 impl BackupRule {
+    /// Minutes a job may wait to start (AWS's default when the rule sends none).
+    pub fn start_minutes(&self) -> i64 {
+        self.start_window_minutes
+            .unwrap_or(DEFAULT_START_WINDOW_MINUTES)
+    }
+
+    /// Minutes a started job may run (AWS's default when the rule sends none).
+    pub fn completion_minutes(&self) -> i64 {
+        self.completion_window_minutes
+            .unwrap_or(DEFAULT_COMPLETION_WINDOW_MINUTES)
+    }
+
     /// `Start within 8 hours, complete within 7 days`; `(AWS defaults)` when none was sent.
     pub fn window_summary(&self) -> String {
-        let start = self
-            .start_window_minutes
-            .unwrap_or(DEFAULT_START_WINDOW_MINUTES);
-        let completion = self
-            .completion_window_minutes
-            .unwrap_or(DEFAULT_COMPLETION_WINDOW_MINUTES);
+        let start = self.start_minutes();
+        let completion = self.completion_minutes();
         let defaults =
             if self.start_window_minutes.is_none() && self.completion_window_minutes.is_none() {
                 " (AWS defaults)"
@@ -415,6 +455,92 @@ mod tests {
             "{cli}"
         );
         assert!(cli.contains("--creator-request-id backup-tui-1"));
+    }
+
+    fn update() -> PlanUpdateRequest {
+        PlanUpdateRequest {
+            region: "us-east-1".into(),
+            plan_id: "8f2c-plan".into(),
+            name: "daily-dr".into(),
+            rules: request().rules,
+        }
+    }
+
+    #[test]
+    fn the_update_body_names_the_plan_and_carries_every_rule_without_its_id() {
+        let mut req = update();
+        req.rules[0].id = Some("rule-1".into());
+        let body: serde_json::Value = serde_json::from_str(&req.api_json()).unwrap();
+        let members: Vec<&String> = body.as_object().unwrap().keys().collect();
+        assert_eq!(members, ["BackupPlanId", "BackupPlan"]);
+        assert_eq!(body["BackupPlanId"], "8f2c-plan");
+        assert_eq!(body["BackupPlan"]["BackupPlanName"], "daily-dr");
+        let rules = body["BackupPlan"]["Rules"].as_array().unwrap();
+        assert_eq!(rules.len(), 1);
+        let rule = &rules[0];
+        assert_eq!(rule["RuleName"], "daily");
+        assert_eq!(rule["TargetBackupVaultName"], "Default");
+        assert_eq!(rule["ScheduleExpression"], "cron(0 5 ? * * *)");
+        assert_eq!(rule["StartWindowMinutes"], 60);
+        assert_eq!(rule["CompletionWindowMinutes"], 120);
+        assert_eq!(rule["Lifecycle"]["DeleteAfterDays"], 35);
+        assert!(rule.get("RuleId").is_none(), "AWS matches rules by name");
+        assert_eq!(
+            rule["CopyActions"][0]["DestinationBackupVaultArn"],
+            "arn:aws:backup:eu-central-1:111122223333:backup-vault:dr"
+        );
+        assert!(body.get("CreatorRequestId").is_none());
+    }
+
+    #[test]
+    fn the_update_command_names_the_plan_id_and_the_whole_plan() {
+        let cli = update().cli_command();
+        let lines: Vec<&str> = cli.lines().collect();
+        assert_eq!(lines[0], "aws backup update-backup-plan \\");
+        assert_eq!(lines[1], "  --region us-east-1 \\");
+        assert_eq!(lines[2], "  --backup-plan-id 8f2c-plan \\");
+        assert!(
+            lines[3].starts_with("  --backup-plan '{\"BackupPlanName\":\"daily-dr\",\"Rules\":[{"),
+            "{cli}"
+        );
+        assert_eq!(lines.len(), 4);
+    }
+
+    #[test]
+    fn the_plans_own_name_is_not_taken() {
+        let names = vec!["daily-dr".to_string(), "prod-dr".to_string()];
+        let check = |name, own| unique_plan_name(name, "us-east-1", &names, own);
+        assert_eq!(check("daily-dr", Some("daily-dr")), Ok(()));
+        assert_eq!(check("new-plan", None), Ok(()));
+        assert_eq!(
+            check("daily-dr", None),
+            Err("In us-east-1, a backup plan named daily-dr already exists.".into())
+        );
+        assert_eq!(
+            check("prod-dr", Some("daily-dr")),
+            Err("In us-east-1, a backup plan named prod-dr already exists.".into())
+        );
+    }
+
+    #[test]
+    fn rules_are_unchanged_unless_something_sent_differs() {
+        let before = request().rules;
+        let mut same = before.clone();
+        same[0].id = Some("rule-1".into());
+        assert!(rules_unchanged(&before, &same), "RuleIds are never sent");
+        let defaults = [BackupRule::default()];
+        let spelt_out = [BackupRule {
+            start_window_minutes: Some(DEFAULT_START_WINDOW_MINUTES),
+            completion_window_minutes: Some(DEFAULT_COMPLETION_WINDOW_MINUTES),
+            ..BackupRule::default()
+        }];
+        assert!(rules_unchanged(&defaults, &spelt_out));
+        let mut longer = before.clone();
+        longer[0].completion_window_minutes = Some(240);
+        assert!(!rules_unchanged(&before, &longer));
+        let mut more = before.clone();
+        more.push(BackupRule::default());
+        assert!(!rules_unchanged(&before, &more));
     }
 
     #[test]

@@ -1,6 +1,8 @@
-//! The create-plan wizard: the plan's name, then for each backup rule a Rule step and a Copy
-//! step, then the review of CreateBackupPlan (after any CreateBackupVault it needs).
+//! The plan wizard: the plan's name, then for each backup rule a Rule step and a Copy step,
+//! then the review of CreateBackupPlan, or of UpdateBackupPlan when editing a plan (`edit`),
+//! after any CreateBackupVault it needs.
 
+mod edit;
 mod rule;
 
 use super::destination::Destination;
@@ -12,7 +14,7 @@ use crate::backend::BackendError;
 use crate::domain::plan::{
     self, BackupRule, PlanRequest, RDS_AURORA_WARNING, mixes_cross_region_and_cross_account,
 };
-use crate::domain::{BackupVault, VaultRequest, WriteRequest, validate};
+use crate::domain::{BackupVault, VaultRequest, WriteRequest};
 use crate::effect::Query;
 use crate::palette::Section;
 use rule::{COPY_SLOTS, RuleDraft, TARGET_IDS};
@@ -40,6 +42,8 @@ enum PlanNames {
 }
 
 pub struct PlanWizard {
+    /// The plan being edited; `None` when creating one.
+    editing: Option<edit::Editing>,
     region: String,
     account_id: String,
     /// The plan's CreatorRequestId; new vaults get their own, derived from it.
@@ -61,7 +65,16 @@ pub struct PlanWizard {
 impl PlanWizard {
     /// A plan in `region` with one daily rule; `token` is made once per wizard opening.
     pub fn new(region: &str, account_id: &str, token: String) -> PlanWizard {
-        let mut wizard = PlanWizard {
+        let mut wizard = PlanWizard::without_rules(region, account_id, token);
+        let rule = wizard.new_rule();
+        wizard.rules.push(rule);
+        wizard
+    }
+
+    /// A plan in `region` with no rule yet, on the first step.
+    fn without_rules(region: &str, account_id: &str, token: String) -> PlanWizard {
+        PlanWizard {
+            editing: None,
             region: region.to_string(),
             account_id: account_id.to_string(),
             token,
@@ -73,16 +86,19 @@ impl PlanWizard {
             then: 0,
             vaults: BTreeMap::new(),
             destinations_made: 0,
-        };
-        let rule = wizard.new_rule();
-        wizard.rules.push(rule);
-        wizard
+        }
     }
 
     fn new_rule(&mut self) -> RuleDraft {
+        let target = self.new_target();
+        RuleDraft::new(target)
+    }
+
+    /// A rule's target vault: one of the plan's Region.
+    fn new_target(&mut self) -> Destination {
         let token = self.vault_token();
         let target = Destination::in_region(TARGET_IDS, &self.account_id, &self.region, token);
-        RuleDraft::new(self.with_known_vaults(target))
+        self.with_known_vaults(target)
     }
 
     fn vault_token(&mut self) -> String {
@@ -125,12 +141,9 @@ impl PlanWizard {
 
     fn plan_problems(&self) -> Vec<Problem> {
         let name = self.name.trim();
-        let region = &self.region;
+        let own = self.editing.as_ref().map(|e| &*e.plan.name);
         plan::plan_name(name)
-            .and_then(|()| {
-                let what = format!("In {region}, a backup plan named");
-                validate::not_in(name, self.existing_names(), &what)
-            })
+            .and_then(|()| plan::unique_plan_name(name, &self.region, self.existing_names(), own))
             .err()
             .map(|e| (PLAN_NAME, e))
             .into_iter()
@@ -155,6 +168,9 @@ impl PlanWizard {
     }
 
     fn plan_items(&self) -> Vec<Item> {
+        if let Some(editing) = &self.editing {
+            return editing.plan_items(&self.region);
+        }
         let name = Field::text(PLAN_NAME, "Backup plan name", &self.name, "daily-dr")
             .with_help("1 to 50 letters, digits, -, _ and .");
         let mut items = vec![self.core.field(name)];
@@ -226,12 +242,21 @@ impl PlanWizard {
                 destination.supply(query, page.clone(), done);
             }
         }
+        // An edited rule's vaults are picked once their Region is listed in full.
+        if let Some((vaults, true)) = self.vaults.get(region) {
+            for rule in &mut self.rules {
+                rule.settle_vaults(region, vaults);
+            }
+        }
     }
 }
 
 impl Form for PlanWizard {
     fn title(&self) -> String {
-        format!("Create backup plan in {}", self.region)
+        match &self.editing {
+            Some(editing) => format!("Edit backup plan {}", editing.plan.name),
+            None => format!("Create backup plan in {}", self.region),
+        }
     }
 
     fn steps(&self) -> Vec<&'static str> {
@@ -249,7 +274,17 @@ impl Form for PlanWizard {
                 let heading = format!("Backup rule {} of {}", self.current + 1, self.rules.len());
                 let remove =
                     (self.rules.len() > 1).then(|| Field::action(REMOVE_RULE, "Remove this rule"));
-                self.rule().rule_items(&self.core, heading, remove)
+                match self.raise_items() {
+                    Some(lead) => {
+                        let mut items = vec![Item::Heading(heading)];
+                        items.extend(lead);
+                        items.extend(self.rule().name_and_schedule_items(&self.core));
+                        items.extend(self.rule().vault_and_retention_items(&self.core));
+                        items.extend(remove.map(|f| self.core.field(f)));
+                        items
+                    }
+                    None => self.rule().rule_items(&self.core, heading, remove),
+                }
             }
             COPY => self.copy_step_items(),
             _ => match self.requests() {
@@ -275,6 +310,9 @@ impl Form for PlanWizard {
             }
             (REMOVE_RULE, Input::Activate) if self.rules.len() > 1 => {
                 let ids = self.rule().rule_ids();
+                if let Some(editing) = &mut self.editing {
+                    editing.rule_removed(self.current);
+                }
                 self.rules.remove(self.current);
                 self.current = self.current.min(self.rules.len() - 1);
                 self.core.clear_errors(&ids);
@@ -341,6 +379,10 @@ impl Form for PlanWizard {
             ("Plan name".to_string(), self.name.trim().to_string()),
             ("Region".to_string(), self.region.clone()),
         ];
+        if let Some(editing) = &self.editing {
+            lines.push(("Plan ID".into(), editing.plan.id.to_string()));
+            lines.push(("Version".into(), editing.plan.version_id.to_string()));
+        }
         for (i, rule) in self.rules.iter().enumerate() {
             lines.extend(rule.summary(i + 1));
         }
@@ -357,15 +399,24 @@ impl Form for PlanWizard {
 
 impl Wizard for PlanWizard {
     fn confirm_question(&self) -> String {
-        format!(
-            "Create backup plan {} in {}?",
-            self.name.trim(),
-            self.region
-        )
+        match &self.editing {
+            Some(editing) => format!(
+                "Update backup plan {} in {}? AWS makes a new version of the plan.",
+                editing.plan.name, self.region
+            ),
+            None => format!(
+                "Create backup plan {} in {}?",
+                self.name.trim(),
+                self.region
+            ),
+        }
     }
 
     fn submit_label(&self) -> &'static str {
-        "create plan"
+        match self.editing {
+            Some(_) => "update plan",
+            None => "create plan",
+        }
     }
 
     fn requests(&self) -> Result<Vec<WriteRequest>, String> {
@@ -389,16 +440,19 @@ impl Wizard for PlanWizard {
                 vaults.push(request);
             }
         }
-        let plan = PlanRequest {
-            region: self.region.clone(),
-            name: self.name.trim().to_string(),
-            rules,
-            creator_request_id: self.token.clone(),
+        let plan = match &self.editing {
+            Some(editing) => WriteRequest::UpdatePlan(editing.request(&self.region, rules)?),
+            None => WriteRequest::CreatePlan(PlanRequest {
+                region: self.region.clone(),
+                name: self.name.trim().to_string(),
+                rules,
+                creator_request_id: self.token.clone(),
+            }),
         };
         Ok(vaults
             .into_iter()
             .map(WriteRequest::CreateVault)
-            .chain(std::iter::once(WriteRequest::CreatePlan(plan)))
+            .chain(std::iter::once(plan))
             .collect())
     }
 
@@ -445,7 +499,10 @@ impl Wizard for PlanWizard {
         }
     }
 
-    fn after(&self, _last_id: &str) -> Option<After> {
+    fn after(&self, last_id: &str) -> Option<After> {
+        if let Some(editing) = &self.editing {
+            return Some(editing.after(&self.region, last_id));
+        }
         Some(After::Go {
             region: self.region.clone(),
             section: Section::Plans,

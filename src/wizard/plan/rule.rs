@@ -1,6 +1,8 @@
-//! One backup rule of the create-plan wizard: its Rule step (name, schedule, window, target
-//! vault, retention, continuous backup) and its Copy step (copy rules), checked and turned
-//! into the `BackupRule` that CreateBackupPlan sends.
+//! One backup rule of the plan wizard: its Rule step (name, schedule, window, target vault,
+//! retention, continuous backup) and its Copy step (copy rules), checked and turned into the
+//! `BackupRule` that CreateBackupPlan or UpdateBackupPlan sends.
+
+mod prefill;
 
 use crate::domain::VaultRequest;
 use crate::domain::cron::{self, SchedulePreset};
@@ -104,11 +106,15 @@ pub struct CopyDraft {
     slot: usize,
     pub destination: Destination,
     lifecycle: LifecycleFields,
+    /// The vault an edited copy rule had, picked once its Region's vaults are listed.
+    preset_arn: Option<String>,
 }
 
 /// A backup rule as typed so far.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RuleDraft {
+    /// AWS's RuleId of a rule being edited (kept so the review and the demo know it).
+    id: Option<String>,
     name: String,
     schedule: usize,
     cron: String,
@@ -116,6 +122,8 @@ pub struct RuleDraft {
     start: String,
     completion: String,
     pub target: Destination,
+    /// The vault an edited rule backs up to, picked once the Region's vaults are listed.
+    preset_vault: Option<String>,
     lifecycle: LifecycleFields,
     continuous: usize,
     pub copies: Vec<CopyDraft>,
@@ -140,6 +148,7 @@ impl RuleDraft {
             &Input::Text(DEFAULT_EXPIRE_DAYS.into()),
         );
         RuleDraft {
+            id: None,
             name: String::new(),
             schedule: DAILY,
             cron: String::new(),
@@ -147,6 +156,7 @@ impl RuleDraft {
             start: String::new(),
             completion: String::new(),
             target,
+            preset_vault: None,
             lifecycle,
             continuous: 0,
             copies: Vec::new(),
@@ -238,10 +248,17 @@ impl RuleDraft {
         heading: String,
         remove: Option<Field>,
     ) -> Vec<Item> {
-        let mut items = vec![
-            Item::Heading(heading),
-            core.field(Field::text(RULE_NAME, "Rule name", &self.name, "daily")),
-        ];
+        let mut items = vec![Item::Heading(heading)];
+        items.extend(self.name_and_schedule_items(core));
+        items.extend(self.window_items(core));
+        items.extend(self.vault_and_retention_items(core));
+        items.extend(remove.map(|f| core.field(f)));
+        items
+    }
+
+    /// The rule's name and schedule fields.
+    pub fn name_and_schedule_items(&self, core: &WizardCore) -> Vec<Item> {
+        let mut items = vec![core.field(Field::text(RULE_NAME, "Rule name", &self.name, "daily"))];
         let schedule = Field::choice(SCHEDULE, "Schedule", &SCHEDULE_OPTIONS, self.schedule);
         match SchedulePreset::ALL.get(self.schedule) {
             Some(preset) => {
@@ -262,6 +279,12 @@ impl RuleDraft {
                 items.push(core.field(cron.with_help(help)));
             }
         }
+        items
+    }
+
+    /// The backup window: AWS's default, or custom start and completion windows.
+    pub fn window_items(&self, core: &WizardCore) -> Vec<Item> {
+        let mut items = Vec::new();
         let window = Field::choice(WINDOW, "Backup window", &WINDOW_OPTIONS, self.window);
         if self.window == CUSTOM_WINDOW {
             items.push(core.field(window));
@@ -281,7 +304,12 @@ impl RuleDraft {
                 core.field(window.with_help("Start within 8 hours, complete within 7 days.")),
             );
         }
-        items.extend(self.target.items(core));
+        items
+    }
+
+    /// The target vault, continuous backup and retention.
+    pub fn vault_and_retention_items(&self, core: &WizardCore) -> Vec<Item> {
+        let mut items = self.target.items(core);
         let mut continuous =
             Field::choice(CONTINUOUS, "Continuous backup", &OFF_ON, self.continuous);
         if self.is_continuous() {
@@ -309,7 +337,6 @@ impl RuleDraft {
                     }
                 }),
         );
-        items.extend(remove.map(|f| core.field(f)));
         items
     }
 
@@ -381,6 +408,7 @@ impl RuleDraft {
             slot,
             destination,
             lifecycle,
+            preset_arn: None,
         });
     }
 
@@ -463,7 +491,7 @@ impl RuleDraft {
             });
         }
         Ok(BackupRule {
-            id: None,
+            id: self.id.clone(),
             name: self.name().to_string(),
             target_vault: self.target.vault_name().ok_or("Choose the backup vault.")?,
             schedule: self.schedule()?,
