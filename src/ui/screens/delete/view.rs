@@ -46,6 +46,13 @@ fn wrapped(text: &str, indent: usize, width: usize, style: Style) -> Vec<Line<'s
         .collect()
 }
 
+/// A line of JSON or of a command, indented by 2 beyond its own indentation and wrapped.
+fn code(line: &str, width: usize) -> Vec<Line<'static>> {
+    let text = line.trim_start();
+    let indent = 2 + line.len() - text.len();
+    wrapped(text, indent, width, Style::new())
+}
+
 fn body_lines(s: &DeleteScreen, ui: &UiCtx, width: usize) -> Vec<Line<'static>> {
     let t = ui.theme;
     if let Stage::Checking(_) = s.stage {
@@ -121,11 +128,11 @@ fn body_lines(s: &DeleteScreen, ui: &UiCtx, width: usize) -> Vec<Line<'static>> 
             t.title,
         )));
         for l in item.request.api_json().lines() {
-            lines.extend(wrapped(l, 2, width, Style::new()));
+            lines.extend(code(l, width));
         }
         lines.push(Line::from(Span::styled("AWS CLI equivalent", t.title)));
         for l in item.request.cli_command().lines() {
-            lines.extend(wrapped(l.trim_start(), 2, width, Style::new()));
+            lines.extend(code(l, width));
         }
     }
     lines
@@ -143,8 +150,12 @@ fn status_line(s: &DeleteScreen, ui: &UiCtx) -> Line<'static> {
             "Nothing can be deleted here.  esc back".to_string(),
             t.muted,
         ),
-        Stage::Review | Stage::Confirm => (
+        Stage::Review => (
             "enter delete  c copy CLI  C copy JSON  space scroll  esc back".to_string(),
+            t.muted,
+        ),
+        Stage::Confirm => (
+            "type the confirmation, enter deletes, esc cancels".to_string(),
             t.muted,
         ),
         Stage::Sending { index, .. } if s.stopping => (
