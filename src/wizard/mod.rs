@@ -1,6 +1,7 @@
 //! Wizards: steps over a draft of plain data with per-field errors; no ratatui, no IO.
 //! `requests()` is the single conversion used by both the review step and the submit path.
 
+pub mod backup;
 pub mod batch;
 pub mod bucket;
 pub mod copy;

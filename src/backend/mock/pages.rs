@@ -1,6 +1,6 @@
 //! The demo account's listings, one page at a time by continuation token, as AWS serves them.
 
-use super::{MockBackend, Operation, State, copy};
+use super::{MockBackend, Operation, State, backups, copy};
 use crate::backend::{BackendError, ErrorKind, PageResult};
 use crate::domain::plan::BackupPlan;
 use crate::domain::{
@@ -127,13 +127,22 @@ impl MockBackend {
         region: &'a str,
         token: Option<String>,
     ) -> PageResult<'a, BackupJob> {
-        Box::pin(self.list(
-            Operation::ListBackupJobs,
-            region,
-            None,
-            token,
-            move |a, o| self.page_of(a.region(region).backup_jobs.iter().cloned(), o),
-        ))
+        Box::pin(async move {
+            self.delay().await;
+            let offset = self.begin(Operation::ListBackupJobs, region, None, token.as_deref())?;
+            let mut state = self.lock();
+            let State {
+                account,
+                backups,
+                ids,
+                ..
+            } = &mut *state;
+            // One listing is one poll: only its first page moves the Region's jobs on.
+            if offset == 0 {
+                backups::advance_region(account, backups, ids, region);
+            }
+            Ok(self.page_of(account.region(region).backup_jobs.iter().cloned(), offset))
+        })
     }
 
     pub fn list_restore_jobs_page<'a>(

@@ -1,12 +1,12 @@
-//! Jobs: backup, restore and copy jobs of the Region in three tabs; unfinished copy jobs are
-//! followed by re-polling their listing.
+//! Jobs: backup, restore and copy jobs of the Region in three tabs; unfinished backup and copy
+//! jobs are followed by re-polling their listing.
 
 use super::copy_job::CopyJobScreen;
 use super::{DetailScreen, Nav, Screen};
 use crate::action::{Command, Loaded, RequestId};
 use crate::backend::BackendError;
 use crate::domain::format::{opt_bytes, opt_date_time};
-use crate::domain::{BackupJob, CopyJob, CopyJobState, RestoreJob};
+use crate::domain::{BackupJob, BackupJobState, CopyJob, CopyJobState, RestoreJob};
 use crate::effect::Query;
 use crate::keymap::KeyContext;
 use crate::listing::{ListControl, Row, Sort};
@@ -28,8 +28,23 @@ pub struct JobsScreen {
     backup: RemoteList<BackupJob>,
     restore: RemoteList<RestoreJob>,
     copy: RemoteList<CopyJob>,
+    /// Follows unfinished backup jobs (CREATED, PENDING or RUNNING).
+    backup_poll: ListPoll<BackupJob>,
     /// Follows unfinished copy jobs (CREATED or RUNNING).
     copy_poll: ListPoll<CopyJob>,
+}
+
+impl Followed for BackupJob {
+    fn is_unfinished(&self) -> bool {
+        matches!(
+            self.state,
+            BackupJobState::Created | BackupJobState::Pending | BackupJobState::Running
+        )
+    }
+
+    fn key(&self) -> &str {
+        &self.id
+    }
 }
 
 impl Followed for CopyJob {
@@ -59,6 +74,7 @@ impl JobsScreen {
                 NEWEST_FIRST,
                 Query::BackupJobs { region: r.clone() },
             ),
+            backup_poll: ListPoll::new(Query::BackupJobs { region: r.clone() }),
             restore: RemoteList::new(
                 RESTORE_JOB_COLUMNS,
                 NEWEST_FIRST,
@@ -84,6 +100,57 @@ impl JobsScreen {
 
     fn load_copies(&mut self, ctx: &mut Ctx) {
         self.copy_poll.load(&mut self.copy, ctx);
+    }
+
+    fn load_backups(&mut self, ctx: &mut Ctx) {
+        self.backup_poll.load(&mut self.backup, ctx);
+    }
+
+    /// The line under the backup jobs table: the selected job's status message, or its
+    /// progress while it runs, and whether unfinished jobs are being followed.
+    fn backup_status_line(&self, ui: &UiCtx) -> Option<Line<'static>> {
+        let t = ui.theme;
+        let selected = self.backup.list.selected();
+        if let Some(job) = selected
+            && let Some(message) = &job.status_message
+        {
+            return Some(Line::from(vec![
+                Span::styled(format!("{}: ", job.state), t.tone(job.tone(3))),
+                Span::raw(format!("{} ({})", message, job.resource_name)),
+            ]));
+        }
+        let unfinished = self
+            .backup
+            .list
+            .items()
+            .iter()
+            .filter(|j| j.is_unfinished())
+            .count();
+        if unfinished == 0 || !matches!(self.backup.state, LoadState::Done) {
+            return None;
+        }
+        let mut spans = Vec::new();
+        if let Some(job) = selected.filter(|j| j.is_unfinished()) {
+            let percent = job
+                .percent_done
+                .map(|p| format!(" {p}%"))
+                .unwrap_or_default();
+            spans.push(Span::styled(
+                format!("{}{percent}", job.state),
+                t.tone(job.tone(3)),
+            ));
+            spans.push(Span::raw(format!(" ({}) · ", job.resource_name)));
+        }
+        let jobs = if unfinished == 1 { "job" } else { "jobs" };
+        spans.push(Span::styled(
+            if self.backup_poll.is_exhausted() {
+                format!("{unfinished} backup {jobs} still unfinished: r reloads.")
+            } else {
+                format!("{unfinished} backup {jobs} unfinished: refreshing as they run.")
+            },
+            t.muted,
+        ));
+        Some(Line::from(spans))
     }
 
     /// The line under the copy jobs table: the selected job's status message (a failure's
@@ -210,7 +277,7 @@ impl Screen for JobsScreen {
     }
 
     fn start(&mut self, ctx: &mut Ctx) {
-        self.backup.load(ctx);
+        self.load_backups(ctx);
         self.restore.load(ctx);
         self.load_copies(ctx);
     }
@@ -220,7 +287,7 @@ impl Screen for JobsScreen {
             Command::NextTab => self.tab = self.tab.shifted(1),
             Command::PrevTab => self.tab = self.tab.shifted(-1),
             Command::Refresh => match self.tab {
-                JobTab::Backup => self.backup.load(ctx),
+                JobTab::Backup => self.load_backups(ctx),
                 JobTab::Restore => self.restore.load(ctx),
                 JobTab::Copy => self.load_copies(ctx),
             },
@@ -242,6 +309,7 @@ impl Screen for JobsScreen {
     fn pending(&self) -> Vec<RequestId> {
         [
             self.backup.pending(),
+            self.backup_poll.pending(),
             self.restore.pending(),
             self.copy.pending(),
             self.copy_poll.pending(),
@@ -254,7 +322,7 @@ impl Screen for JobsScreen {
     fn on_loaded(&mut self, req: RequestId, data: Loaded, done: bool) {
         match data {
             Loaded::BackupJobs(rows) => {
-                self.backup.accept(req, rows, done);
+                self.backup_poll.accept(&mut self.backup, req, rows, done);
             }
             Loaded::RestoreJobs(rows) => {
                 self.restore.accept(req, rows, done);
@@ -267,12 +335,13 @@ impl Screen for JobsScreen {
     }
 
     fn on_failed(&mut self, req: RequestId, error: BackendError) {
-        let _ = self.backup.fail(req, error.clone())
+        let _ = self.backup_poll.fail(&mut self.backup, req, error.clone())
             || self.restore.fail(req, error.clone())
             || self.copy_poll.fail(&mut self.copy, req, error);
     }
 
     fn follow_up(&mut self, ctx: &mut Ctx) {
+        self.backup_poll.follow_up(&self.backup, ctx);
         self.copy_poll.follow_up(&self.copy, ctx);
     }
 
@@ -311,19 +380,26 @@ impl Screen for JobsScreen {
             self.region
         );
         let name = self.tab.label();
-        match self.tab {
-            JobTab::Backup => table::render_remote(frame, rest, name, &self.backup, ui, &empty),
-            JobTab::Restore => table::render_remote(frame, rest, name, &self.restore, ui, &empty),
-            JobTab::Copy => {
-                let status = self.copy_status_line(ui);
-                // One line always, so the table does not resize as the cursor moves.
-                let [table_area, status_area] =
-                    Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(rest);
-                table::render_remote(frame, table_area, name, &self.copy, ui, &empty);
-                if let Some(line) = status {
-                    frame.render_widget(Paragraph::new(line), status_area);
-                }
+        // The followed tabs keep one status line always, so the table does not resize as the
+        // cursor moves.
+        let [table_area, status_area] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(rest);
+        let status = match self.tab {
+            JobTab::Backup => {
+                table::render_remote(frame, table_area, name, &self.backup, ui, &empty);
+                self.backup_status_line(ui)
             }
+            JobTab::Restore => {
+                table::render_remote(frame, rest, name, &self.restore, ui, &empty);
+                None
+            }
+            JobTab::Copy => {
+                table::render_remote(frame, table_area, name, &self.copy, ui, &empty);
+                self.copy_status_line(ui)
+            }
+        };
+        if let Some(line) = status {
+            frame.render_widget(Paragraph::new(line), status_area);
         }
     }
 }
