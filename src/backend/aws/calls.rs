@@ -9,15 +9,20 @@ pub use s3::{create_bucket, enable_versioning, put_replication};
 
 use crate::domain::Lifecycle;
 use crate::domain::VaultRequest;
+use crate::domain::backup::BackupRequest;
 use crate::domain::copy::CopyRequest;
-use crate::domain::plan::{BackupRule, CopyAction, PlanRequest};
+use crate::domain::delete::DeleteRequest;
+use crate::domain::plan::{BackupRule, CopyAction, PlanRequest, PlanUpdateRequest};
 use crate::domain::restore::RestoreRequest;
 use crate::domain::settings::SettingsRequest;
 use aws_sdk_backup::Client;
 use aws_sdk_backup::operation::create_backup_plan::builders::CreateBackupPlanFluentBuilder;
 use aws_sdk_backup::operation::create_backup_vault::builders::CreateBackupVaultFluentBuilder;
+use aws_sdk_backup::operation::delete_recovery_point::builders::DeleteRecoveryPointFluentBuilder;
+use aws_sdk_backup::operation::start_backup_job::builders::StartBackupJobFluentBuilder;
 use aws_sdk_backup::operation::start_copy_job::builders::StartCopyJobFluentBuilder;
 use aws_sdk_backup::operation::start_restore_job::builders::StartRestoreJobFluentBuilder;
+use aws_sdk_backup::operation::update_backup_plan::builders::UpdateBackupPlanFluentBuilder;
 use aws_sdk_backup::operation::update_region_settings::builders::UpdateRegionSettingsFluentBuilder;
 use aws_sdk_backup::types as bk;
 use aws_smithy_types::error::operation::BuildError;
@@ -60,25 +65,62 @@ pub fn create_vault(client: &Client, request: &VaultRequest) -> CreateBackupVaul
         .creator_request_id(&request.creator_request_id)
 }
 
+/// StartBackupJob for exactly `request`: the windows and the lifecycle only when it sets them
+/// (AWS's defaults otherwise), a lifecycle of -1 days ("never expire") as is.
+pub fn start_backup(client: &Client, request: &BackupRequest) -> StartBackupJobFluentBuilder {
+    client
+        .start_backup_job()
+        .backup_vault_name(&request.vault_name)
+        .resource_arn(&request.resource_arn)
+        .iam_role_arn(&request.iam_role_arn)
+        .idempotency_token(&request.idempotency_token)
+        .set_start_window_minutes(request.start_window_minutes)
+        .set_complete_window_minutes(request.complete_window_minutes)
+        .set_lifecycle(request.lifecycle.as_ref().map(lifecycle))
+}
+
+/// DeleteRecoveryPoint for exactly `request` (both members travel in the path).
+pub fn delete_point(client: &Client, request: &DeleteRequest) -> DeleteRecoveryPointFluentBuilder {
+    client
+        .delete_recovery_point()
+        .backup_vault_name(&request.vault_name)
+        .recovery_point_arn(&request.recovery_point_arn)
+}
+
 /// CreateBackupPlan for exactly `request`. The SDK's rule and copy-action builders check
 /// their required members, hence the `BuildError`.
 pub fn create_plan(
     client: &Client,
     request: &PlanRequest,
 ) -> Result<CreateBackupPlanFluentBuilder, BuildError> {
-    let rules = request
-        .rules
+    Ok(client
+        .create_backup_plan()
+        .backup_plan(plan_input(&request.name, &request.rules)?)
+        .creator_request_id(&request.creator_request_id))
+}
+
+/// UpdateBackupPlan for exactly `request`: the whole plan, its rules built as CreateBackupPlan
+/// builds them (a rule's `id` is not sent: AWS matches the rules by name).
+pub fn update_plan(
+    client: &Client,
+    request: &PlanUpdateRequest,
+) -> Result<UpdateBackupPlanFluentBuilder, BuildError> {
+    Ok(client
+        .update_backup_plan()
+        .backup_plan_id(&request.plan_id)
+        .backup_plan(plan_input(&request.name, &request.rules)?))
+}
+
+/// The `BackupPlan` member CreateBackupPlan and UpdateBackupPlan share.
+fn plan_input(name: &str, rules: &[BackupRule]) -> Result<bk::BackupPlanInput, BuildError> {
+    let rules = rules
         .iter()
         .map(rule_input)
         .collect::<Result<Vec<_>, _>>()?;
-    let plan = bk::BackupPlanInput::builder()
-        .backup_plan_name(&request.name)
+    bk::BackupPlanInput::builder()
+        .backup_plan_name(name)
         .set_rules(Some(rules))
-        .build()?;
-    Ok(client
-        .create_backup_plan()
-        .backup_plan(plan)
-        .creator_request_id(&request.creator_request_id))
+        .build()
 }
 
 /// UpdateRegionSettings with the preferences `request` changes; an empty map is left out, so

@@ -25,10 +25,13 @@ impl Op {
     }
 }
 
-/// Who is calling, for advice that names the profile (`aws sso login --profile X`).
+/// Who is calling, for advice that names the profile (`aws sso login --profile X`), and
+/// where: a custom endpoint (an emulator) explains answers AWS itself never gives.
 #[derive(Debug, Clone, Default)]
 pub struct Caller {
     pub profile: Option<String>,
+    /// `--endpoint-url` / `AWS_ENDPOINT_URL`; `None` for AWS's own endpoints.
+    pub endpoint: Option<String>,
 }
 
 impl Caller {
@@ -190,6 +193,18 @@ pub fn classify_response(
         BackendError::new(
             ErrorKind::NotImplemented,
             format!("The endpoint does not implement {} (HTTP 404)", op.action()),
+        )
+    } else if let (Some(500..=599), None, Some(endpoint)) = (status, code, &caller.endpoint) {
+        // AWS names every server-side failure; moto answers some operations it lacks
+        // (UpdateBackupPlan) with a bare HTTP 500 page, which pressing retry will not fix.
+        BackendError::new(
+            ErrorKind::NotImplemented,
+            format!(
+                "{} failed at {endpoint} with HTTP {} and no AWS error code: the endpoint \
+                 does not seem to implement it",
+                op.action(),
+                status.unwrap_or_default()
+            ),
         )
     } else if is(NOT_FOUND) || status == Some(404) {
         BackendError::new(ErrorKind::NotFound, said("Not found"))

@@ -175,6 +175,7 @@ impl AwsBackend {
         let base = loader.load().await;
         let caller = Caller {
             profile: settings.profile.clone(),
+            endpoint: None,
         };
         AwsBackend::from_config(base, caller, &settings, needs_mfa, events, Vec::new())
     }
@@ -190,6 +191,7 @@ impl AwsBackend {
     ) -> AwsBackend {
         let caller = Caller {
             profile: settings.profile.clone(),
+            endpoint: None,
         };
         AwsBackend::from_config(base, caller, settings, false, events, extra)
     }
@@ -206,6 +208,11 @@ impl AwsBackend {
     ) -> AwsBackend {
         let path_style =
             base.endpoint_url().is_some() || std::env::var_os("AWS_ENDPOINT_URL_S3").is_some();
+        // The endpoint the clients really use (`--endpoint-url`, `AWS_ENDPOINT_URL`, a test's).
+        let caller = Caller {
+            endpoint: base.endpoint_url().map(str::to_string),
+            ..caller
+        };
         let mut interceptors = vec![SharedInterceptor::new(guard::ThrottleWatch {
             events,
             max_attempts: settings.max_attempts,
@@ -348,6 +355,9 @@ const DESCRIBE_COPY: Op = Op::new("backup", "DescribeCopyJob");
 const LIST_PLANS: Op = Op::new("backup", "ListBackupPlans");
 const GET_PLAN: Op = Op::new("backup", "GetBackupPlan");
 const CREATE_PLAN: Op = Op::new("backup", "CreateBackupPlan");
+const UPDATE_PLAN: Op = Op::new("backup", "UpdateBackupPlan");
+const START_BACKUP: Op = Op::new("backup", "StartBackupJob");
+const DELETE_POINT: Op = Op::new("backup", "DeleteRecoveryPoint");
 const DESCRIBE_REGION_SETTINGS: Op = Op::new("backup", "DescribeRegionSettings");
 const UPDATE_REGION_SETTINGS: Op = Op::new("backup", "UpdateRegionSettings");
 const GET_REPLICATION: Op = Op::new("s3", "GetReplicationConfiguration");
@@ -924,25 +934,24 @@ impl BackupBackend for AwsBackend {
     }
 
     fn start_backup_job<'a>(&'a self, request: &'a BackupRequest) -> BackendFuture<'a, String> {
-        // TEMPORARY: StartBackupJob lands with the AWS half of on-demand backups.
         Box::pin(async move {
-            Err(BackendError::new(
-                ErrorKind::NotImplemented,
-                format!("TEMPORARY: StartBackupJob for {}", request.resource_arn),
-            ))
+            let client = self.clients(&request.region).backup;
+            let out = calls::start_backup(&client, request)
+                .send()
+                .await
+                .map_err(|e| self.fail(START_BACKUP, &e))?;
+            answered(out.backup_job_id(), "no job id")
         })
     }
 
     fn delete_recovery_point<'a>(&'a self, request: &'a DeleteRequest) -> BackendFuture<'a, ()> {
-        // TEMPORARY: DeleteRecoveryPoint lands with the AWS half of deletions.
         Box::pin(async move {
-            Err(BackendError::new(
-                ErrorKind::NotImplemented,
-                format!(
-                    "TEMPORARY: DeleteRecoveryPoint for {}",
-                    request.recovery_point_arn
-                ),
-            ))
+            let client = self.clients(&request.region).backup;
+            calls::delete_point(&client, request)
+                .send()
+                .await
+                .map_err(|e| self.fail(DELETE_POINT, &e))?;
+            Ok(())
         })
     }
 
@@ -950,12 +959,12 @@ impl BackupBackend for AwsBackend {
         &'a self,
         request: &'a PlanUpdateRequest,
     ) -> BackendFuture<'a, String> {
-        // TEMPORARY: UpdateBackupPlan lands with the AWS half of plan editing.
         Box::pin(async move {
-            Err(BackendError::new(
-                ErrorKind::NotImplemented,
-                format!("TEMPORARY: UpdateBackupPlan for {}", request.plan_id),
-            ))
+            let client = self.clients(&request.region).backup;
+            let call = calls::update_plan(&client, request)
+                .map_err(|e| errors::not_built(UPDATE_PLAN, &e))?;
+            let out = call.send().await.map_err(|e| self.fail(UPDATE_PLAN, &e))?;
+            answered(out.version_id(), "no version id")
         })
     }
 }

@@ -32,6 +32,7 @@ macro_rules! three_pages {
 
 mod account_listings;
 mod backup_listings;
+mod backups_and_deletes;
 mod batch;
 mod copy_and_plans;
 mod failures;
@@ -238,4 +239,13 @@ fn refs(rules: &[Rule]) -> Vec<&Rule> {
 /// How many requests each rule answered.
 fn calls(rules: &[Rule]) -> Vec<usize> {
     rules.iter().map(Rule::num_calls).collect()
+}
+
+/// Where a mock rule stores the input it answered.
+type Slot<I> = Arc<Mutex<Option<I>>>;
+
+/// A slot for the mock rule to fill, and the handle the test reads it from.
+fn recording<I>() -> (Slot<I>, Slot<I>) {
+    let seen: Slot<I> = Arc::default();
+    (Arc::clone(&seen), seen)
 }

@@ -472,3 +472,46 @@ fn an_unknown_job_status_reads_as_new() {
     );
     assert_eq!(batch::job_status(None), JobStatus::New);
 }
+
+#[test]
+fn a_point_made_by_a_plan_names_the_plan_version_and_rule() {
+    let creator = bk::RecoveryPointCreator::builder()
+        .backup_plan_id("plan-1")
+        .backup_plan_arn("arn:aws:backup:us-east-1:123456789012:backup-plan:plan-1")
+        .backup_plan_name("daily-dr")
+        .backup_plan_version("v3")
+        .backup_rule_id("rule-id-1")
+        .backup_rule_name("daily")
+        .build();
+    let got = plan_ref(Some(&creator)).expect("made by a plan");
+    assert_eq!(
+        got,
+        PlanRef {
+            plan_id: "plan-1".into(),
+            plan_name: "daily-dr".into(),
+            plan_version: Some("v3".into()),
+            rule_id: Some("rule-id-1".into()),
+            rule_name: Some("daily".into()),
+        }
+    );
+}
+
+#[test]
+fn a_creator_naming_only_the_plan_or_only_its_id_still_names_it() {
+    let named = bk::RecoveryPointCreator::builder()
+        .backup_plan_name("daily-dr")
+        .build();
+    assert_eq!(plan_ref(Some(&named)), Some(PlanRef::named("daily-dr")));
+    let by_id = bk::RecoveryPointCreator::builder()
+        .backup_plan_id("plan-1")
+        .build();
+    let got = plan_ref(Some(&by_id)).expect("an id is enough");
+    assert_eq!((&*got.plan_id, &*got.plan_name), ("plan-1", "plan-1"));
+}
+
+#[test]
+fn an_on_demand_point_has_no_plan() {
+    assert_eq!(plan_ref(None), None);
+    let empty = bk::RecoveryPointCreator::builder().build();
+    assert_eq!(plan_ref(Some(&empty)), None, "an empty creator is no plan");
+}

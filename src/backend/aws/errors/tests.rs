@@ -6,6 +6,7 @@ const OP: Op = Op::new("backup", "ListProtectedResources");
 fn caller() -> Caller {
     Caller {
         profile: Some("prod".into()),
+        endpoint: None,
     }
 }
 
@@ -86,6 +87,56 @@ fn a_404_without_an_error_code_is_an_unimplemented_operation() {
         e.message
             .contains("does not implement backup:ListProtectedResources")
     );
+}
+
+#[test]
+fn a_bare_server_error_from_a_custom_endpoint_is_an_unimplemented_operation() {
+    // moto answers UpdateBackupPlan, which it lacks, with an HTML 500 page and no error code.
+    let update_plan = Op::new("backup", "UpdateBackupPlan");
+    let emulator = Caller {
+        profile: None,
+        endpoint: Some("http://127.0.0.1:5000".into()),
+    };
+    let e = classify_response(update_plan, &emulator, Some(500), None, "");
+    assert_eq!(e.kind, ErrorKind::NotImplemented);
+    assert_eq!(
+        e.message,
+        "backup:UpdateBackupPlan failed at http://127.0.0.1:5000 with HTTP 500 and no AWS \
+         error code: the endpoint does not seem to implement it"
+    );
+    // From AWS itself the same answer stays a service error that a retry may cure, and a
+    // named server-side failure stays one whatever the endpoint.
+    let aws = classify_response(update_plan, &caller(), Some(500), None, "");
+    assert_eq!(aws.kind, ErrorKind::Service);
+    let named = classify_response(
+        update_plan,
+        &emulator,
+        Some(500),
+        Some("ServiceUnavailableException"),
+        "try later",
+    );
+    assert_eq!(named.kind, ErrorKind::Service);
+}
+
+#[test]
+fn a_refused_deletion_keeps_the_reason_aws_gave() {
+    let delete = Op::new("backup", "DeleteRecoveryPoint");
+    for (code, message) in [
+        (
+            "InvalidRequestException",
+            "Recovery point cannot be deleted: the backup vault is locked \
+             (minimum retention 7 days)",
+        ),
+        (
+            "InvalidResourceStateException",
+            "Recovery point is in the state CREATING and cannot be deleted",
+        ),
+    ] {
+        let e = classify_response(delete, &caller(), Some(400), Some(code), message);
+        assert_eq!(e.kind, ErrorKind::InvalidInput, "{code}");
+        assert_eq!(e.message, format!("{code}: {message}"));
+        assert!(!e.kind.is_retryable(), "{code}: retrying cannot help");
+    }
 }
 
 #[test]

@@ -2,7 +2,9 @@
 //! sends exactly the reviewed request, each answer converts field by field, and the failures
 //! (denied, invalid, throttled, read-only) come out as for every other call.
 
-use super::{Harness, calls, http_answer, nexts, ok_pages, refs, retrying, throttled};
+use super::{
+    Harness, Slot, calls, http_answer, nexts, ok_pages, recording, refs, retrying, throttled,
+};
 use crate::backend::{BackupBackend, ErrorKind};
 use crate::domain::copy::CopyRequest;
 use crate::domain::plan::{BackupRule, CopyAction, PlanRequest};
@@ -25,7 +27,6 @@ use aws_sdk_backup::types as bk;
 use aws_smithy_mocks::{Rule, mock};
 use aws_smithy_types::DateTime;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
 use time::OffsetDateTime;
 
 const ACCOUNT: &str = "123456789012";
@@ -117,15 +118,6 @@ fn settings_request(opt_in: &[(&str, bool)], management: &[(&str, bool)]) -> Set
         opt_in: map(opt_in),
         management: map(management),
     }
-}
-
-/// Where a mock rule stores the input it answered.
-type Slot<I> = Arc<Mutex<Option<I>>>;
-
-/// A slot for the mock rule to fill, and the handle the test reads it from.
-fn recording<I>() -> (Slot<I>, Slot<I>) {
-    let seen: Slot<I> = Arc::default();
-    (Arc::clone(&seen), seen)
 }
 
 fn start_copy_rule(store: Slot<StartCopyJobInput>) -> Rule {

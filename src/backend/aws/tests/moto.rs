@@ -3,6 +3,8 @@
 #[path = "../../../../tests/support/moto.rs"]
 mod rig;
 
+mod edits;
+
 use super::{collect, nexts, ok_pages};
 use crate::backend::aws::{AwsBackend, AwsSettings};
 use crate::backend::{BackendError, BackendEvent, BackupBackend, ErrorKind, Page};
@@ -44,6 +46,8 @@ def client(name, region="us-east-1"):
 struct Emulator {
     moto: Moto,
     backend: AwsBackend,
+    /// The backend's configuration, for a raw SDK client doing what the program never does.
+    config: aws_config::SdkConfig,
     /// Kept open so that the backend's notices have somewhere to go.
     _events: UnboundedReceiver<BackendEvent>,
 }
@@ -86,10 +90,11 @@ impl Emulator {
         settings.initial_backoff = Duration::from_millis(10);
         let (tx, events) = tokio::sync::mpsc::unbounded_channel();
         let fix = vec![SharedInterceptor::new(VersioningRootFix)];
-        let backend = AwsBackend::over_config(base, &settings, tx, fix);
+        let backend = AwsBackend::over_config(base.clone(), &settings, tx, fix);
         Emulator {
             moto,
             backend,
+            config: base,
             _events: events,
         }
     }
