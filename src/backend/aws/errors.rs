@@ -194,16 +194,16 @@ pub fn classify_response(
             ErrorKind::NotImplemented,
             format!("The endpoint does not implement {} (HTTP 404)", op.action()),
         )
-    } else if let (Some(500..=599), None, Some(endpoint)) = (status, code, &caller.endpoint) {
+    } else if let (Some(http @ 500..=599), None, Some(endpoint)) = (status, code, &caller.endpoint)
+    {
         // AWS names every server-side failure; moto answers some operations it lacks
         // (UpdateBackupPlan) with a bare HTTP 500 page, which pressing retry will not fix.
         BackendError::new(
             ErrorKind::NotImplemented,
             format!(
-                "{} failed at {endpoint} with HTTP {} and no AWS error code: the endpoint \
+                "{} failed at {endpoint} with HTTP {http} and no AWS error code: the endpoint \
                  does not seem to implement it",
-                op.action(),
-                status.unwrap_or_default()
+                op.action()
             ),
         )
     } else if is(NOT_FOUND) || status == Some(404) {
