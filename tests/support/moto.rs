@@ -6,7 +6,8 @@
 //! reads it back, so a test can prove which calls did, or did not, reach the "AWS" side.
 //!
 //! Known limits of moto (5.x): Backup protected resources, recovery points, restore metadata and
-//! restore/copy/backup jobs are not implemented (HTTP 404 with an HTML body); ListBuckets
+//! restore/copy/backup jobs are not implemented (HTTP 404 with an HTML body; StartBackupJob and
+//! DeleteRecoveryPoint too), UpdateBackupPlan answers a bare HTTP 500; ListBuckets
 //! honours `prefix`, `bucket-region` and `max-buckets` but returns no `ContinuationToken` (a
 //! client paginating by it only sees the first page) and no `BucketRegion`, in creation order;
 //! S3 needs path-style addressing against a local endpoint; GetBucketVersioning answers with a
