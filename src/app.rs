@@ -284,14 +284,17 @@ impl App {
         effects: &mut Vec<Effect>,
         reply: impl FnOnce(&mut dyn Screen),
     ) {
-        let Some(screen) = owner(&mut self.stack, req) else {
+        let Some(at) = self.stack.iter().rposition(|s| s.pending().contains(&req)) else {
             tracing::warn!(req, "dropping a reply for a screen that is gone");
             return;
         };
+        let on_top = at + 1 == self.stack.len();
+        let screen = &mut self.stack[at];
         reply(screen.as_mut());
         let mut ctx = Ctx::new(&self.region, &self.session, &mut self.next_req, effects);
         screen.follow_up(&mut ctx);
-        if let Some(nav) = screen.take_nav() {
+        // Only the screen in front may move the user; one underneath keeps its wish for later.
+        if on_top && let Some(nav) = screen.take_nav() {
             self.navigate(nav, effects);
         }
     }

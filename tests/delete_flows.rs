@@ -204,3 +204,22 @@ fn read_only_shows_the_request_but_deletes_nothing() {
     h.press("esc").settle();
     h.assert_shows("Recovery points (7)");
 }
+
+#[test]
+fn deleting_from_a_recovery_points_page_closes_that_page_and_reloads_the_list() {
+    let mut h = points_of("acme-media", MockOptions::default());
+    h.assert_shows("Recovery points (7)");
+    // The newest COMPLETED snapshot's page: enter opens the actions menu, enter "View details".
+    h.press("j").press("enter").press("enter").settle();
+    h.assert_shows("Recovery point ARN");
+    h.press("d").settle();
+    h.press("enter")
+        .type_text("delete 1")
+        .press("enter")
+        .settle();
+    h.assert_shows("Deleted 1 of 1.");
+    h.press("esc").settle();
+    // The page of a point that no longer exists closes; the list under it reloads.
+    assert_eq!(h.app.crumbs(), ["Protected resources", "acme-media"]);
+    h.assert_shows("Recovery points (6)");
+}

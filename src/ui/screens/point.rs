@@ -3,7 +3,7 @@
 use super::detail::{Refresh, scroll};
 use super::{DETAIL_HINTS, Nav, Screen};
 use crate::action::{Command, Loaded, RequestId};
-use crate::backend::BackendError;
+use crate::backend::{BackendError, ErrorKind};
 use crate::domain::format::{bytes, days, opt_date_time};
 use crate::domain::{BackupKind, RecoveryPoint};
 use crate::effect::Query;
@@ -23,6 +23,8 @@ pub struct RecoveryPointScreen {
     /// DescribeRecoveryPoint, refreshing the point as listed.
     refresh: Refresh,
     scroll: Scroll,
+    /// DescribeRecoveryPoint says it no longer exists (deleted): the page closes itself.
+    gone: bool,
 }
 
 impl RecoveryPointScreen {
@@ -33,6 +35,7 @@ impl RecoveryPointScreen {
             region: region.to_string(),
             refresh: Refresh::default(),
             scroll: Scroll::default(),
+            gone: false,
         }
     }
 
@@ -222,7 +225,19 @@ impl Screen for RecoveryPointScreen {
     }
 
     fn on_failed(&mut self, req: RequestId, error: BackendError) {
+        if self.refresh.pending() == Some(req) && error.kind == ErrorKind::NotFound {
+            self.gone = true;
+        }
         self.refresh.failed(req, error);
+    }
+
+    fn take_nav(&mut self) -> Option<Nav> {
+        self.gone.then_some(Nav::Pop)
+    }
+
+    fn changed_account(&self) -> bool {
+        // The list under it still shows the point: it reloads when this page closes.
+        self.gone
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx) {
