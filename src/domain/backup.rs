@@ -138,20 +138,26 @@ pub fn complete_window_minutes(start: Option<i64>, complete: Option<i64>) -> Res
     Ok(())
 }
 
-/// Why Vault Lock on `vault` refuses a recovery point kept per `lifecycle` (`None`: kept
-/// forever): a lock keeps recovery points between its minimum and maximum retention.
-pub fn vault_lock_problem(vault: &BackupVault, lifecycle: Option<&Lifecycle>) -> Option<String> {
+/// How long Vault Lock on `vault` keeps recovery points: `30 to 3650 days`, `at least 7 days`;
+/// `None` for a vault without a lock (or a lock without limits).
+pub fn lock_range(vault: &BackupVault) -> Option<String> {
     if !vault.locked {
         return None;
     }
+    match (vault.min_retention_days, vault.max_retention_days) {
+        (Some(min), Some(max)) => Some(format!("{min} to {max} days")),
+        (Some(min), None) => Some(format!("at least {min} days")),
+        (None, Some(max)) => Some(format!("at most {max} days")),
+        (None, None) => None,
+    }
+}
+
+/// Why Vault Lock on `vault` refuses a recovery point kept per `lifecycle` (`None`: kept
+/// forever): a lock keeps recovery points between its minimum and maximum retention.
+pub fn vault_lock_problem(vault: &BackupVault, lifecycle: Option<&Lifecycle>) -> Option<String> {
     let (min, max) = (vault.min_retention_days, vault.max_retention_days);
     let kept = lifecycle.and_then(|l| l.delete_after_days);
-    let range = match (min, max) {
-        (Some(min), Some(max)) => format!("{min} to {max} days"),
-        (Some(min), None) => format!("at least {min} days"),
-        (None, Some(max)) => format!("at most {max} days"),
-        (None, None) => return None,
-    };
+    let range = lock_range(vault)?;
     let fix = match kept {
         Some(days) if min.is_some_and(|m| days < m) => {
             format!("{days} days is too short")

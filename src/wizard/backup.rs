@@ -10,7 +10,7 @@ use crate::action::Loaded;
 use crate::backend::BackendError;
 use crate::domain::backup::{
     BackupRequest, DEFAULT_START_WINDOW_MINUTES, cold_storage_note, complete_window_minutes,
-    minutes, start_window_minutes, vault_lock_problem,
+    lock_range, minutes, start_window_minutes, vault_lock_problem,
 };
 use crate::domain::plan::minutes_label;
 use crate::domain::restore::IamRole;
@@ -203,11 +203,12 @@ impl BackupWizard {
             Item::Field(complete),
             Item::Heading("Lifecycle".into()),
         ];
-        if let Some(vault) = self.chosen_vault().filter(|v| v.locked) {
+        if let Some(vault) = self.chosen_vault()
+            && let Some(range) = lock_range(vault)
+        {
             items.push(Item::warning(format!(
-                "Vault {} is locked: {}.",
-                vault.name,
-                vault.lock_label()
+                "Vault {} is under Vault Lock: it keeps recovery points {range}.",
+                vault.name
             )));
         }
         let note = cold_storage_note(&self.ctx.resource.resource_type, self.ctx.settings.as_ref());
@@ -318,12 +319,12 @@ impl Form for BackupWizard {
             ("Vault".into(), self.vault.summary()),
             ("IAM role".into(), role_name),
             (
-                "Start within".into(),
-                Self::window_summary(&self.start, "8 hours (AWS's default)"),
-            ),
-            (
-                "Complete within".into(),
-                Self::window_summary(&self.complete, "No limit"),
+                "Backup window".into(),
+                format!(
+                    "Start within {}; complete within {}",
+                    Self::window_summary(&self.start, "8 hours (AWS's default)"),
+                    Self::window_summary(&self.complete, "no limit")
+                ),
             ),
             ("Lifecycle".into(), self.lifecycle.summary()),
         ]

@@ -129,8 +129,10 @@ fn windows_and_lifecycle_are_sent_as_typed() {
         })
     );
     let summary = w.summary();
-    assert!(summary.contains(&("Start within".into(), "1 hour".into())));
-    assert!(summary.contains(&("Complete within".into(), "4 hours".into())));
+    assert!(summary.contains(&(
+        "Backup window".into(),
+        "Start within 1 hour; complete within 4 hours".into()
+    )));
 }
 
 #[test]
@@ -187,7 +189,7 @@ fn a_locked_vault_refuses_a_retention_outside_its_range() {
     let mut w = on_window_step(1);
     assert!(
         w.items().iter().any(|i| matches!(i, Item::Note { text, .. }
-            if text == "Vault compliance-locked is locked: Locked (30-3650 days).")),
+            if text == "Vault compliance-locked is under Vault Lock: it keeps recovery points 30 to 3650 days.")),
         "{:?}",
         w.items()
     );
