@@ -1,11 +1,14 @@
-//! Backup plan flows through the harness at 80x24: the plans list, a plan's rules, and the
-//! create-plan wizard from the plan's name to the new plan in the list.
+//! Backup plan flows through the harness at 80x24: the plans list, a plan's rules, the
+//! create-plan wizard from the plan's name to the new plan in the list, and editing a plan
+//! (from its page, the list, or a PARTIAL recovery point) to its new version.
 
 mod harness;
 
+use backup_tui::backend::mock::MockOptions;
 use backup_tui::domain::WriteRequest;
-use backup_tui::domain::plan::PlanRequest;
+use backup_tui::domain::plan::{PlanRequest, PlanUpdateRequest};
 use backup_tui::effect::Effect;
+use backup_tui::palette::Section;
 use harness::Harness;
 
 /// The plans of us-east-1, loaded.
@@ -238,4 +241,194 @@ fn leaving_an_edited_draft_asks_first() {
     h.assert_shows("Discard this draft?");
     h.press("y");
     assert_eq!(h.app.crumbs(), vec!["Backup plans"]);
+}
+
+/// Every UpdateBackupPlan the app sent.
+fn updates_sent(h: &Harness) -> Vec<PlanUpdateRequest> {
+    h.effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Submit { request, .. } => match request.as_ref() {
+                WriteRequest::UpdatePlan(p) => Some(p.clone()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
+/// From a rule's Copy step (no copy rules) to the review: past "Add a copy rule" to "Then".
+fn to_review(h: &mut Harness) {
+    h.assert_shows("Add a copy rule");
+    h.press("down").press("enter");
+}
+
+/// The page of plan `name`, its rules loaded.
+fn plan_page(h: &mut Harness, name: &str) {
+    h.press("/")
+        .type_text(name)
+        .press("enter")
+        .press("enter")
+        .settle();
+    assert_eq!(h.app.crumbs(), vec!["Backup plans", name]);
+}
+
+/// The value shown after `label` on the screen.
+fn shown_after(h: &mut Harness, label: &str) -> String {
+    let screen = h.screen();
+    let line = screen
+        .lines()
+        .find(|l| l.contains(label))
+        .unwrap_or_else(|| panic!("no {label} in\n{screen}"));
+    let rest = &line[line.find(label).unwrap() + label.len()..];
+    rest.trim_matches(|c: char| c.is_whitespace() || c == '│')
+        .to_string()
+}
+
+/// acme-media's recovery points, with its PARTIAL one (made by daily-35d-retention's rule
+/// daily-0500) selected.
+fn acme_media_partial(options: MockOptions) -> Harness {
+    let mut h = Harness::with(options, 80, 24);
+    h.start_at(Section::Resources, Some("acme-media")).settle();
+    h.press("/").type_text("PARTIAL").press("enter").settle();
+    h.assert_shows("PARTIAL");
+    h
+}
+
+#[test]
+fn editing_a_plan_from_its_page_sends_update_backup_plan_and_shows_the_new_version() {
+    let mut h = plans();
+    plan_page(&mut h, "daily-35d-retention");
+    h.assert_shows("e edit");
+    let before = shown_after(&mut h, "Version ID");
+    h.press("e").settle();
+    h.assert_shows("Edit backup plan daily-35d-retention")
+        .assert_shows("Its name stays");
+    h.press("enter");
+    h.assert_shows("Backup rule 1 of 1");
+    h.press("down").press("right"); // Schedule: Daily -> Weekly
+    h.assert_shows("cron(0 5 ? * SUN *)");
+    h.press("enter");
+    to_review(&mut h);
+    h.assert_shows("UpdateBackupPlan request");
+    insta::assert_snapshot!("edit_review_80x24", h.screen());
+    h.press("enter");
+    h.assert_shows("Update backup plan daily-35d-retention in us-east-1? AWS")
+        .assert_shows("makes a new version of the plan.");
+    h.press("y").settle();
+
+    let sent = updates_sent(&h);
+    assert_eq!(sent.len(), 1, "one UpdateBackupPlan");
+    assert_eq!(sent[0].name, "daily-35d-retention");
+    assert_eq!(sent[0].rules.len(), 1);
+    assert_eq!(sent[0].rules[0].name, "daily-0500");
+    assert_eq!(sent[0].rules[0].schedule, "cron(0 5 ? * SUN *)");
+    assert_eq!(sent[0].rules[0].target_vault, "prod-daily");
+    // The plan's page again, over the plans list: the new version and schedule.
+    assert_eq!(h.app.crumbs(), vec!["Backup plans", "daily-35d-retention"]);
+    h.assert_shows("Backup plan daily-35d-retention updated: version ");
+    let after = shown_after(&mut h, "Version ID");
+    assert_ne!(after, before);
+    let short = shown_after(&mut h, "updated: version ");
+    assert!(
+        after.starts_with(short.trim_end_matches('.')),
+        "{after} / {short}"
+    );
+    h.assert_shows("cron(0 5 ? * SUN *)");
+}
+
+#[test]
+fn an_unchanged_plan_is_not_sent() {
+    let mut h = plans();
+    plan_page(&mut h, "daily-35d-retention");
+    h.press("e").settle();
+    h.press("enter").press("enter");
+    to_review(&mut h);
+    h.assert_shows("Nothing changed: backup plan daily-35d-retention already has these");
+    h.press("enter").press("y").settle();
+    assert!(updates_sent(&h).is_empty(), "no new version for nothing");
+}
+
+#[test]
+fn the_plans_list_edits_the_selected_plan() {
+    let mut h = plans();
+    h.press("/")
+        .type_text("prod-dr")
+        .press("enter")
+        .press("e")
+        .settle();
+    h.assert_shows("Edit backup plan prod-dr");
+    h.press("enter");
+    h.assert_shows("Backup rule 1 of 2")
+        .assert_shows("daily-dr");
+}
+
+#[test]
+fn raising_the_window_of_a_partial_point_updates_the_rule_that_made_it() {
+    let mut h = acme_media_partial(MockOptions::default());
+    h.press("w").settle();
+    h.assert_shows("Edit backup plan daily-35d-retention")
+        .assert_shows("This rule made PARTIAL recovery point");
+    insta::assert_snapshot!("raise_window_rule_80x24", h.screen());
+    // The window fields come first: Backup window, Start within, Complete within.
+    h.press("down")
+        .press("down")
+        .press("ctrl-u")
+        .type_text("1440");
+    h.press("enter");
+    to_review(&mut h);
+    h.assert_shows("UpdateBackupPlan request");
+    h.press("enter").press("y").settle();
+
+    let sent = updates_sent(&h);
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0].rules[0].name, "daily-0500");
+    assert_eq!(sent[0].rules[0].start_window_minutes, Some(60));
+    assert_eq!(sent[0].rules[0].completion_window_minutes, Some(1440));
+    assert_eq!(h.app.crumbs(), vec!["Backup plans", "daily-35d-retention"]);
+    h.assert_shows("Backup plan daily-35d-retention updated")
+        .assert_shows("Start within 1 hour, complete within 1 day");
+}
+
+#[test]
+fn only_a_partial_point_made_by_a_plan_opens_a_rule() {
+    let mut h = Harness::new();
+    h.start_at(Section::Resources, Some("acme-media")).settle();
+    h.press("/")
+        .type_text("COMPLETED")
+        .press("enter")
+        .press("w")
+        .settle();
+    h.assert_shows(
+        "Only PARTIAL points are fixed by a longer backup window (this one is COMPLETED).",
+    );
+    // analytics' PARTIAL point was an on-demand backup.
+    let mut h = Harness::new();
+    h.start_at(Section::Resources, Some("analytics")).settle();
+    h.press("/")
+        .type_text("PARTIAL")
+        .press("enter")
+        .press("w")
+        .settle();
+    h.assert_shows("No plan made this point (on-demand): press b to back up with a longer window.");
+    assert!(updates_sent(&h).is_empty());
+}
+
+#[test]
+fn read_only_shows_the_update_but_cannot_send_it() {
+    let mut h = acme_media_partial(MockOptions {
+        read_only: true,
+        ..MockOptions::default()
+    });
+    h.press("w").settle();
+    h.press("down")
+        .press("down")
+        .press("ctrl-u")
+        .type_text("1440");
+    h.press("enter");
+    to_review(&mut h);
+    h.assert_shows("UpdateBackupPlan request");
+    h.press("enter")
+        .assert_shows("Read-only session: nothing can be changed");
+    assert!(updates_sent(&h).is_empty());
 }

@@ -381,7 +381,7 @@ impl Form for PlanWizard {
         ];
         if let Some(editing) = &self.editing {
             lines.push(("Plan ID".into(), editing.plan.id.to_string()));
-            lines.push(("Version".into(), editing.plan.version_id.to_string()));
+            lines.push(("From version".into(), editing.plan.version_id.to_string()));
         }
         for (i, rule) in self.rules.iter().enumerate() {
             lines.extend(rule.summary(i + 1));

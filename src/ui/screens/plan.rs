@@ -1,5 +1,6 @@
-//! One backup plan (GetBackupPlan): its rules in words (schedule, window, vault, lifecycle,
-//! continuous) and each rule's copies, with what AWS does differently for them.
+//! One backup plan (GetBackupPlan): its version, its rules in words (schedule, window, vault,
+//! lifecycle, continuous) and each rule's copies, with what AWS does differently for them;
+//! `e` edits it, `n` creates another.
 
 use super::detail::scroll;
 use super::{Nav, Screen};
@@ -154,11 +155,11 @@ impl Screen for PlanScreen {
     }
 
     fn key_contexts(&self) -> &'static [KeyContext] {
-        &[KeyContext::Detail]
+        &[KeyContext::Detail, KeyContext::Plans]
     }
 
     fn hints(&self) -> &'static [Command] {
-        &[Command::Down, Command::Refresh]
+        &[Command::Down, Command::Edit, Command::Refresh]
     }
 
     fn start(&mut self, ctx: &mut Ctx) {
@@ -168,6 +169,8 @@ impl Screen for PlanScreen {
     fn handle(&mut self, cmd: Command, ctx: &mut Ctx) -> Nav {
         match cmd {
             Command::Refresh => self.load(ctx),
+            Command::Edit => return super::plan_edit::edit(&self.plan, &self.region, ctx),
+            Command::Create => return super::plans::create(&self.region, ctx),
             cmd => scroll(&mut self.scroll, cmd),
         }
         Nav::Stay

@@ -1,6 +1,8 @@
-//! Backup plans of the Region: Enter shows a plan's rules, `n` opens the create-plan wizard.
+//! Backup plans of the Region: Enter shows a plan's rules, `n` opens the create-plan wizard,
+//! `e` edits the selected plan.
 
 use super::plan::PlanScreen;
+use super::plan_edit;
 use super::wizard_screen::WizardScreen;
 use super::{Nav, Screen};
 use crate::action::{Command, Loaded, RequestId};
@@ -21,6 +23,7 @@ use ratatui::layout::Rect;
 const PLAN_HINTS: &[Command] = &[
     Command::Open,
     Command::Create,
+    Command::Edit,
     Command::Filter,
     Command::Refresh,
 ];
@@ -80,13 +83,11 @@ impl Screen for PlansScreen {
                     )));
                 }
             }
-            Command::Create => {
-                // The creator request id is made here, once per opening: every retry reuses it.
-                let wizard =
-                    PlanWizard::new(&self.region, &ctx.session.account_id, ctx.new_token());
-                let screen =
-                    WizardScreen::new(Box::new(wizard), Section::Plans, "Create backup plan");
-                return Nav::Push(Box::new(screen));
+            Command::Create => return create(&self.region, ctx),
+            Command::Edit => {
+                if let Some(plan) = self.remote.list.selected() {
+                    return plan_edit::edit(plan, &self.region, ctx);
+                }
             }
             Command::Refresh => self.remote.load(ctx),
             _ => {}
@@ -127,4 +128,12 @@ impl Screen for PlansScreen {
             &empty,
         );
     }
+}
+
+/// The create-plan wizard for `region`.
+pub fn create(region: &str, ctx: &mut Ctx) -> Nav {
+    // The creator request id is made here, once per opening: every retry reuses it.
+    let wizard = PlanWizard::new(region, &ctx.session.account_id, ctx.new_token());
+    let screen = WizardScreen::new(Box::new(wizard), Section::Plans, "Create backup plan");
+    Nav::Push(Box::new(screen))
 }

@@ -106,7 +106,7 @@ impl PlanWizard {
             Some(minutes) => format!(
                 "This rule made PARTIAL recovery point {point_id}: AWS Backup could not finish \
                  it before the backup window closed. Raise \"Complete within\" above {} \
-                 ({minutes} minutes) so the next backup has time to finish.",
+                 ({minutes} minutes).",
                 minutes_label(minutes)
             ),
             None => format!(

@@ -287,7 +287,7 @@ fn a_new_schedule_is_sent_as_update_backup_plan_of_the_whole_plan() {
     );
     assert_eq!(w.submit_label(), "update plan");
     let summary = w.summary();
-    assert!(summary.contains(&("Version".to_string(), "version-1".to_string())));
+    assert!(summary.contains(&("From version".to_string(), "version-1".to_string())));
     let Some(After::Plan {
         region,
         plan,
@@ -346,7 +346,7 @@ fn raising_the_window_opens_the_rule_that_made_the_point() {
     let items = w.items();
     let note = "This rule made PARTIAL recovery point rp-9: AWS Backup could not finish it \
                 before the backup window closed. Raise \"Complete within\" above 7 days (10080 \
-                minutes) so the next backup has time to finish.";
+                minutes).";
     assert!(items.contains(&Item::warning(note)), "{items:?}");
     // AWS's default window, spelt out so only the number needs changing.
     assert_eq!(chosen(&w, WINDOW), "Custom");
