@@ -245,3 +245,88 @@ pub fn raise_window(rp: RecoveryPoint, region: &str, ctx: &mut Ctx) -> Nav {
     let screen = PlanEditScreen::new(region, &made_by.plan_name, &made_by.plan_id, opening, ctx);
     Nav::Push(Box::new(screen))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backend::mock::demo_session;
+    use crate::effect::Effect;
+    use time::macros::datetime;
+
+    fn plan(name: &str, id: &str) -> BackupPlan {
+        BackupPlan {
+            id: id.into(),
+            arn: format!("arn:aws:backup:us-east-1:123456789012:backup-plan:{id}").into(),
+            name: name.into(),
+            version_id: "v1".into(),
+            created: datetime!(2026-01-01 00:00 UTC),
+            last_execution: None,
+        }
+    }
+
+    /// The queries the screen asked for, in order.
+    fn queries(effects: &[Effect]) -> Vec<Query> {
+        effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Load { query, .. } => Some(query.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_plan_known_only_by_name_is_found_in_the_list_then_loaded() {
+        let session = demo_session("test");
+        let (mut next_req, mut effects) = (0, Vec::new());
+        let mut ctx = Ctx::new("us-east-1", &session, &mut next_req, &mut effects);
+        let opening = Opening::RaiseWindow {
+            made_by: PlanRef::named("nightly"),
+            point_id: "rp-1".into(),
+        };
+        let mut screen = PlanEditScreen::new("us-east-1", "nightly", "", opening, &mut ctx);
+        screen.start(&mut ctx);
+        let listing = screen.pending()[0];
+        let page = vec![plan("weekly", "id-weekly"), plan("nightly", "id-nightly")];
+        screen.on_loaded(listing, Loaded::Plans(page), true);
+        screen.follow_up(&mut ctx);
+        assert_eq!(
+            queries(&effects),
+            [
+                Query::BackupPlans {
+                    region: "us-east-1".into()
+                },
+                Query::BackupPlan {
+                    region: "us-east-1".into(),
+                    plan_id: "id-nightly".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plan_no_longer_listed_is_said_and_not_looked_for_again() {
+        let session = demo_session("test");
+        let (mut next_req, mut effects) = (0, Vec::new());
+        let mut ctx = Ctx::new("us-east-1", &session, &mut next_req, &mut effects);
+        let opening = Opening::RaiseWindow {
+            made_by: PlanRef::named("gone"),
+            point_id: "rp-1".into(),
+        };
+        let mut screen = PlanEditScreen::new("us-east-1", "gone", "", opening, &mut ctx);
+        screen.start(&mut ctx);
+        let listing = screen.pending()[0];
+        screen.on_loaded(
+            listing,
+            Loaded::Plans(vec![plan("weekly", "id-weekly")]),
+            true,
+        );
+        screen.follow_up(&mut ctx);
+        assert_eq!(
+            screen.error.as_ref().map(|e| e.message.as_str()),
+            Some("No backup plan named gone in us-east-1: it may have been deleted.")
+        );
+        assert!(screen.pending().is_empty());
+        assert_eq!(queries(&effects).len(), 1, "only the listing");
+    }
+}
