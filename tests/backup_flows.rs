@@ -222,3 +222,27 @@ fn read_only_shows_the_request_and_copies_it_but_cannot_start() {
         "nothing was sent"
     );
 }
+
+#[test]
+fn the_demo_refuses_a_backup_of_hk_vol_01_as_ebs_is_opted_out_in_hong_kong() {
+    // Out of the box, without changing any setting: the demo's realistic refusal.
+    let mut h = Harness::new();
+    h.settle()
+        .press(":")
+        .type_text("region ap-east-1")
+        .press("enter")
+        .settle();
+    h.press("/")
+        .type_text("hk-vol-01")
+        .press("enter")
+        .press("b")
+        .settle();
+    h.assert_shows("EBS is not opted in in ap-east-1");
+    assert!(
+        !h.mock
+            .calls()
+            .iter()
+            .any(|c| c.op == Operation::StartBackupJob),
+        "nothing was sent"
+    );
+}

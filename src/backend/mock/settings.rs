@@ -23,18 +23,27 @@ const OPTED_IN: [&str; 12] = [
     "VirtualMachine",
 ];
 
+/// The one type opted out where the account has a resource of it: (Region, type).
+const OPTED_OUT: (&str, &str) = ("ap-east-1", "EBS");
+
 /// The types whose backups AWS Backup can fully manage (ResourceTypeManagementPreference).
 const MANAGED_TYPES: [&str; 2] = ["DynamoDB", "EFS"];
 
 /// The Region's settings until someone changes them. The home Region also protects Redshift
 /// and CloudFormation stacks; DynamoDB's advanced features are off in eu-west-1 (an account's
-/// Region where a vault existed before they became the default, in November 2021).
+/// Region where a vault existed before they became the default, in November 2021). EBS was
+/// opted out in ap-east-1 after hk-vol-01 was backed up there, so an on-demand backup of it
+/// is refused (seed 001) until EBS is turned back on.
 fn defaults(region: &str) -> RegionSettings {
     let opt_in = DOCUMENTED_TYPES
         .iter()
         .map(|t| {
             let home_extra = region == HOME_REGION && matches!(*t, "Redshift" | "CloudFormation");
-            (t.to_string(), OPTED_IN.contains(t) || home_extra)
+            let opted_out = region == OPTED_OUT.0 && *t == OPTED_OUT.1;
+            (
+                t.to_string(),
+                (OPTED_IN.contains(t) || home_extra) && !opted_out,
+            )
         })
         .collect();
     let management = BTreeMap::from([
