@@ -257,10 +257,13 @@ mod tests {
              continuous backup (point-in-time restore) of the resource. To stop it, turn off \
              continuous backup in its backup plan rule, or remove the resource from the plan."
         );
-        rp.created_by = Some(PlanRef {
-            rule_name: Some("hourly-pitr".into()),
-            ..PlanRef::named("daily-35d-retention")
-        });
+        rp.created_by = Some(
+            PlanRef {
+                rule_name: Some("hourly-pitr".into()),
+                ..PlanRef::named("daily-35d-retention")
+            }
+            .into(),
+        );
         assert!(why_not_deletable(&rp, None).unwrap().contains(
             "turn off continuous backup in rule hourly-pitr of backup plan daily-35d-retention"
         ));

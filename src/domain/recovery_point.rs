@@ -192,8 +192,9 @@ pub struct RecoveryPoint {
     pub encrypted: bool,
     pub encryption_key_arn: Option<Text>,
     pub iam_role_arn: Text,
-    /// The backup plan rule that created it; `None` for on-demand backups.
-    pub created_by: Option<PlanRef>,
+    /// The backup plan rule that created it; `None` for on-demand backups. Shared: the many
+    /// points one rule made hold one copy (a large vault lists 100,000 of them).
+    pub created_by: Option<std::sync::Arc<PlanRef>>,
     pub lifecycle: Lifecycle,
     pub last_restore: Option<OffsetDateTime>,
 }

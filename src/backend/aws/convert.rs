@@ -220,7 +220,7 @@ macro_rules! full_recovery_point {
             encrypted: p.is_encrypted(),
             encryption_key_arn: opt_text(p.encryption_key_arn()),
             iam_role_arn: text(p.iam_role_arn()),
-            created_by: plan_ref(p.created_by()),
+            created_by: plan_ref(p.created_by()).map(Into::into),
             lifecycle: lifecycle(p.lifecycle()),
             last_restore: opt_time(p.last_restore_time()),
         }

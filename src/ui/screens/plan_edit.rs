@@ -232,7 +232,7 @@ pub fn raise_window(rp: RecoveryPoint, region: &str, ctx: &mut Ctx) -> Nav {
             rp.status
         ));
     }
-    let Some(made_by) = rp.created_by.clone() else {
+    let Some(made_by) = rp.created_by.as_deref().cloned() else {
         // Said in one footer line: a plan rule to edit does not exist.
         return refuse(
             "No plan made this point (on-demand): press b to back up with a longer window.".into(),

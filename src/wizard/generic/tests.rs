@@ -51,7 +51,7 @@ pub(crate) fn context(
         encrypted: true,
         encryption_key_arn: None,
         iam_role_arn: DEFAULT_ROLE.into(),
-        created_by: Some(crate::domain::PlanRef::named("daily")),
+        created_by: Some(crate::domain::PlanRef::named("daily").into()),
         lifecycle: Lifecycle::default(),
         last_restore: None,
     };

@@ -36,7 +36,7 @@ fn recovery_point(kind: BackupKind) -> RecoveryPoint {
         encrypted: true,
         encryption_key_arn: None,
         iam_role_arn: DEFAULT_ROLE_ARN.into(),
-        created_by: Some(crate::domain::PlanRef::named("daily")),
+        created_by: Some(crate::domain::PlanRef::named("daily").into()),
         lifecycle: Lifecycle::default(),
         last_restore: None,
     }

@@ -357,7 +357,7 @@ async fn describe_recovery_point_converts_every_field() {
         encrypted: true,
         encryption_key_arn: Some(key.into()),
         iam_role_arn: "arn:aws:iam::123456789012:role/BackupRole".into(),
-        created_by: Some(crate::domain::PlanRef::named("daily")),
+        created_by: Some(crate::domain::PlanRef::named("daily").into()),
         lifecycle: Lifecycle {
             move_to_cold_storage_after_days: Some(30),
             delete_after_days: Some(365),
