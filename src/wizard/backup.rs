@@ -318,14 +318,15 @@ impl Form for BackupWizard {
             ),
             ("Vault".into(), self.vault.summary()),
             ("IAM role".into(), role_name),
-            (
-                "Backup window".into(),
-                format!(
-                    "Start within {}; complete within {}",
-                    Self::window_summary(&self.start, "8 hours (AWS's default)"),
-                    Self::window_summary(&self.complete, "no limit")
-                ),
-            ),
+            ("Backup window".into(), {
+                let start = Self::window_summary(&self.start, "8 hours (AWS's default)");
+                if self.complete.trim().is_empty() {
+                    format!("Start within {start}; no completion limit")
+                } else {
+                    let complete = Self::window_summary(&self.complete, "");
+                    format!("Start within {start}; complete within {complete}")
+                }
+            }),
             ("Lifecycle".into(), self.lifecycle.summary()),
         ]
     }

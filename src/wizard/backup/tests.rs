@@ -96,6 +96,10 @@ fn the_defaults_send_the_default_role_and_nothing_optional() {
             lifecycle: None,
         }
     );
+    assert!(w.summary().contains(&(
+        "Backup window".into(),
+        "Start within 8 hours (AWS's default); no completion limit".into()
+    )));
     assert_eq!(
         w.confirm_question(),
         "Start a backup of orders into prod-daily now?"
