@@ -130,13 +130,9 @@ pub struct RuleDraft {
 }
 
 /// A number of minutes typed into a field.
+/// Unlike an on-demand backup's, a custom rule window has no empty (default) value.
 fn minutes(text: &str) -> Result<i64, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err("Enter a number of minutes.".into());
-    }
-    text.parse()
-        .map_err(|_| format!("`{text}` is not a whole number of minutes."))
+    crate::domain::backup::minutes(text)?.ok_or_else(|| "Enter a number of minutes.".into())
 }
 
 impl RuleDraft {
