@@ -200,11 +200,7 @@ impl DeleteScreen {
         } else {
             item.request.api_json()
         };
-        ctx.push(Effect::Copy { text });
-        Nav::Notice {
-            text: "Copied to the clipboard (OSC 52).".into(),
-            is_error: false,
-        }
+        super::wizard_host::copy_to_clipboard(text, ctx)
     }
 
     /// Keys that move and copy, on the review and once done; `None` if `key` is not one.

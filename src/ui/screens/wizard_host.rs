@@ -277,13 +277,7 @@ impl WizardHost {
                             }
                         })
                         .collect();
-                    ctx.push(Effect::Copy {
-                        text: texts.join("\n\n"),
-                    });
-                    return Nav::Notice {
-                        text: "Copied to the clipboard (OSC 52).".into(),
-                        is_error: false,
-                    };
+                    return copy_to_clipboard(texts.join("\n\n"), ctx);
                 }
             }
             KeyCode::Down | KeyCode::Char('j') => {
@@ -715,6 +709,15 @@ fn hard_wrap(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
         out.push(Line::from(row));
     }
     out
+}
+
+/// Puts `text` on the clipboard (OSC 52, which works over SSH) and says so in the footer.
+pub fn copy_to_clipboard(text: String, ctx: &mut Ctx) -> Nav {
+    ctx.push(Effect::Copy { text });
+    Nav::Notice {
+        text: "Copied to the clipboard (OSC 52).".into(),
+        is_error: false,
+    }
 }
 
 #[cfg(test)]
