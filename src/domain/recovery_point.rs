@@ -281,6 +281,14 @@ mod tests {
         );
     }
 
+    /// A `--demo-scale 100000` vault is held twice in demo mode (the mock account and the
+    /// list), against an 80 MB budget (BENCHMARKS.md): every 8 bytes here is 1.6 MB there.
+    #[test]
+    fn a_recovery_point_stays_small() {
+        let size = std::mem::size_of::<RecoveryPoint>();
+        assert!(size <= 200, "RecoveryPoint grew to {size} bytes");
+    }
+
     #[test]
     fn only_completed_and_available_restore() {
         assert!(RecoveryPointStatus::Completed.is_restorable());

@@ -106,10 +106,10 @@ async fn the_first_page_is_delivered_before_the_second_is_asked_for() {
     let h = Harness::new(&refs(&rules));
     let mut stream = h.backend.list_protected_resources("us-east-1");
     let first = stream.next().await.expect("a page").expect("page 1");
-    assert_eq!(first.items[0].arn.as_ref(), table_arn(1, 1));
+    assert_eq!(first.items[0].arn.as_str(), table_arn(1, 1));
     assert_eq!(calls(&rules), [1, 0, 0], "page 2 not requested yet");
     let second = stream.next().await.expect("a page").expect("page 2");
-    assert_eq!(second.items[0].arn.as_ref(), table_arn(2, 1));
+    assert_eq!(second.items[0].arn.as_str(), table_arn(2, 1));
     assert_eq!(calls(&rules), [1, 1, 0], "page 3 not requested yet");
     drop(stream);
     assert_eq!(
@@ -150,10 +150,10 @@ async fn recovery_points_of_a_resource_arrive_page_by_page() {
     .await;
     assert_eq!(keys(&pages, |p| p.arn.to_string()), expected(point_arn));
     let first = &pages[0].items[0];
-    assert_eq!(first.resource_arn.as_ref(), resource);
+    assert_eq!(first.resource_arn.as_str(), resource);
     assert_eq!(first.resource_type, ResourceType::Aurora);
     assert_eq!(
-        first.vault_arn.as_ref(),
+        first.vault_arn.as_str(),
         "arn:aws:backup:us-east-1:123456789012:backup-vault:main"
     );
     assert_eq!(first.status, RecoveryPointStatus::Completed);
@@ -243,7 +243,7 @@ async fn vaults_arrive_page_by_page() {
         expected(|n, k| (n * 100 + k).to_string())
     );
     let first = &pages[0].items[0];
-    assert_eq!(first.region.as_ref(), "eu-west-1");
+    assert_eq!(first.region.as_str(), "eu-west-1");
     assert!(!first.locked);
     assert!(pages[0].items[1].locked);
     assert_three_pages(&pages, &rules);
@@ -371,7 +371,7 @@ async fn backup_jobs_arrive_page_by_page() {
         first.status_message.as_deref(),
         Some("Insufficient privileges")
     );
-    assert_eq!(first.vault_name.as_ref(), "main");
+    assert_eq!(first.vault_name.as_str(), "main");
     assert_three_pages(&pages, &rules);
     let sizes: Vec<_> = inputs
         .lock()

@@ -285,9 +285,9 @@ async fn list_jobs_follows_next_token_with_the_callers_account() {
     );
     let jobs: Vec<_> = pages.iter().flat_map(|p| &p.items).collect();
     assert_eq!(jobs.len(), 2);
-    assert_eq!(jobs[0].id.as_ref(), "job-a");
+    assert_eq!(jobs[0].id.as_str(), "job-a");
     assert_eq!(jobs[0].status, JobStatus::Suspended);
-    assert_eq!(jobs[0].operation.as_ref(), "S3ReplicateObject");
+    assert_eq!(jobs[0].operation.as_str(), "S3ReplicateObject");
     assert_eq!(
         (
             jobs[0].tasks_total,
@@ -359,10 +359,10 @@ async fn describe_job_converts_progress_failures_and_report() {
         .describe_batch_job("eu-central-1", "job-1")
         .await
         .expect("described");
-    assert_eq!(job.id.as_ref(), "job-1");
+    assert_eq!(job.id.as_str(), "job-1");
     assert_eq!(job.status, JobStatus::Failed);
     assert_eq!(job.priority, 7);
-    assert_eq!(job.operation.as_ref(), "S3ReplicateObject");
+    assert_eq!(job.operation.as_str(), "S3ReplicateObject");
     assert_eq!(
         (job.tasks_total, job.tasks_succeeded, job.tasks_failed),
         (Some(3), Some(1), Some(2))

@@ -125,7 +125,7 @@ async fn throttled_once_then_the_listing_succeeds() {
     let h = Harness::new(&[&rule]);
     let pages = ok_pages(h.backend.list_protected_resources("us-east-1")).await;
     assert_eq!(pages.len(), 1);
-    assert_eq!(pages[0].items[0].arn.as_ref(), ARN);
+    assert_eq!(pages[0].items[0].arn.as_str(), ARN);
     assert_eq!(rule.num_calls(), 2);
     let mut h = h;
     assert_eq!(h.drain_events(), [retrying("ListProtectedResources", 2)]);
@@ -232,7 +232,7 @@ async fn a_failure_on_page_two_ends_the_listing_after_page_one() {
     let error = results.pop().unwrap().expect_err("page 2 fails");
     assert_eq!(error.kind, ErrorKind::AccessDenied);
     let first = results.pop().unwrap().expect("page 1 arrives");
-    assert_eq!(first.items[0].arn.as_ref(), ARN);
+    assert_eq!(first.items[0].arn.as_str(), ARN);
     assert_eq!(first.next.as_deref(), Some("t1"));
     assert_eq!(calls(&[page_1, page_2]), [1, 1]);
 }
@@ -268,6 +268,6 @@ async fn read_only_refuses_a_restore_before_sending_but_still_lists() {
     // The guard refuses in a `modify_` hook, so no later interceptor (the mock) saw it either.
     assert_eq!(start.num_calls(), 0);
     let pages = ok_pages(h.backend.list_backup_vaults("us-east-1")).await;
-    assert_eq!(pages[0].items[0].name.as_ref(), "main");
+    assert_eq!(pages[0].items[0].name.as_str(), "main");
     assert_eq!(vaults.num_calls(), 1);
 }

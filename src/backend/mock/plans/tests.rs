@@ -77,9 +77,9 @@ fn the_seeded_plans_have_their_rules_and_copy_rules() {
     assert_eq!(s.names("eu-central-1"), ["eu-daily"]);
     let dr_id = s.account.region(HOME_REGION).plans[1].plan.id.clone();
     let dr = get(&s.account, HOME_REGION, &dr_id).unwrap();
-    assert_eq!(dr.plan.name.as_ref(), "prod-dr");
+    assert_eq!(dr.plan.name.as_str(), "prod-dr");
     assert_eq!(
-        dr.plan.arn.as_ref(),
+        dr.plan.arn.as_str(),
         format!("arn:aws:backup:us-east-1:123456789012:backup-plan:{dr_id}")
     );
     let destinations: Vec<&str> = dr.rules[0]
@@ -107,7 +107,7 @@ fn a_plan_is_stored_with_a_new_id_and_answers_get() {
     let id = s.create(&req).unwrap();
     assert_eq!(id.len(), 36, "{id}");
     let stored = get(&s.account, HOME_REGION, &id).unwrap();
-    assert_eq!(stored.plan.name.as_ref(), "weekly-dr");
+    assert_eq!(stored.plan.name.as_str(), "weekly-dr");
     assert_eq!(stored.plan.created, DEMO_NOW);
     assert_eq!(stored.plan.last_execution, None);
     assert!(stored.plan.arn.ends_with(&format!(":backup-plan:{id}")));
@@ -298,11 +298,11 @@ fn an_update_makes_a_new_version_keeping_the_plan_and_its_rule_ids() {
     let before = get(&s.account, HOME_REGION, &req.plan_id).unwrap();
     let version = update(&mut s.account, &mut s.ids, &req).unwrap();
     assert_eq!(version.len(), 48, "{version}");
-    assert_ne!(version, before.plan.version_id.as_ref());
+    assert_ne!(version, before.plan.version_id.as_str());
     let after = get(&s.account, HOME_REGION, &req.plan_id).unwrap();
     assert_eq!(after.plan.id, before.plan.id);
     assert_eq!(after.plan.arn, before.plan.arn);
-    assert_eq!(after.plan.version_id.as_ref(), version);
+    assert_eq!(after.plan.version_id.as_str(), version);
     assert_eq!(after.rules[0].completion_window_minutes, Some(1440));
     // Rules that keep their name keep their RuleId; the new one gets its own.
     assert_eq!(after.rules[0].id, before.rules[0].id);
