@@ -24,14 +24,11 @@ fn backup_of(name: &str, options: MockOptions) -> Harness {
     h
 }
 
-/// Vault prod-daily, default role; start within 2 hours, complete within 10, expire after 35
-/// days: the review.
+/// Vault prod-daily (preselected: orders' last backup went there), default role; start within
+/// 2 hours, complete within 10, expire after 35 days: the review.
 fn fill_orders_into_prod_daily(h: &mut Harness) {
-    h.assert_shows("Back up DynamoDB orders now");
-    h.press("down")
-        .press("enter")
-        .type_text("prod-daily")
-        .press("enter");
+    h.assert_shows("Back up DynamoDB orders now")
+        .assert_shows("Preselected: the vault of the last backup of orders.");
     h.assert_shows("Vault: prod-daily");
     h.press("enter").assert_shows("Start within (minutes)");
     h.type_text("120").press("down").type_text("600");
@@ -115,11 +112,13 @@ fn back_up_orders_now_and_follow_the_job_to_its_recovery_point() {
 #[test]
 fn a_locked_vault_refuses_a_backup_kept_forever_before_aws_does() {
     let mut h = backup_of("orders", MockOptions::default());
+    // Space re-picks over the preselected vault.
     h.press("down")
-        .press("enter")
+        .press("space")
         .type_text("compliance")
-        .press("enter")
         .press("enter");
+    h.assert_not_shows("Preselected");
+    h.press("enter");
     h.assert_shows("Vault compliance-locked is under Vault Lock: it keeps recovery")
         .assert_shows("so a backup that never expires is too long.");
     insta::assert_snapshot!("backup_window_lock_error_80x24", h.screen());

@@ -22,11 +22,11 @@ fn orders_backed_up_now_completes_and_its_recovery_point_appears() {
     term.wait_for_text("orders", pty::SCREEN_TIMEOUT);
     keys(&term, &[b"b"]);
     term.wait_for_text("Back up DynamoDB orders now", pty::SCREEN_TIMEOUT);
-    keys(&term, &[DOWN, ENTER]);
-    term.wait_for_text("Choose (type to filter", pty::SCREEN_TIMEOUT);
-    keys(&term, &[b"prod-daily"]);
-    term.wait_for_text("/prod-daily", pty::SCREEN_TIMEOUT);
-    keys(&term, &[ENTER]);
+    // orders' last backup went to prod-daily: the wizard opens with it chosen.
+    term.wait_for_text(
+        "Preselected: the vault of the last backup",
+        pty::SCREEN_TIMEOUT,
+    );
     term.wait_for_text("Vault: prod-daily", pty::SCREEN_TIMEOUT);
     keys(&term, &[ENTER]);
     term.wait_for_text("Start within (minutes)", pty::SCREEN_TIMEOUT);

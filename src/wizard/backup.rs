@@ -62,6 +62,27 @@ pub struct BackupWizard {
     start: String,
     complete: String,
     lifecycle: LifecycleFields,
+    /// The vault chosen for the user on opening (see `preselected_vault`), to say why.
+    preselected: Option<String>,
+}
+
+/// Where the user most likely wants the backup: the vault of the resource's last backup, else
+/// the Region's `Default` vault (the console's choice).
+fn preselected_vault(ctx: &BackupContext) -> Option<String> {
+    if let Some(arn) = &ctx.resource.last_backup_vault_arn {
+        let listed = ctx
+            .vaults
+            .as_ref()
+            .is_ok_and(|vaults| vaults.iter().any(|v| v.arn == *arn));
+        if listed {
+            return Some(arn.to_string());
+        }
+    }
+    let vaults = ctx.vaults.as_ref().ok()?;
+    vaults
+        .iter()
+        .find(|v| &*v.name == "Default")
+        .map(|v| v.arn.to_string())
 }
 
 impl BackupWizard {
@@ -77,7 +98,9 @@ impl BackupWizard {
             region: ctx.region.clone(),
         };
         vault.supply(&query, ctx.vaults.clone().map(Loaded::Vaults), true);
+        let preselected = preselected_vault(&ctx).filter(|arn| vault.preselect(arn));
         BackupWizard {
+            preselected,
             core: WizardCore::new(&STEPS),
             vault,
             role: RoleChooser::new(BACKUP_ROLE, &ctx.account_id),
@@ -168,8 +191,28 @@ impl BackupWizard {
             self.ctx.resource.name, self.ctx.resource.resource_type, self.ctx.region
         ))];
         items.extend(self.vault.items(&self.core));
+        if let Some(note) = self.preselection_note() {
+            items.push(Item::note(note));
+        }
         items.extend(self.role.items(&self.ctx.roles, &self.core));
         items
+    }
+
+    /// Says why the vault shown was chosen, while it still is.
+    fn preselection_note(&self) -> Option<String> {
+        let preselected = self.preselected.as_deref()?;
+        if self.vault.vault_arn().as_deref() != Some(preselected) {
+            return None;
+        }
+        let last = self.ctx.resource.last_backup_vault_arn.as_deref();
+        Some(if last == Some(preselected) {
+            format!(
+                "Preselected: the vault of the last backup of {}.",
+                self.ctx.resource.name
+            )
+        } else {
+            "Preselected: the Region's Default vault.".to_string()
+        })
     }
 
     fn window_and_lifecycle_items(&self) -> Vec<Item> {

@@ -130,6 +130,19 @@ impl Destination {
         self
     }
 
+    /// Picks the listed vault `arn` of the chosen Region, unless it is refused; false if it is
+    /// not there (so nothing is picked).
+    pub fn preselect(&mut self, arn: &str) -> bool {
+        let found = self.vault_list().iter().position(|v| *v.arn == *arn);
+        match found {
+            Some(i) if self.vault_problem(&self.vault_list()[i]).is_none() => {
+                self.picked = Some(i);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Every field the destination can show, visible or not.
     pub fn field_ids(&self) -> [FieldId; 5] {
         let i = self.ids;

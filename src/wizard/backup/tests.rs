@@ -307,3 +307,50 @@ fn cold_storage_is_noted_for_types_that_do_not_move_there() {
         w.items()
     );
 }
+
+/// The vault note on the first step, if any.
+fn preselection_note(w: &BackupWizard) -> Option<String> {
+    w.items()
+        .iter()
+        .map(|item| format!("{item:?}"))
+        .find(|debug| debug.contains("Preselected"))
+}
+
+#[test]
+fn the_vault_of_the_last_backup_is_preselected_and_says_so() {
+    let mut ctx = context();
+    ctx.resource.last_backup_vault_arn = Some(vault("compliance-locked", None).arn);
+    let mut w = BackupWizard::new(ctx);
+    assert_eq!(w.vault.vault_name().as_deref(), Some("compliance-locked"));
+    assert!(
+        preselection_note(&w).is_some_and(|n| n.contains("the vault of the last backup of orders")),
+        "{:?}",
+        w.items()
+    );
+    // Choosing another vault keeps the choice and drops the note.
+    w.input(DEST.vault, Input::Choose(0));
+    assert_eq!(w.vault.vault_name().as_deref(), Some("prod-daily"));
+    assert_eq!(preselection_note(&w), None);
+}
+
+#[test]
+fn without_a_last_backup_vault_the_default_vault_is_preselected() {
+    let mut ctx = context();
+    // The last backup went to a vault that is no longer listed: Default instead.
+    ctx.resource.last_backup_vault_arn = Some(vault("gone", None).arn);
+    ctx.vaults.as_mut().unwrap().push(vault("Default", None));
+    let w = BackupWizard::new(ctx);
+    assert_eq!(w.vault.vault_name().as_deref(), Some("Default"));
+    assert!(
+        preselection_note(&w).is_some_and(|n| n.contains("the Region's Default vault")),
+        "{:?}",
+        w.items()
+    );
+}
+
+#[test]
+fn with_neither_nothing_is_preselected() {
+    let w = BackupWizard::new(context());
+    assert_eq!(w.vault.vault_name(), None);
+    assert_eq!(preselection_note(&w), None);
+}

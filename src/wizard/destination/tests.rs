@@ -226,6 +226,20 @@ fn the_avoided_vault_is_refused_with_its_reason() {
         Some("This is the source vault.")
     );
     assert_eq!(d.check(), vec![(IDS.vault, "Choose a vault.".to_string())]);
+    // Nor can it be preselected.
+    assert!(!d.preselect(source));
+    assert_eq!(d.vault_arn(), None);
+}
+
+#[test]
+fn a_listed_vault_can_be_preselected_and_an_unlisted_one_cannot() {
+    let mut d = with_vaults("ca-central-1", &["Default", "dr"]);
+    assert!(!d.preselect("arn:aws:backup:ca-central-1:123456789012:backup-vault:gone"));
+    assert_eq!(d.vault_arn(), None);
+    let dr = "arn:aws:backup:ca-central-1:123456789012:backup-vault:dr";
+    assert!(d.preselect(dr));
+    assert_eq!(d.vault_arn().as_deref(), Some(dr));
+    assert_eq!(d.check(), Vec::new());
 }
 
 #[test]
