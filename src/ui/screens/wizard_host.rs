@@ -521,7 +521,12 @@ impl WizardHost {
         let (mut lines, mut focus_line) = if review {
             (self.review_lines(ui), 0)
         } else {
-            form::lines(&w.items(), self.focus, t)
+            form::lines(
+                &w.items(),
+                self.focus,
+                t,
+                body.width.saturating_sub(2) as usize,
+            )
         };
         if !warnings.is_empty() {
             let shown = warnings

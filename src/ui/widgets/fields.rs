@@ -4,6 +4,7 @@ use crate::listing::Tone;
 use crate::ui::UiCtx;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use std::cell::Cell;
@@ -62,6 +63,14 @@ impl Scroll {
     pub fn to_end(&mut self) {
         self.top = self.max.get();
     }
+}
+
+/// `text` wrapped to `width` with every line indented by `indent` spaces, in `style`.
+pub fn wrapped(text: &str, indent: usize, width: usize, style: Style) -> Vec<Line<'static>> {
+    wrap(text, width.saturating_sub(indent))
+        .into_iter()
+        .map(|l| Line::from(Span::styled(format!("{:indent$}{l}", ""), style)))
+        .collect()
 }
 
 /// Splits `text` into chunks of at most `width` characters, breaking at spaces when it can.

@@ -2,6 +2,7 @@
 //! field's error under it.
 
 use crate::theme::Theme;
+use crate::ui::widgets::fields::wrapped;
 use crate::wizard::form::{Control, Field, Item};
 use ratatui::text::{Line, Span};
 
@@ -34,19 +35,23 @@ fn control_text(field: &Field) -> String {
     }
 }
 
-/// The lines of `items`; `focus` is the index of the focused field among the fields. Returns
-/// the lines and the line index of the focused field (to keep it in view).
-pub fn lines(items: &[Item], focus: usize, theme: &Theme) -> (Vec<Line<'static>>, usize) {
+/// The lines of `items`; `focus` is the index of the focused field among the fields. Notes,
+/// errors and help are wrapped to `width` here, each wrapped line keeping its indent, so they
+/// read as one block and the focused field's line index counts screen lines. Returns the lines
+/// and the line index of the focused field (to keep it in view).
+pub fn lines(
+    items: &[Item],
+    focus: usize,
+    theme: &Theme,
+    width: usize,
+) -> (Vec<Line<'static>>, usize) {
     let mut out = Vec::new();
     let mut focus_line = 0;
     let mut field_index = 0;
     for item in items {
         match item {
             Item::Heading(text) => out.push(Line::from(Span::styled(text.clone(), theme.title))),
-            Item::Note { text, tone } => out.push(Line::from(Span::styled(
-                format!("  {text}"),
-                theme.tone(*tone),
-            ))),
+            Item::Note { text, tone } => out.extend(wrapped(text, 2, width, theme.tone(*tone))),
             Item::Field(field) => {
                 let focused = field_index == focus;
                 if focused {
@@ -80,16 +85,52 @@ pub fn lines(items: &[Item], focus: usize, theme: &Theme) -> (Vec<Line<'static>>
                 }
                 out.push(Line::from(spans));
                 if let Some(error) = &field.error {
-                    out.push(Line::from(Span::styled(
-                        format!("    ! {error}"),
-                        theme.error,
-                    )));
+                    let mut error_lines = wrapped(error, 6, width, theme.error);
+                    if let Some(first) = error_lines.first_mut() {
+                        *first = Line::from(Span::styled(
+                            format!("    ! {}", first.to_string().trim_start()),
+                            theme.error,
+                        ));
+                    }
+                    out.extend(error_lines);
                 }
                 if let Some(help) = &field.help {
-                    out.push(Line::from(Span::styled(format!("    {help}"), theme.muted)));
+                    out.extend(wrapped(help, 4, width, theme.muted));
                 }
             }
         }
     }
     (out, focus_line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(Line::to_string).collect()
+    }
+
+    #[test]
+    fn notes_errors_and_help_wrap_under_their_own_indent() {
+        let field = Field::text("f", "Name", "x", "")
+            .with_error(Some("one two three four".into()))
+            .with_help("five six seven");
+        let items = [Item::note("alpha beta gamma"), Item::Field(field)];
+        let (lines, focus) = lines(&items, 0, &Theme::monochrome(), 16);
+        assert_eq!(
+            texts(&lines),
+            [
+                "  alpha beta",
+                "  gamma",
+                "> Name: x_",
+                "    ! one two",
+                "      three four",
+                "    five six",
+                "    seven",
+            ]
+        );
+        // The focused field's index counts the note's wrapped lines.
+        assert_eq!(focus, 2);
+    }
 }

@@ -3,7 +3,7 @@
 
 use super::{DeleteScreen, ItemState, Stage};
 use crate::ui::UiCtx;
-use crate::ui::widgets::fields::wrap;
+use crate::ui::widgets::fields::wrapped;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -36,14 +36,6 @@ fn title(s: &DeleteScreen) -> String {
         1 => "Delete 1 recovery point".to_string(),
         _ => format!("Delete {n} recovery points"),
     }
-}
-
-/// `text` wrapped to `width` with every line indented by `indent` spaces, in `style`.
-fn wrapped(text: &str, indent: usize, width: usize, style: Style) -> Vec<Line<'static>> {
-    wrap(text, width.saturating_sub(indent))
-        .into_iter()
-        .map(|l| Line::from(Span::styled(format!("{:indent$}{l}", ""), style)))
-        .collect()
 }
 
 /// A line of JSON or of a command, indented by 2 beyond its own indentation and wrapped.
