@@ -62,27 +62,25 @@ pub struct BackupWizard {
     start: String,
     complete: String,
     lifecycle: LifecycleFields,
-    /// The vault chosen for the user on opening (see `preselected_vault`), to say why.
+    /// The vault chosen for the user on opening (see `vault_candidates`), to say why.
     preselected: Option<String>,
 }
 
-/// Where the user most likely wants the backup: the vault of the resource's last backup, else
-/// the Region's `Default` vault (the console's choice).
-fn preselected_vault(ctx: &BackupContext) -> Option<String> {
-    if let Some(arn) = &ctx.resource.last_backup_vault_arn {
-        let listed = ctx
-            .vaults
-            .as_ref()
-            .is_ok_and(|vaults| vaults.iter().any(|v| v.arn == *arn));
-        if listed {
-            return Some(arn.to_string());
-        }
-    }
-    let vaults = ctx.vaults.as_ref().ok()?;
-    vaults
-        .iter()
-        .find(|v| &*v.name == "Default")
-        .map(|v| v.arn.to_string())
+/// Where the user most likely wants the backup, best first: the vault of the resource's last
+/// backup, then the Region's `Default` vault (the console's choice).
+fn vault_candidates(ctx: &BackupContext) -> impl Iterator<Item = String> + '_ {
+    let default = ctx.vaults.as_ref().ok().and_then(|vaults| {
+        vaults
+            .iter()
+            .find(|v| &*v.name == "Default")
+            .map(|v| v.arn.to_string())
+    });
+    let last = ctx
+        .resource
+        .last_backup_vault_arn
+        .as_ref()
+        .map(|a| a.to_string());
+    last.into_iter().chain(default)
 }
 
 impl BackupWizard {
@@ -98,7 +96,8 @@ impl BackupWizard {
             region: ctx.region.clone(),
         };
         vault.supply(&query, ctx.vaults.clone().map(Loaded::Vaults), true);
-        let preselected = preselected_vault(&ctx).filter(|arn| vault.preselect(arn));
+        // The first candidate that is listed (and allowed) is chosen.
+        let preselected = vault_candidates(&ctx).find(|arn| vault.preselect(arn));
         BackupWizard {
             preselected,
             core: WizardCore::new(&STEPS),

@@ -2,7 +2,7 @@
 //! field's error under it.
 
 use crate::theme::Theme;
-use crate::ui::widgets::fields::wrapped;
+use crate::ui::widgets::fields::{wrap, wrapped};
 use crate::wizard::form::{Control, Field, Item};
 use ratatui::text::{Line, Span};
 
@@ -85,14 +85,12 @@ pub fn lines(
                 }
                 out.push(Line::from(spans));
                 if let Some(error) = &field.error {
-                    let mut error_lines = wrapped(error, 6, width, theme.error);
-                    if let Some(first) = error_lines.first_mut() {
-                        *first = Line::from(Span::styled(
-                            format!("    ! {}", first.to_string().trim_start()),
-                            theme.error,
-                        ));
-                    }
-                    out.extend(error_lines);
+                    // "    ! " on the first line, its width in spaces on the others.
+                    let rows = wrap(error, width.saturating_sub(6));
+                    out.extend(rows.into_iter().enumerate().map(|(i, row)| {
+                        let lead = if i == 0 { "    ! " } else { "      " };
+                        Line::from(Span::styled(format!("{lead}{row}"), theme.error))
+                    }));
                 }
                 if let Some(help) = &field.help {
                     out.extend(wrapped(help, 4, width, theme.muted));
