@@ -226,6 +226,7 @@ fn app_on_vault(
         now: time::OffsetDateTime::now_utc(),
         account_id: ACCOUNT.to_string(),
         read_only: false,
+        live_clock: true,
     };
     // The first screen's own load (protected resources) is not needed here: it is not run.
     let (mut app, _) = App::new(

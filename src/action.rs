@@ -63,6 +63,7 @@ pub enum Loaded {
     KmsKeys(Vec<KmsKey>),
     IamRoles(Vec<IamRole>),
     Tables(Vec<String>),
+    BackupJob(Box<BackupJob>),
     RestoreJob(Box<RestoreJob>),
     CopyJob(Box<CopyJob>),
     Plans(Vec<BackupPlan>),
@@ -92,6 +93,8 @@ pub enum Command {
     Filter,
     Palette,
     Help,
+    /// Open the messages panel: every notice and error of this run.
+    Messages,
     Refresh,
     SortNext,
     SortReverse,
@@ -132,7 +135,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help screen lists them.
-    pub const ALL: [Command; 35] = [
+    pub const ALL: [Command; 36] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -166,6 +169,7 @@ impl Command {
         Command::Back,
         Command::Palette,
         Command::Help,
+        Command::Messages,
         Command::Quit,
         Command::ForceQuit,
     ];
@@ -188,6 +192,7 @@ impl Command {
                 "command palette (:resources, :vaults, :jobs, :plans, :settings, :region …)"
             }
             Command::Help => "this help",
+            Command::Messages => "messages: the notices and errors of this run, in full",
             Command::Refresh => "reload / retry",
             Command::SortNext => "sort by the next column",
             Command::SortReverse => "reverse the sort",
@@ -224,6 +229,7 @@ impl Command {
             Command::Filter => "filter",
             Command::Palette => "cmd",
             Command::Help => "help",
+            Command::Messages => "messages",
             Command::Refresh => "reload",
             Command::SortNext => "sort",
             Command::TypeFilterNext => "type",

@@ -3,7 +3,6 @@
 use crate::action::{Action, Command, Loaded, RequestId};
 use crate::backend::{AccountInfo, BackendError, BackendEvent, MfaReply};
 use crate::domain::Region;
-use crate::domain::RestoreJob;
 use crate::effect::Effect;
 use crate::keymap::Keymap;
 use crate::palette::{self, Palette, PaletteCommand, Section};
@@ -31,6 +30,8 @@ pub enum Overlay {
     Palette(Palette),
     /// The credentials need an MFA code (a role with `mfa_serial`).
     Mfa(MfaPrompt),
+    /// Every notice and error of this run.
+    Messages(MessagesView),
 }
 
 /// The filter being typed: the text lives in the list; this keeps what to restore on Esc.
@@ -46,9 +47,13 @@ pub struct App {
     pub theme: Theme,
     pub overlay: Overlay,
     pub notice: Option<Notice>,
+    /// Everything said in the footer or by a failed call, for the messages panel.
+    pub messages: Messages,
     pub filter_input: Option<FilterInput>,
     /// Advanced by ticks while something loads.
     pub spinner: usize,
+    /// Ring the terminal bell when a followed job ends (`[ui] bell`).
+    pub bell: bool,
     pub session: Session,
     stack: Vec<Box<dyn Screen>>,
     tracker: JobTracker,
@@ -80,8 +85,10 @@ impl App {
             failed_copies: FailedCopies::default(),
             overlay: Overlay::None,
             notice: None,
+            messages: Messages::default(),
             filter_input: None,
             spinner: 0,
+            bell: false,
             stack: Vec::new(),
             quit: false,
             next_req: 0,
@@ -123,7 +130,7 @@ impl App {
         effects.push(self.failed_copies.reload(&self.region, self.next_req));
     }
 
-    /// Whether restore jobs started here are still being followed.
+    /// Whether jobs started here are still being followed.
     pub fn is_tracking_jobs(&self) -> bool {
         !self.tracker.is_empty()
     }
@@ -185,34 +192,28 @@ impl App {
             Action::LoadFailed { req, error } if self.identity_req == Some(req) => {
                 self.identity_req = None;
                 tracing::warn!(error = %error.headline(), "caller identity failed");
-                self.notice = Some(Notice {
-                    text: format!(
+                self.record_error(&error);
+                self.notify(
+                    format!(
                         "Account unknown: {} {}",
                         error.headline(),
                         error.kind.advice()
                     ),
-                    is_error: true,
-                });
+                    true,
+                );
             }
             Action::Key(key) => self.on_key(key, &mut effects),
             Action::Command(cmd) => self.on_command(cmd, &mut effects),
             Action::Resize(..) => {}
             Action::Tick => self.spinner = self.spinner.wrapping_add(1),
             Action::Shutdown => self.quit = true,
-            Action::AuditFailed(text) => {
-                self.notice = Some(Notice {
-                    text,
-                    is_error: true,
-                })
-            }
+            Action::AuditFailed(text) => self.notify(text, true),
             Action::Submitted { req, result } => self.on_submitted(req, result, &mut effects),
-            Action::Loaded {
-                req,
-                data: Loaded::RestoreJob(job),
-                ..
-            } if self.tracker.owns(req) => self.on_tracked_job(req, *job, &mut effects),
+            Action::Loaded { req, data, .. } if self.tracker.owns(req) => {
+                self.on_tracked_job(req, data, &mut effects)
+            }
             Action::LoadFailed { req, error } if self.tracker.owns(req) => {
-                tracing::warn!(req, error = %error.headline(), "restore job poll failed; backing off");
+                tracing::warn!(req, error = %error.headline(), "job poll failed; backing off");
                 self.next_req += 1;
                 effects.extend(self.tracker.on_failure(req, self.next_req));
             }
@@ -238,6 +239,8 @@ impl App {
             }
             Action::LoadFailed { req, error } => {
                 self.failed_copies.forget(req);
+                // The screen shows it where it belongs; the panel keeps it whole.
+                self.record_error(&error);
                 self.deliver(req, &mut effects, |screen| {
                     tracing::warn!(req, error = %error.headline(), "load failed");
                     screen.on_failed(req, error);
@@ -251,13 +254,20 @@ impl App {
         match event {
             BackendEvent::Retrying {
                 operation,
+                reason,
                 attempt,
                 max,
             } => {
+                let text = format!(
+                    "{}, retrying {operation}, attempt {attempt} of {max}...",
+                    reason.words()
+                );
+                self.messages.push(Message {
+                    operation: Some(operation),
+                    ..Message::new(self.session.time_label(), Level::Warning, text.clone())
+                });
                 self.notice = Some(Notice {
-                    text: format!(
-                        "AWS throttled {operation}: retrying (attempt {attempt} of {max})..."
-                    ),
+                    text,
                     is_error: false,
                 });
             }
@@ -318,8 +328,24 @@ impl App {
         if key.kind == KeyEventKind::Release {
             return;
         }
-        if self.keymap.lookup(&[], &key) == Some(Command::ForceQuit) {
-            self.quit = true;
+        match self.keymap.lookup(&[], &key) {
+            Some(Command::ForceQuit) => {
+                self.quit = true;
+                return;
+            }
+            // A control key opens the messages from anywhere, even a form's text field (where
+            // a plain letter is typed); the panel itself closes with it.
+            Some(Command::Messages)
+                if key.modifiers.contains(KeyModifiers::CONTROL)
+                    && !matches!(self.overlay, Overlay::Messages(_) | Overlay::Mfa(_)) =>
+            {
+                self.open_messages();
+                return;
+            }
+            _ => {}
+        }
+        if matches!(self.overlay, Overlay::Messages(_)) {
+            self.messages_key(&key, effects);
             return;
         }
         if matches!(self.overlay, Overlay::Mfa(_)) {
@@ -413,6 +439,7 @@ impl App {
                 }
             }
             Command::Help => self.overlay = Overlay::Help { scroll: 0 },
+            Command::Messages => self.open_messages(),
             Command::Palette => self.overlay = Overlay::Palette(Palette::default()),
             Command::Back => {
                 if let Some(list) = self.top_mut().and_then(|s| s.list_mut())
@@ -478,7 +505,7 @@ impl App {
                 self.stack.push(next);
             }
             Nav::Pop => self.pop(effects),
-            Nav::Notice { text, is_error } => self.notice = Some(Notice { text, is_error }),
+            Nav::Notice { text, is_error } => self.notify(text, is_error),
         }
     }
 
@@ -496,21 +523,30 @@ impl App {
             return;
         };
         let mut ctx = Ctx::new(&region, &self.session, &mut self.next_req, effects);
-        match screen.on_submitted(req, &result, &mut ctx) {
-            Some(After::RestoreJob { region, job_id }) => {
-                tracing::info!(%job_id, %region, "restore job started");
-                let moved = self.region != region;
-                self.region = region.clone();
-                self.go(Section::Jobs(crate::palette::JobTab::Restore), effects);
+        let after = screen.on_submitted(req, &result, &mut ctx);
+        if let Err(error) = &result {
+            self.record_error(error);
+        }
+        match after {
+            Some(After::Job {
+                job,
+                section,
+                notice,
+            }) => {
+                tracing::info!(id = %job.id, region = %job.region, kind = ?job.kind, "job started");
+                let moved = self.region != job.region;
+                self.region = job.region.clone();
+                self.go(section, effects);
                 if moved {
                     self.recount_failed_copies(effects);
                 }
                 self.next_req += 1;
-                effects.push(self.tracker.track(&region, &job_id, self.next_req));
-                self.notice = Some(Notice {
-                    text: format!("Restore job {job_id} started in {region}."),
-                    is_error: false,
-                });
+                effects.push(self.tracker.track(job, self.next_req));
+                self.notify(notice, false);
+            }
+            Some(After::Follow(job)) => {
+                self.next_req += 1;
+                effects.push(self.tracker.track(job, self.next_req));
             }
             Some(After::Go {
                 region,
@@ -524,10 +560,7 @@ impl App {
                 if moved {
                     self.recount_failed_copies(effects);
                 }
-                self.notice = Some(Notice {
-                    text: notice,
-                    is_error: false,
-                });
+                self.notify(notice, false);
             }
             Some(After::Plan {
                 region,
@@ -543,39 +576,28 @@ impl App {
                 }
                 let page = screens::plan_screen(plan, &self.region, &self.account.account_id);
                 self.navigate(Nav::Push(page), effects);
-                self.notice = Some(Notice {
-                    text: notice,
-                    is_error: false,
-                });
+                self.notify(notice, false);
             }
             None => {}
         }
     }
 
-    /// A followed job's new state: shown in the jobs list, announced when it ends.
-    fn on_tracked_job(&mut self, req: RequestId, job: RestoreJob, effects: &mut Vec<Effect>) {
-        for screen in &mut self.stack {
-            screen.upsert_restore_job(&job);
+    /// A followed job's new state: a restore job is shown in the jobs list; the end of any
+    /// job (and a Batch job's wait for confirmation) is announced wherever the user is.
+    fn on_tracked_job(&mut self, req: RequestId, data: Loaded, effects: &mut Vec<Effect>) {
+        if let Loaded::RestoreJob(job) = &data {
+            for screen in &mut self.stack {
+                screen.upsert_restore_job(job);
+            }
         }
         self.next_req += 1;
-        match self.tracker.on_job(req, &job, self.next_req) {
-            Some(poll) => effects.push(poll),
-            None => {
-                // Short enough for an 80-column footer: the job's first block, the resource id.
-                let detail = match (&job.status_message, &job.created_resource_arn) {
-                    (Some(message), _) => format!(": {message}"),
-                    (None, Some(created)) => format!(
-                        ": created {}",
-                        crate::domain::resource::arn_resource_id(created)
-                    ),
-                    _ => String::new(),
-                };
-                let short_id = job.id.split('-').next().unwrap_or(&job.id);
-                self.notice = Some(Notice {
-                    text: format!("Restore job {short_id} {}{detail}", job.status),
-                    is_error: job.status != crate::domain::RestoreJobStatus::Completed,
-                });
+        let (said, poll) = self.tracker.on_reply(req, &data, self.next_req);
+        effects.extend(poll);
+        if let Some(said) = said {
+            if said.ended && self.bell {
+                effects.push(Effect::Bell);
             }
+            self.notify(said.text, said.is_error);
         }
     }
 
@@ -626,12 +648,10 @@ impl App {
                 self.region = region.code.to_string();
                 self.go(section, effects);
                 self.recount_failed_copies(effects);
-                self.notice = Some(Notice {
-                    text: format!("Region: {} ({})", region.code, region.name),
-                    is_error: false,
-                });
+                self.notify(format!("Region: {} ({})", region.code, region.name), false);
             }
             PaletteCommand::Help => self.overlay = Overlay::Help { scroll: 0 },
+            PaletteCommand::Messages => self.open_messages(),
             PaletteCommand::Quit => self.quit = true,
         }
     }
@@ -642,6 +662,24 @@ impl App {
             .first()
             .map(|s| s.section())
             .unwrap_or(Section::Resources)
+    }
+
+    /// Says `text` in the footer and keeps it in the messages panel.
+    fn notify(&mut self, text: String, is_error: bool) {
+        let level = if is_error { Level::Error } else { Level::Info };
+        self.messages
+            .push(Message::new(self.session.time_label(), level, text.clone()));
+        self.notice = Some(Notice { text, is_error });
+    }
+
+    /// Keeps a failed call in the messages panel (a read-only refusal is said by its screen).
+    fn record_error(&mut self, error: &BackendError) {
+        self.messages
+            .push(Message::from_error(self.session.time_label(), error));
+    }
+
+    fn open_messages(&mut self) {
+        self.overlay = Overlay::Messages(MessagesView::default());
     }
 
     /// The Region's display name for the header.
@@ -680,7 +718,10 @@ fn edit_text(text: &mut String, key: &KeyEvent) -> bool {
 }
 
 mod failed_copies;
+mod messages;
 mod mfa;
+
+pub use messages::{Level, Message, Messages, MessagesView};
 
 use failed_copies::FailedCopies;
 pub use mfa::MfaPrompt;

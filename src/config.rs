@@ -15,6 +15,7 @@ pub const CONFIG_ENV: &str = "BACKUP_TUI_CONFIG";
 pub struct Config {
     pub region: String,
     pub demo: DemoConfig,
+    pub aws: AwsConfig,
     pub ui: UiConfig,
     pub log: LogConfig,
     pub keys: KeyOverrides,
@@ -25,6 +26,7 @@ impl Default for Config {
         Config {
             region: "us-east-1".to_string(),
             demo: DemoConfig::default(),
+            aws: AwsConfig::default(),
             ui: UiConfig::default(),
             log: LogConfig::default(),
             keys: KeyOverrides::new(),
@@ -44,6 +46,51 @@ impl Default for DemoConfig {
     }
 }
 
+/// How long AWS calls may take and how often they are tried: fit for a slow link by default,
+/// so an endpoint that never answers is said within a minute or two instead of never.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AwsConfig {
+    /// Opening the connection (TCP and TLS).
+    pub connect_timeout_secs: u64,
+    /// One attempt of a call, from sending to the whole answer.
+    pub attempt_timeout_secs: u64,
+    /// A whole call, every retry included.
+    pub operation_timeout_secs: u64,
+    /// Attempts per call when AWS throttles, fails on its side or does not answer.
+    pub max_attempts: u32,
+}
+
+impl Default for AwsConfig {
+    fn default() -> Self {
+        AwsConfig {
+            connect_timeout_secs: 10,
+            attempt_timeout_secs: 30,
+            operation_timeout_secs: 90,
+            max_attempts: 3,
+        }
+    }
+}
+
+impl AwsConfig {
+    /// Refuses values the SDK would misread (a zero timeout) or that make no sense.
+    pub fn check(&self) -> Result<(), String> {
+        for (name, value) in [
+            ("connect_timeout_secs", self.connect_timeout_secs),
+            ("attempt_timeout_secs", self.attempt_timeout_secs),
+            ("operation_timeout_secs", self.operation_timeout_secs),
+        ] {
+            if value == 0 {
+                return Err(format!("[aws] {name} must be at least 1 second"));
+            }
+        }
+        if !(1..=10).contains(&self.max_attempts) {
+            return Err("[aws] max_attempts must be between 1 and 10".to_string());
+        }
+        Ok(())
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ColorMode {
@@ -56,6 +103,8 @@ pub enum ColorMode {
 #[serde(default, deny_unknown_fields)]
 pub struct UiConfig {
     pub color: ColorMode,
+    /// Ring the terminal bell when a job started in this run ends.
+    pub bell: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,7 +142,9 @@ pub fn config_path(flag: Option<&Path>, env: Option<&str>) -> Option<PathBuf> {
 impl Config {
     /// Parses TOML text; errors say which field is wrong.
     pub fn parse(text: &str) -> Result<Config, String> {
-        toml::from_str(text).map_err(|e| e.to_string())
+        let config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        config.aws.check()?;
+        Ok(config)
     }
 
     /// Reads `path`; a missing file means the defaults.
@@ -146,6 +197,17 @@ mod tests {
             config_path(None, Some("/tmp/b.toml")),
             Some(PathBuf::from("/tmp/b.toml"))
         );
+    }
+
+    #[test]
+    fn timeouts_are_read_and_zero_is_refused() {
+        let c = Config::parse("[aws]\nattempt_timeout_secs = 2\n").expect("valid");
+        assert_eq!(c.aws.attempt_timeout_secs, 2);
+        assert_eq!(c.aws.connect_timeout_secs, 10);
+        let err = Config::parse("[aws]\noperation_timeout_secs = 0\n").expect_err("zero");
+        assert!(err.contains("operation_timeout_secs"), "{err}");
+        let err = Config::parse("[aws]\nmax_attempts = 0\n").expect_err("zero");
+        assert!(err.contains("max_attempts"), "{err}");
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub enum Effect {
     RearmMfa { reply: MfaReply },
     /// Put `text` on the clipboard (OSC 52, which also works over SSH and inside tmux).
     Copy { text: String },
+    /// Ring the terminal bell (a followed job ended and the config asks for it).
+    Bell,
 }
 
 impl Effect {
@@ -101,6 +103,10 @@ pub enum Query {
     IamRoles,
     Tables {
         region: String,
+    },
+    DescribeBackupJob {
+        region: String,
+        job_id: String,
     },
     DescribeRestoreJob {
         region: String,
@@ -219,6 +225,10 @@ pub async fn execute(
         Query::IamRoles => pages(req, backend.list_iam_roles(), Loaded::IamRoles, send).await,
         Query::Tables { region } => {
             pages(req, backend.list_tables(region), Loaded::Tables, send).await
+        }
+        Query::DescribeBackupJob { region, job_id } => {
+            let result = backend.describe_backup_job(region, job_id).await;
+            one(req, result.map(|j| Loaded::BackupJob(Box::new(j))), send)
         }
         Query::DescribeRestoreJob { region, job_id } => {
             let result = backend.describe_restore_job(region, job_id).await;

@@ -167,7 +167,10 @@ async fn connect(ready: &Ready) -> std::result::Result<Connected, UsageError> {
                 ..MockOptions::default()
             })),
             events: None,
-            session: demo_session(&run_id),
+            session: backup_tui::remote::Session {
+                live_clock: true,
+                ..demo_session(&run_id)
+            },
         });
     }
     let (tx, rx) = unbounded_channel();
@@ -178,6 +181,8 @@ async fn connect(ready: &Ready) -> std::result::Result<Connected, UsageError> {
         cli.profile.is_some() && std::env::var("AWS_PROFILE").ok() != cli.profile;
     settings.endpoint_url = cli.endpoint_url.clone();
     settings.read_only = cli.read_only;
+    settings.timeouts = aws::Timeouts::from_config(&config.aws);
+    settings.max_attempts = config.aws.max_attempts;
     let backend = aws::AwsBackend::connect(settings, tx).await;
     if let Err(error) = backend.check_credentials().await {
         tracing::warn!(error = %error.headline(), "credentials");
@@ -193,6 +198,7 @@ async fn connect(ready: &Ready) -> std::result::Result<Connected, UsageError> {
             now: time::OffsetDateTime::now_utc(),
             account_id: String::new(),
             read_only: false,
+            live_clock: true,
         },
     })
 }
@@ -212,6 +218,7 @@ async fn run(ready: Ready, connected: Connected) -> Result<()> {
     } = connected;
     let theme = Theme::select(config.ui.color, std::env::var("NO_COLOR").ok().as_deref());
     let (mut app, mut effects) = App::new(backend.account(), region, keymap, theme, session);
+    app.bell = config.ui.bell;
     effects.extend(app.start_at(section, cli.resource.as_deref()));
     let audit =
         audit::audit_path(cli.audit_log.as_deref(), &config.log.audit_log).map(AuditLog::new);
@@ -220,10 +227,15 @@ async fn run(ready: Ready, connected: Connected) -> Result<()> {
     if let Some(events) = events {
         runtime = runtime.with_events(events);
     }
-    let mut runtime = runtime.with_clipboard(Box::new(move |text| {
+    let runtime = runtime.with_clipboard(Box::new(move |text| {
         // The terminal copies on its side: this works over SSH too.
         let mut out = std::io::stdout();
         let _ = out.write_all(clipboard::osc52(text, in_tmux).as_bytes());
+        let _ = out.flush();
+    }));
+    let mut runtime = runtime.with_bell(Box::new(|| {
+        let mut out = std::io::stdout();
+        let _ = out.write_all(b"\x07");
         let _ = out.flush();
     }));
     forward_signals(&runtime)?;

@@ -50,6 +50,7 @@ pub enum PaletteCommand {
     Go(Section),
     Region(Region),
     Help,
+    Messages,
     Quit,
 }
 
@@ -87,6 +88,11 @@ pub const COMMANDS: &[(&str, &[&str], &str)] = &[
     ),
     ("region", &["reg"], "Switch Region: region CODE"),
     ("help", &["h"], "Key bindings"),
+    (
+        "messages",
+        &["msg", "errors", "log"],
+        "Notices and errors of this run, in full",
+    ),
     ("quit", &["q", "exit"], "Quit backup-tui"),
 ];
 
@@ -169,6 +175,7 @@ pub fn parse(line: &str) -> Result<PaletteCommand, String> {
                 })
         }
         "help" => no_arg(PaletteCommand::Help),
+        "messages" => no_arg(PaletteCommand::Messages),
         _ => no_arg(PaletteCommand::Quit),
     }
 }

@@ -24,6 +24,20 @@ pub struct Session {
     pub account_id: String,
     /// `--read-only`: screens say at once that a change cannot be made.
     pub read_only: bool,
+    /// Messages are stamped with the wall clock; off, with `now` (tests stay deterministic).
+    pub live_clock: bool,
+}
+
+impl Session {
+    /// `14:03:22 UTC`: when something was said, for the messages panel.
+    pub fn time_label(&self) -> String {
+        let at = if self.live_clock {
+            time::OffsetDateTime::now_utc()
+        } else {
+            self.now
+        };
+        format!("{:02}:{:02}:{:02} UTC", at.hour(), at.minute(), at.second())
+    }
 }
 
 /// What screens get from the app to ask for data: request ids and effects.

@@ -21,12 +21,16 @@ const TICK: Duration = Duration::from_millis(120);
 /// Where copied text goes: the terminal (OSC 52) in the program, a buffer in tests.
 pub type ClipboardSink = Box<dyn FnMut(&str) + Send>;
 
+/// Rings the terminal bell: BEL on the terminal in the program, a counter in tests.
+pub type BellSink = Box<dyn FnMut() + Send>;
+
 /// Owns the app, the backend and the tasks running effects.
 pub struct Runtime {
     app: App,
     backend: Arc<dyn BackupBackend>,
     audit: Option<AuditLog>,
     clipboard: Option<ClipboardSink>,
+    bell: Option<BellSink>,
     tx: UnboundedSender<Action>,
     rx: UnboundedReceiver<Action>,
     tasks: HashMap<RequestId, AbortHandle>,
@@ -43,6 +47,7 @@ impl Runtime {
             backend,
             audit: None,
             clipboard: None,
+            bell: None,
             tx,
             rx,
             tasks: HashMap::new(),
@@ -61,6 +66,12 @@ impl Runtime {
     /// Sends copied text to `sink`.
     pub fn with_clipboard(mut self, sink: ClipboardSink) -> Self {
         self.clipboard = Some(sink);
+        self
+    }
+
+    /// Rings `sink` when a followed job ends (if the config asks for the bell).
+    pub fn with_bell(mut self, sink: BellSink) -> Self {
+        self.bell = Some(sink);
         self
     }
 
@@ -132,6 +143,11 @@ impl Runtime {
                 Effect::Copy { text } => {
                     if let Some(sink) = self.clipboard.as_mut() {
                         sink(&text);
+                    }
+                }
+                Effect::Bell => {
+                    if let Some(ring) = self.bell.as_mut() {
+                        ring();
                     }
                 }
                 Effect::Cancel { req } => {

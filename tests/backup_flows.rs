@@ -73,8 +73,20 @@ fn back_up_orders_now_and_follow_the_job_to_its_recovery_point() {
         .as_ref()
         .map(|n| n.text.clone())
         .unwrap_or_default();
+    // The start was said, then the job was followed to its end and that was said too.
+    let said: Vec<String> = h
+        .app
+        .messages
+        .newest_first()
+        .map(|m| m.text.clone())
+        .collect();
     assert!(
-        notice.starts_with("Backup job ") && notice.ends_with(" started for orders."),
+        said.iter()
+            .any(|t| t.starts_with("Backup job ") && t.ends_with(" started for orders.")),
+        "{said:?}"
+    );
+    assert!(
+        notice.starts_with("Backup job ") && notice.contains(" COMPLETED: recovery point "),
         "{notice}"
     );
     // Followed by polling the listing until it ended: the new job is on top, COMPLETED.

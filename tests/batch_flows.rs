@@ -120,7 +120,8 @@ fn every_wizard_step_at_80x24() {
     };
     assert_eq!(filter.replication_statuses, ["NONE", "FAILED"]);
     assert_eq!(save_to, &None);
-    h.assert_shows("created; confirm: enter, then c.");
+    // Followed until S3 prepared it: then (and not before) it says to confirm.
+    h.assert_shows("awaits your confirmation: open it on :batch, then c.");
 }
 
 #[test]
@@ -151,6 +152,19 @@ fn confirm_sends_update_job_status_ready_once() {
     assert_eq!(updates[0].change, JobChange::Confirm);
     h.assert_shows("AWS accepted the change");
     h.assert_not_shows("Awaiting confirmation");
+    // The page kept describing the job while it ran, to its end; the app followed it too.
+    let screen = h.screen();
+    let status = screen
+        .lines()
+        .find(|l| l.contains("Status "))
+        .unwrap_or_default();
+    assert!(status.contains("Complete"), "{screen}");
+    let notice = h.app.notice.clone().expect("the end announced");
+    assert!(
+        notice.text.starts_with("Batch job ") && notice.text.contains(" Complete"),
+        "{}",
+        notice.text
+    );
     // A second c is refused: the job no longer awaits confirmation.
     h.press("c").settle();
     assert_eq!(self::updates(&h).len(), 1);

@@ -112,8 +112,21 @@ fn copy_the_newest_acme_media_snapshot_to_a_new_vault_in_ca_central_1() {
         .as_ref()
         .map(|n| n.text.clone())
         .unwrap_or_default();
+    // The start was said, then the job was followed to its end and that was said too.
+    let said: Vec<String> = h
+        .app
+        .messages
+        .newest_first()
+        .map(|m| m.text.clone())
+        .collect();
     assert!(
-        notice.starts_with("Copy job ") && notice.ends_with(" started: us-east-1 → ca-central-1."),
+        said.iter()
+            .any(|t| t.starts_with("Copy job ")
+                && t.ends_with(" started: us-east-1 → ca-central-1.")),
+        "{said:?}"
+    );
+    assert!(
+        notice.starts_with("Copy job ") && notice.ends_with(" COMPLETED: copied to dr-copies"),
         "{notice}"
     );
     let screen = h.screen();
@@ -146,6 +159,67 @@ fn a_refused_copy_keeps_the_draft_and_the_retry_does_not_make_the_vault_twice() 
         "the accepted vault request was not sent again"
     );
     assert_eq!(h.app.crumbs(), vec!["Jobs > Copy jobs"]);
+}
+
+/// The screen's text without borders and white space (a wrapped message reads the same).
+fn flat(screen: &str) -> String {
+    screen
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '│')
+        .collect()
+}
+
+#[test]
+fn a_refusal_is_shown_whole_on_the_review_until_the_retry_is_accepted() {
+    let mut h = acme_media_copy(MockOptions::default());
+    fill_new_vault_in_ca_central_expiring_after_120_days(&mut h);
+    h.mock
+        .fail_next(Operation::StartCopyJob, Fault::AccessDenied, 1);
+    h.press("enter").press("y").settle();
+    let screen = h.screen();
+    insta::assert_snapshot!("copy_refused_whole_80x24", screen);
+    let text = flat(&screen);
+    assert!(
+        text.contains(
+            "Accessdenied:User:arn:aws:iam::123456789012:user/demoisnotauthorizedtoperform:backup:StartCopyJob"
+        ),
+        "{screen}"
+    );
+    assert!(
+        text.contains("backup:StartCopyJob.YourIAMidentitylackspermission"),
+        "{screen}"
+    );
+    assert!(text.contains("askforit,orswitchprofile."), "{screen}");
+    assert!(
+        text.contains("AccessDeniedExceptionrequestidd3m0d3m0-0000-4000-8000-000000000001"),
+        "{screen}"
+    );
+    // The retry is accepted: the refusal goes with it.
+    h.press("enter").press("y").settle();
+    assert_eq!(h.mock.copy_requests().len(), 1);
+    assert_eq!(h.app.crumbs(), vec!["Jobs > Copy jobs"]);
+}
+
+#[test]
+fn a_refusal_is_cleared_once_the_draft_it_was_about_changes() {
+    let mut h = acme_media_copy(MockOptions::default());
+    fill_new_vault_in_ca_central_expiring_after_120_days(&mut h);
+    h.mock
+        .fail_next(Operation::StartCopyJob, Fault::AccessDenied, 1);
+    h.press("enter").press("y").settle();
+    h.assert_shows("AccessDeniedException");
+    // Back on the review without a change: still said.
+    h.press("esc").press("enter");
+    h.assert_shows("AccessDeniedException");
+    // The expiry changed from 120 to 1200 days: the draft is not the refused one any more.
+    h.press("esc")
+        .press("down")
+        .press("down")
+        .type_text("0")
+        .press("enter");
+    h.assert_shows("1. CreateBackupVault request");
+    h.assert_not_shows("AccessDeniedException")
+        .assert_not_shows("is not authorized");
 }
 
 #[test]

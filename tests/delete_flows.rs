@@ -101,7 +101,17 @@ fn a_continuous_backup_is_refused_with_what_to_do_instead() {
 fn a_point_being_created_is_refused() {
     let mut h = points_of("acme-media", MockOptions::default());
     h.press("d").settle();
-    h.assert_shows("still being created (CREATING)");
+    let notice = h.app.notice.clone().expect("a refusal");
+    assert!(notice.is_error);
+    assert!(
+        notice
+            .text
+            .contains("is still being created (CREATING): its backup job is running."),
+        "{}",
+        notice.text
+    );
+    // Too long for the footer: it says so, and the messages panel has it whole.
+    h.assert_shows("… m: read all");
     assert!(deleted(&h).is_empty());
 }
 

@@ -1,6 +1,6 @@
 //! The MFA code prompt: typing the 6-digit code a role with `mfa_serial` asks for.
 
-use super::{App, Notice, Overlay};
+use super::{App, Overlay};
 use crate::backend::MfaReply;
 use crate::effect::{Effect, OneTimeCode};
 use crossterm::event::{KeyCode, KeyEvent};
@@ -29,11 +29,10 @@ impl App {
                 });
                 self.declined_mfa = Some(prompt.reply.clone());
                 self.overlay = Overlay::None;
-                self.notice = Some(Notice {
-                    text: "No MFA code given: AWS calls fail until you press r and enter one."
-                        .into(),
-                    is_error: true,
-                });
+                self.notify(
+                    "No MFA code given: AWS calls fail until you press r and enter one.".into(),
+                    true,
+                );
             }
             KeyCode::Enter => {
                 if prompt.code.len() == 6 {

@@ -232,6 +232,7 @@ fn throttling_retries_are_shown() {
     let (mut a, _) = app();
     a.update(Action::Backend(BackendEvent::Retrying {
         operation: "ListRecoveryPointsByBackupVault".into(),
+        reason: crate::backend::RetryReason::Throttled,
         attempt: 2,
         max: 5,
     }));
@@ -240,7 +241,7 @@ fn throttling_retries_are_shown() {
     assert!(
         notice
             .text
-            .contains("throttled ListRecoveryPointsByBackupVault: retrying (attempt 2 of 5)"),
+            .contains("throttled, retrying ListRecoveryPointsByBackupVault, attempt 2 of 5"),
         "{}",
         notice.text
     );

@@ -78,6 +78,12 @@ impl ErrorKind {
 pub struct BackendError {
     pub kind: ErrorKind,
     pub message: String,
+    /// The API operation that failed (`ListProtectedResources`), when known.
+    pub operation: Option<String>,
+    /// AWS's error code (`AccessDeniedException`), when AWS answered with one.
+    pub code: Option<String>,
+    /// The request id AWS gave the answer: what AWS Support asks for.
+    pub request_id: Option<String>,
 }
 
 impl BackendError {
@@ -85,7 +91,23 @@ impl BackendError {
         BackendError {
             kind,
             message: message.into(),
+            operation: None,
+            code: None,
+            request_id: None,
         }
+    }
+
+    /// The same error naming its operation, AWS's code and the request id.
+    pub fn with_details(
+        mut self,
+        operation: &str,
+        code: Option<&str>,
+        request_id: Option<&str>,
+    ) -> Self {
+        self.operation = Some(operation.to_string());
+        self.code = code.map(str::to_string);
+        self.request_id = request_id.map(str::to_string);
+        self
     }
 
     /// The refusal of a change under `--read-only`; `operation` is the API name.
@@ -94,6 +116,17 @@ impl BackendError {
             ErrorKind::ReadOnly,
             format!("{operation} changes the account, and this session is read-only"),
         )
+    }
+
+    /// The headline, then what to do: the whole of what the user needs to read.
+    pub fn explained(&self) -> String {
+        let headline = self.headline();
+        let stop = if headline.ends_with(['.', '!', '?']) {
+            ""
+        } else {
+            "."
+        };
+        format!("{headline}{stop} {}", self.kind.advice())
     }
 
     /// `Throttled: Rate exceeded`, for a one-line notice.

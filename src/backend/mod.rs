@@ -56,9 +56,11 @@ pub struct CallerIdentity {
 /// Something a backend reports outside any one call, for the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BackendEvent {
-    /// AWS throttled `operation`; the SDK waits and sends it again (attempt `attempt` of `max`).
+    /// An attempt of `operation` failed in a way the SDK retries; it waits and sends it again
+    /// (attempt `attempt` of `max`).
     Retrying {
         operation: String,
+        reason: RetryReason,
         attempt: u32,
         max: u32,
     },
@@ -68,6 +70,30 @@ pub enum BackendEvent {
         serial: String,
         reply: MfaReply,
     },
+}
+
+/// Why a call is being sent again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetryReason {
+    Throttled,
+    /// AWS failed on its side with this HTTP status.
+    ServerError(u16),
+    /// The attempt got no answer in time.
+    NoAnswer,
+    /// The endpoint could not be reached.
+    Unreachable,
+}
+
+impl RetryReason {
+    /// `throttled`, `HTTP 503`: the start of "…, retrying X, attempt 2 of 3".
+    pub fn words(self) -> String {
+        match self {
+            RetryReason::Throttled => "throttled".to_string(),
+            RetryReason::ServerError(status) => format!("AWS failed with HTTP {status}"),
+            RetryReason::NoAnswer => "no answer".to_string(),
+            RetryReason::Unreachable => "could not connect".to_string(),
+        }
+    }
 }
 
 /// The way back to a credentials provider waiting for an MFA code (`None`: the user declined).
@@ -231,6 +257,13 @@ pub trait BackupBackend: Send + Sync {
 
     /// StartRestoreJob; returns the restore job ID. Same token, same job.
     fn start_restore_job<'a>(&'a self, request: &'a RestoreRequest) -> BackendFuture<'a, String>;
+
+    /// DescribeBackupJob: one backup job, to follow it to its end.
+    fn describe_backup_job<'a>(
+        &'a self,
+        region: &'a str,
+        job_id: &'a str,
+    ) -> BackendFuture<'a, BackupJob>;
 
     /// DescribeRestoreJob.
     fn describe_restore_job<'a>(

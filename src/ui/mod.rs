@@ -54,6 +54,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Overlay::Help { scroll } => widgets::overlay::help(frame, body, app, *scroll),
         Overlay::Palette(palette) => widgets::overlay::palette(frame, body, palette, theme),
         Overlay::Mfa(prompt) => widgets::overlay::mfa(frame, body, prompt, theme),
+        Overlay::Messages(view) => widgets::messages::panel(frame, body, app, view),
     }
 }
 

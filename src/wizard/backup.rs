@@ -18,6 +18,7 @@ use crate::domain::settings::RegionSettings;
 use crate::domain::{BackupVault, ProtectedResource, WriteRequest};
 use crate::effect::Query;
 use crate::palette::{JobTab, Section};
+use crate::tracker::{Followed, JobKind};
 
 /// Everything the backup wizard needs, gathered before it opens.
 #[derive(Debug, Clone, PartialEq)]
@@ -409,8 +410,12 @@ impl Wizard for BackupWizard {
     }
 
     fn after(&self, last_id: &str) -> Option<After> {
-        Some(After::Go {
-            region: self.ctx.region.clone(),
+        Some(After::Job {
+            job: Followed {
+                kind: JobKind::Backup,
+                region: self.ctx.region.clone(),
+                id: last_id.to_string(),
+            },
             section: Section::Jobs(JobTab::Backup),
             notice: format!(
                 "Backup job {last_id} started for {}.",

@@ -13,6 +13,7 @@ use crate::domain::restore::{Bucket, IamRole};
 use crate::domain::{WriteRequest, validate};
 use crate::effect::Query;
 use crate::palette::Section;
+use crate::tracker::{Followed, JobKind};
 
 /// With the source still to choose (opened from `:batch`), or chosen by the caller.
 const STEPS_WITH_SOURCE: [&str; 5] = ["Source", "Manifest", "Report", "Options", "Review"];
@@ -690,14 +691,19 @@ impl Wizard for BatchWizard {
     }
 
     fn after(&self, last_id: &str) -> Option<After> {
+        // Not "confirm it now": S3 first prepares the job (or fails it); the tracker says
+        // when it awaits confirmation, or how it ended.
         let notice = if self.run == 0 {
-            // Short enough for the footer at 80 columns with a 36-character job ID.
-            format!("Job {last_id} created; confirm: enter, then c.")
+            format!("Job {last_id} created; you are told when it awaits confirmation.")
         } else {
             format!("Job {last_id} created; it runs when ready.")
         };
-        Some(After::Go {
-            region: self.ctx.region.clone(),
+        Some(After::Job {
+            job: Followed {
+                kind: JobKind::Batch,
+                region: self.ctx.region.clone(),
+                id: last_id.to_string(),
+            },
             section: Section::Batch,
             notice,
         })

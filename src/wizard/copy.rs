@@ -16,6 +16,7 @@ use crate::domain::restore::IamRole;
 use crate::domain::{RecoveryPoint, WriteRequest};
 use crate::effect::Query;
 use crate::palette::{JobTab, Section};
+use crate::tracker::{Followed, JobKind};
 
 /// Everything the copy wizard needs, gathered before it opens.
 #[derive(Debug, Clone, PartialEq)]
@@ -273,8 +274,12 @@ impl Wizard for CopyWizard {
             .vault_arn()
             .map(|arn| arn_region(&arn).to_string())
             .unwrap_or_default();
-        Some(After::Go {
-            region: self.ctx.source_region.clone(),
+        Some(After::Job {
+            job: Followed {
+                kind: JobKind::Copy,
+                region: self.ctx.source_region.clone(),
+                id: last_id.to_string(),
+            },
             section: Section::Jobs(JobTab::Copy),
             notice: format!(
                 "Copy job {last_id} started: {} → {destination}.",

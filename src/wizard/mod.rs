@@ -22,7 +22,8 @@ use crate::backend::BackendError;
 use crate::domain::restore::{Bucket, IamRole, KmsKey, RestoreRequest};
 use crate::domain::{RecoveryPoint, RecoveryPointStatus, ResourceType, StorageClass, WriteRequest};
 use crate::effect::Query;
-use crate::palette::Section;
+use crate::palette::{JobTab, Section};
+use crate::tracker::{Followed, JobKind};
 use form::{FieldId, Input, Item};
 use std::collections::BTreeMap;
 use time::OffsetDateTime;
@@ -83,8 +84,15 @@ pub trait Form {
 /// Where the app goes once every request of a wizard was accepted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum After {
-    /// Show the restore job on the Restore jobs tab of `region` and follow it to its end.
-    RestoreJob { region: String, job_id: String },
+    /// Open `section` in the job's Region, say `notice`, and follow the job to its end
+    /// wherever the user goes.
+    Job {
+        job: Followed,
+        section: Section,
+        notice: String,
+    },
+    /// Follow the job to its end from here on, without moving the user.
+    Follow(Followed),
     /// Open `section` in `region` and say `notice` in the footer.
     Go {
         region: String,
@@ -146,9 +154,15 @@ impl<W: RestoreWizard> Wizard for W {
         self.request().map(|r| vec![WriteRequest::Restore(r)])
     }
     fn after(&self, last_id: &str) -> Option<After> {
-        Some(After::RestoreJob {
-            region: self.region().to_string(),
-            job_id: last_id.to_string(),
+        let region = self.region().to_string();
+        Some(After::Job {
+            notice: format!("Restore job {last_id} started in {region}."),
+            job: Followed {
+                kind: JobKind::Restore,
+                region,
+                id: last_id.to_string(),
+            },
+            section: Section::Jobs(JobTab::Restore),
         })
     }
 }

@@ -24,6 +24,8 @@ pub struct Harness {
     pub effects: Vec<Effect>,
     /// Text the app copied to the clipboard, in order.
     pub clipboard: Vec<String>,
+    /// Times the app rang the terminal bell.
+    pub bells: usize,
     /// Loads stopped part-way by `settle_pages`, finished by `settle`.
     parked: Vec<(
         backup_tui::action::RequestId,
@@ -59,6 +61,7 @@ impl Harness {
             queue: VecDeque::new(),
             effects: Vec::new(),
             clipboard: Vec::new(),
+            bells: 0,
             parked: Vec::new(),
             runtime,
         };
@@ -131,6 +134,10 @@ impl Harness {
                     self.clipboard.push(text);
                     continue;
                 }
+                Effect::Bell => {
+                    self.bells += 1;
+                    continue;
+                }
                 Effect::Cancel { .. } => continue,
             };
             let mut replies = Vec::new();
@@ -143,6 +150,29 @@ impl Harness {
             for reply in replies {
                 self.act(reply);
             }
+        }
+        self
+    }
+
+    /// Sends the queued changes (and the changes they lead to) and nothing else: the loads
+    /// and polls they cause stay queued, so a test can move elsewhere before they run.
+    pub fn settle_writes(&mut self) -> &mut Self {
+        let mut rounds = 0;
+        while let Some(at) = self
+            .queue
+            .iter()
+            .position(|e| matches!(e, Effect::Submit { .. }))
+        {
+            rounds += 1;
+            assert!(rounds < 1_000, "changes never settle");
+            let Some(Effect::Submit { req, request }) = self.queue.remove(at) else {
+                continue;
+            };
+            let backend: &dyn BackupBackend = self.mock.as_ref();
+            let reply = self
+                .runtime
+                .block_on(effect::submit(backend, req, &request));
+            self.act(reply);
         }
         self
     }

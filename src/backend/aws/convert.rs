@@ -289,6 +289,29 @@ pub fn backup_job(j: &bk::BackupJob) -> BackupJob {
     }
 }
 
+/// DescribeBackupJob's answer: the members ListBackupJobs gives, read the same way.
+pub fn described_backup_job(
+    out: &aws_sdk_backup::operation::describe_backup_job::DescribeBackupJobOutput,
+) -> BackupJob {
+    let job = bk::BackupJob::builder()
+        .set_backup_job_id(out.backup_job_id().map(str::to_string))
+        .set_state(out.state().cloned())
+        .set_status_message(out.status_message().map(str::to_string))
+        .set_resource_arn(out.resource_arn().map(str::to_string))
+        .set_resource_name(out.resource_name().map(str::to_string))
+        .set_resource_type(out.resource_type().map(str::to_string))
+        .set_backup_vault_name(out.backup_vault_name().map(str::to_string))
+        .set_backup_vault_arn(out.backup_vault_arn().map(str::to_string))
+        .set_recovery_point_arn(out.recovery_point_arn().map(str::to_string))
+        .set_creation_date(out.creation_date().cloned())
+        .set_completion_date(out.completion_date().cloned())
+        .set_backup_size_in_bytes(out.backup_size_in_bytes())
+        .set_percent_done(out.percent_done().map(str::to_string))
+        .set_iam_role_arn(out.iam_role_arn().map(str::to_string))
+        .build();
+    backup_job(&job)
+}
+
 /// ListRestoreJobs and DescribeRestoreJob share these members.
 pub struct RestoreJobFields<'a> {
     pub id: Option<&'a str>,

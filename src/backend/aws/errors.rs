@@ -1,6 +1,7 @@
 //! Classifies AWS SDK failures into `BackendError`s that say what happened and what to do.
 
 use super::guard::ReadOnlyRefusal;
+use super::timeouts::{Timeouts, waited};
 use crate::backend::{BackendError, ErrorKind};
 use aws_credential_types::provider::error::CredentialsError;
 use aws_sdk_backup::error::{ProvideErrorMetadata, SdkError};
@@ -32,6 +33,10 @@ pub struct Caller {
     pub profile: Option<String>,
     /// `--endpoint-url` / `AWS_ENDPOINT_URL`; `None` for AWS's own endpoints.
     pub endpoint: Option<String>,
+    /// The Region of the call (its endpoint's, when no custom endpoint is set).
+    pub region: String,
+    pub timeouts: Timeouts,
+    pub max_attempts: u32,
 }
 
 impl Caller {
@@ -41,6 +46,53 @@ impl Caller {
             None => String::new(),
         }
     }
+
+    /// Where a call was sent: the custom endpoint, else AWS in the call's Region.
+    fn place(&self) -> String {
+        match (&self.endpoint, self.region.as_str()) {
+            (Some(endpoint), _) => endpoint.clone(),
+            (None, "") => "AWS".to_string(),
+            (None, region) => format!("AWS in {region}"),
+        }
+    }
+
+    /// Says which limit a call that timed out hit, and how long it waited there.
+    fn timed_out(&self, op: Op, limit: Limit) -> BackendError {
+        let place = self.place();
+        let message = match limit {
+            Limit::Connect => format!(
+                "{} timed out: could not connect to {place} within {}.",
+                op.name,
+                waited(self.timeouts.connect)
+            ),
+            Limit::Attempt => {
+                let each = match self.max_attempts {
+                    0 | 1 => String::new(),
+                    n => format!(", on each of {n} attempts"),
+                };
+                format!(
+                    "{} timed out: no answer from {place} within {}{each}.",
+                    op.name,
+                    waited(self.timeouts.attempt)
+                )
+            }
+            Limit::Operation => format!(
+                "{} timed out: no complete answer from {place} within {}, every attempt \
+                 included.",
+                op.name,
+                waited(self.timeouts.operation)
+            ),
+        };
+        BackendError::new(ErrorKind::Timeout, message)
+    }
+}
+
+/// Which of the configured limits a call hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Limit {
+    Connect,
+    Attempt,
+    Operation,
 }
 
 /// Error codes AWS services use for each class (rest-json, XML and JSON protocols alike).
@@ -112,18 +164,41 @@ where
     if find_source::<ReadOnlyRefusal>(err).is_some() {
         return BackendError::read_only(op.name);
     }
+    let error = classify_kind(op, caller, err);
+    // What an incident report needs: the call, AWS's code and the request id to quote.
+    let request_id = match err {
+        SdkError::ServiceError(_) | SdkError::ResponseError(_) => err
+            .raw_response()
+            .and_then(|r| {
+                r.headers()
+                    .get("x-amzn-requestid")
+                    .or_else(|| r.headers().get("x-amz-request-id"))
+                    .or_else(|| r.headers().get("x-amzn-request-id"))
+            })
+            .map(str::to_string),
+        _ => None,
+    };
+    error.with_details(op.name, err.code(), request_id.as_deref())
+}
+
+fn classify_kind<E>(op: Op, caller: &Caller, err: &SdkError<E, Response>) -> BackendError
+where
+    E: ProvideErrorMetadata + StdError + 'static,
+{
     match err {
-        SdkError::TimeoutError(_) => BackendError::new(
-            ErrorKind::Timeout,
-            format!("{} did not answer in time", op.action()),
-        ),
+        // The SDK says "operation attempt timeout" or "operation timeout".
+        SdkError::TimeoutError(_) if chain_text(err).contains("attempt timeout") => {
+            caller.timed_out(op, Limit::Attempt)
+        }
+        SdkError::TimeoutError(_) => caller.timed_out(op, Limit::Operation),
         SdkError::DispatchFailure(failure) => {
             if let Some(creds) = find_source::<CredentialsError>(err) {
                 return credentials_error(creds, caller);
             }
             let detail = chain_text(err);
             if failure.is_timeout() {
-                BackendError::new(ErrorKind::Timeout, format!("{}: {detail}", op.action()))
+                // No read timeout is set, so the connector's timeout is the connect limit.
+                caller.timed_out(op, Limit::Connect)
             } else {
                 BackendError::new(
                     ErrorKind::Network,

@@ -1,7 +1,7 @@
-//! SDK interceptors every client carries: the `--read-only` allowlist and the throttling
-//! watcher that tells the screen a call is being retried.
+//! SDK interceptors every client carries: the `--read-only` allowlist and the retry watcher
+//! that tells the screen a call is being retried (throttled, a 5xx, no answer).
 
-use crate::backend::BackendEvent;
+use crate::backend::{BackendEvent, RetryReason};
 use aws_smithy_runtime_api::box_error::BoxError;
 use aws_smithy_runtime_api::client::interceptors::Intercept;
 use aws_smithy_runtime_api::client::interceptors::context::{
@@ -27,6 +27,7 @@ pub const READ_ONLY_ALLOWLIST: &[(&str, &str)] = &[
     ("Backup", "ListBackupVaults"),
     ("Backup", "DescribeBackupVault"),
     ("Backup", "ListBackupJobs"),
+    ("Backup", "DescribeBackupJob"),
     ("Backup", "ListRestoreJobs"),
     ("Backup", "DescribeRestoreJob"),
     ("Backup", "ListCopyJobs"),
@@ -107,9 +108,10 @@ impl Intercept for ReadOnlyGuard {
     }
 }
 
-/// Watches each attempt's answer; when AWS throttles and the SDK will try again, it says so.
+/// Watches each attempt's end; when the SDK will try again (AWS throttled, failed on its side
+/// or did not answer), it says so, so a slow call is never silent.
 #[derive(Debug, Clone)]
-pub struct ThrottleWatch {
+pub struct RetryWatch {
     pub events: UnboundedSender<BackendEvent>,
     pub max_attempts: u32,
 }
@@ -136,9 +138,26 @@ pub fn is_throttling(status: u16, error_type: Option<&str>, body: Option<&[u8]>)
     in_header || in_body
 }
 
-impl Intercept for ThrottleWatch {
+/// Why an attempt that ended so will be retried by the SDK's standard strategy, if it will.
+pub fn retry_reason(
+    status: Option<u16>,
+    throttled: bool,
+    timed_out: bool,
+    io: bool,
+) -> Option<RetryReason> {
+    match status {
+        _ if throttled => Some(RetryReason::Throttled),
+        Some(code @ (500 | 502 | 503 | 504)) => Some(RetryReason::ServerError(code)),
+        Some(_) => None,
+        None if timed_out => Some(RetryReason::NoAnswer),
+        None if io => Some(RetryReason::Unreachable),
+        None => None,
+    }
+}
+
+impl Intercept for RetryWatch {
     fn name(&self) -> &'static str {
-        "ThrottleWatch"
+        "RetryWatch"
     }
 
     fn read_after_attempt(
@@ -147,27 +166,41 @@ impl Intercept for ThrottleWatch {
         _runtime_components: &RuntimeComponents,
         cfg: &mut ConfigBag,
     ) -> Result<(), BoxError> {
-        let Some(response) = context.response() else {
+        let attempt = cfg.load::<RequestAttempts>().map_or(1, |a| a.attempts());
+        if attempt >= self.max_attempts {
+            return Ok(());
+        }
+        let response = context.response();
+        let throttled = response.is_some_and(|r| {
+            is_throttling(
+                r.status().as_u16(),
+                r.headers().get("x-amzn-errortype"),
+                r.body().bytes(),
+            )
+        });
+        let failure = match context.output_or_error() {
+            Some(Err(error)) => Some(error),
+            _ => None,
+        };
+        let timed_out = failure.is_some_and(|e| {
+            e.is_timeout_error() || e.as_connector_error().is_some_and(|c| c.is_timeout())
+        });
+        let io = failure.is_some_and(|e| e.as_connector_error().is_some_and(|c| c.is_io()));
+        let status = response.map(|r| r.status().as_u16());
+        let Some(reason) = retry_reason(status, throttled, timed_out, io) else {
             return Ok(());
         };
-        let throttled = is_throttling(
-            response.status().as_u16(),
-            response.headers().get("x-amzn-errortype"),
-            response.body().bytes(),
-        );
-        let attempt = cfg.load::<RequestAttempts>().map_or(1, |a| a.attempts());
-        if throttled && attempt < self.max_attempts {
-            let operation = cfg
-                .load::<Metadata>()
-                .map(|m| m.name().to_string())
-                .unwrap_or_default();
-            tracing::info!(%operation, attempt, "throttled; the SDK retries");
-            let _ = self.events.send(BackendEvent::Retrying {
-                operation,
-                attempt: attempt + 1,
-                max: self.max_attempts,
-            });
-        }
+        let operation = cfg
+            .load::<Metadata>()
+            .map(|m| m.name().to_string())
+            .unwrap_or_default();
+        tracing::info!(%operation, attempt, ?reason, "the SDK retries");
+        let _ = self.events.send(BackendEvent::Retrying {
+            operation,
+            reason,
+            attempt: attempt + 1,
+            max: self.max_attempts,
+        });
         Ok(())
     }
 }
@@ -218,6 +251,33 @@ mod tests {
         ] {
             assert!(!read_only_allows(service, write), "{service}:{write}");
         }
+    }
+
+    #[test]
+    fn what_the_sdk_retries_is_said_and_nothing_else() {
+        assert_eq!(
+            retry_reason(Some(400), true, false, false),
+            Some(RetryReason::Throttled)
+        );
+        assert_eq!(
+            retry_reason(Some(503), false, false, false),
+            Some(RetryReason::ServerError(503))
+        );
+        assert_eq!(
+            retry_reason(Some(500), false, false, false),
+            Some(RetryReason::ServerError(500))
+        );
+        assert_eq!(retry_reason(Some(400), false, false, false), None);
+        assert_eq!(retry_reason(Some(501), false, false, false), None);
+        assert_eq!(
+            retry_reason(None, false, true, false),
+            Some(RetryReason::NoAnswer)
+        );
+        assert_eq!(
+            retry_reason(None, false, false, true),
+            Some(RetryReason::Unreachable)
+        );
+        assert_eq!(retry_reason(None, false, false, false), None);
     }
 
     #[test]

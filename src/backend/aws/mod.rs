@@ -14,8 +14,10 @@ mod mfa;
 mod operations;
 mod pages;
 mod report;
+mod timeouts;
 
 pub use guard::{READ_ONLY_ALLOWLIST, read_only_allows};
+pub use timeouts::Timeouts;
 
 use super::{BackendError, BackendEvent, BackupBackend, ErrorKind};
 use aws_config::{BehaviorVersion, Region, SdkConfig};
@@ -48,6 +50,8 @@ pub struct AwsSettings {
     /// Attempts per call when AWS throttles or fails transiently (the SDK backs off between).
     pub max_attempts: u32,
     pub initial_backoff: Duration,
+    /// Connect, attempt and whole-call limits for every client.
+    pub timeouts: Timeouts,
 }
 
 impl AwsSettings {
@@ -58,8 +62,9 @@ impl AwsSettings {
             region: region.to_string(),
             endpoint_url: None,
             read_only: false,
-            max_attempts: 5,
+            max_attempts: crate::config::AwsConfig::default().max_attempts,
             initial_backoff: Duration::from_secs(1),
+            timeouts: Timeouts::default(),
         }
     }
 }
@@ -115,7 +120,8 @@ impl AwsBackend {
             .with_initial_backoff(settings.initial_backoff);
         let mut loader = aws_config::defaults(BehaviorVersion::latest())
             .region(Region::new(settings.region.clone()))
-            .retry_config(retry);
+            .retry_config(retry)
+            .timeout_config(settings.timeouts.sdk());
         if let Some(profile) = &settings.profile {
             loader = loader.profile_name(profile);
         }
@@ -141,6 +147,7 @@ impl AwsBackend {
             let source = mfa::source_credentials(role.source_profile.as_deref(), &settings.region);
             let mut sts_loader = aws_config::defaults(BehaviorVersion::latest())
                 .region(Region::new(settings.region.clone()))
+                .timeout_config(settings.timeouts.sdk())
                 .credentials_provider(source);
             if let Some(url) = &settings.endpoint_url {
                 sts_loader = sts_loader.endpoint_url(url);
@@ -155,11 +162,7 @@ impl AwsBackend {
                 .credentials_provider(mfa::source_credentials(Some(profile), &settings.region));
         }
         let base = loader.load().await;
-        let caller = Caller {
-            profile: settings.profile.clone(),
-            endpoint: None,
-        };
-        AwsBackend::from_config(base, caller, &settings, needs_mfa, events, Vec::new())
+        AwsBackend::from_config(base, &settings, needs_mfa, events, Vec::new())
     }
 
     /// The backend over a configuration built by the caller (an endpoint, static keys, an
@@ -171,18 +174,13 @@ impl AwsBackend {
         events: UnboundedSender<BackendEvent>,
         extra: Vec<SharedInterceptor>,
     ) -> AwsBackend {
-        let caller = Caller {
-            profile: settings.profile.clone(),
-            endpoint: None,
-        };
-        AwsBackend::from_config(base, caller, settings, false, events, extra)
+        AwsBackend::from_config(base, settings, false, events, extra)
     }
 
     /// The backend over an already loaded configuration; `extra` interceptors go on every
     /// client (tests put SDK-level mocks there).
     fn from_config(
         base: SdkConfig,
-        caller: Caller,
         settings: &AwsSettings,
         needs_mfa: bool,
         events: UnboundedSender<BackendEvent>,
@@ -192,10 +190,13 @@ impl AwsBackend {
             base.endpoint_url().is_some() || std::env::var_os("AWS_ENDPOINT_URL_S3").is_some();
         // The endpoint the clients really use (`--endpoint-url`, `AWS_ENDPOINT_URL`, a test's).
         let caller = Caller {
+            profile: settings.profile.clone(),
             endpoint: base.endpoint_url().map(str::to_string),
-            ..caller
+            region: settings.region.clone(),
+            timeouts: settings.timeouts,
+            max_attempts: settings.max_attempts,
         };
-        let mut interceptors = vec![SharedInterceptor::new(guard::ThrottleWatch {
+        let mut interceptors = vec![SharedInterceptor::new(guard::RetryWatch {
             events,
             max_attempts: settings.max_attempts,
         })];
@@ -306,12 +307,26 @@ impl AwsBackend {
             .unwrap_or_else(|| "us-east-1".to_string())
     }
 
-    /// Classifies a failed call and logs it (never the request: it may hold metadata).
-    fn fail<E>(&self, op: Op, err: &aws_sdk_backup::error::SdkError<E, Response>) -> BackendError
+    /// Who calls, for a call to `region` (a timeout names where it waited).
+    fn caller_in(&self, region: &str) -> Caller {
+        Caller {
+            region: region.to_string(),
+            ..self.caller.clone()
+        }
+    }
+
+    /// Classifies a failed call to `region` and logs it (never the request: it may hold
+    /// metadata).
+    fn fail<E>(
+        &self,
+        region: &str,
+        op: Op,
+        err: &aws_sdk_backup::error::SdkError<E, Response>,
+    ) -> BackendError
     where
         E: aws_sdk_backup::error::ProvideErrorMetadata + std::error::Error + 'static,
     {
-        let error = classify(op, &self.caller, err);
+        let error = classify(op, &self.caller_in(region), err);
         tracing::warn!(action = %op.action(), kind = ?error.kind, "AWS call failed");
         error
     }

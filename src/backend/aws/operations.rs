@@ -37,6 +37,7 @@ const LIST_RESTORE_JOBS: Op = Op::new("backup", "ListRestoreJobs");
 const LIST_COPY_JOBS: Op = Op::new("backup", "ListCopyJobs");
 const RESTORE_METADATA: Op = Op::new("backup", "GetRecoveryPointRestoreMetadata");
 const START_RESTORE: Op = Op::new("backup", "StartRestoreJob");
+const DESCRIBE_BACKUP_JOB: Op = Op::new("backup", "DescribeBackupJob");
 const DESCRIBE_RESTORE: Op = Op::new("backup", "DescribeRestoreJob");
 const LIST_ROLES: Op = Op::new("iam", "ListRoles");
 const LIST_TABLES: Op = Op::new("dynamodb", "ListTables");
@@ -85,7 +86,7 @@ impl BackupBackend for AwsBackend {
                 .get_caller_identity()
                 .send()
                 .await
-                .map_err(|e| self.fail(CALLER_IDENTITY, &e))?;
+                .map_err(|e| self.fail(&self.home_region(), CALLER_IDENTITY, &e))?;
             Ok(CallerIdentity {
                 account_id: out.account().unwrap_or_default().to_string(),
                 arn: out.arn().unwrap_or_default().to_string(),
@@ -107,7 +108,7 @@ impl BackupBackend for AwsBackend {
         sdk_pages(
             pages,
             LIST_PROTECTED_RESOURCES,
-            self.caller.clone(),
+            self.caller_in(region),
             |out| {
                 let items = out
                     .results()
@@ -135,7 +136,7 @@ impl BackupBackend for AwsBackend {
         sdk_pages(
             pages,
             LIST_POINTS_BY_RESOURCE,
-            self.caller.clone(),
+            self.caller_in(region),
             move |out| {
                 let items = out
                     .recovery_points()
@@ -155,7 +156,7 @@ impl BackupBackend for AwsBackend {
             .max_results(PAGE_SIZE)
             .into_paginator()
             .send();
-        sdk_pages(pages, LIST_VAULTS, self.caller.clone(), move |out| {
+        sdk_pages(pages, LIST_VAULTS, self.caller_in(region), move |out| {
             let items = out
                 .backup_vault_list()
                 .iter()
@@ -178,7 +179,7 @@ impl BackupBackend for AwsBackend {
             .max_results(PAGE_SIZE)
             .into_paginator()
             .send();
-        sdk_pages(pages, LIST_POINTS_BY_VAULT, self.caller.clone(), |out| {
+        sdk_pages(pages, LIST_POINTS_BY_VAULT, self.caller_in(region), |out| {
             let items = out
                 .recovery_points()
                 .iter()
@@ -203,7 +204,7 @@ impl BackupBackend for AwsBackend {
                 .recovery_point_arn(recovery_point_arn)
                 .send()
                 .await
-                .map_err(|e| self.fail(DESCRIBE_POINT, &e))?;
+                .map_err(|e| self.fail(region, DESCRIBE_POINT, &e))?;
             Ok(convert::described_recovery_point(&out))
         })
     }
@@ -216,7 +217,7 @@ impl BackupBackend for AwsBackend {
             .max_results(PAGE_SIZE)
             .into_paginator()
             .send();
-        sdk_pages(pages, LIST_BACKUP_JOBS, self.caller.clone(), |out| {
+        sdk_pages(pages, LIST_BACKUP_JOBS, self.caller_in(region), |out| {
             let items = out.backup_jobs().iter().map(convert::backup_job).collect();
             page(items, out.next_token())
         })
@@ -230,7 +231,7 @@ impl BackupBackend for AwsBackend {
             .max_results(PAGE_SIZE)
             .into_paginator()
             .send();
-        sdk_pages(pages, LIST_RESTORE_JOBS, self.caller.clone(), |out| {
+        sdk_pages(pages, LIST_RESTORE_JOBS, self.caller_in(region), |out| {
             let items = out
                 .restore_jobs()
                 .iter()
@@ -248,7 +249,7 @@ impl BackupBackend for AwsBackend {
             .max_results(PAGE_SIZE)
             .into_paginator()
             .send();
-        sdk_pages(pages, LIST_COPY_JOBS, self.caller.clone(), |out| {
+        sdk_pages(pages, LIST_COPY_JOBS, self.caller_in(region), |out| {
             let items = out.copy_jobs().iter().map(convert::copy_job).collect();
             page(items, out.next_token())
         })
@@ -269,7 +270,7 @@ impl BackupBackend for AwsBackend {
                 .recovery_point_arn(recovery_point_arn)
                 .send()
                 .await
-                .map_err(|e| self.fail(RESTORE_METADATA, &e))?;
+                .map_err(|e| self.fail(region, RESTORE_METADATA, &e))?;
             Ok(out
                 .restore_metadata()
                 .map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
@@ -278,11 +279,11 @@ impl BackupBackend for AwsBackend {
     }
 
     fn list_buckets<'a>(&'a self, region: &'a str) -> PageStream<'a, Bucket> {
-        buckets::list(self.clients(region).s3, region, self.caller.clone())
+        buckets::list(self.clients(region).s3, region, self.caller_in(region))
     }
 
     fn list_kms_keys<'a>(&'a self, region: &'a str) -> PageStream<'a, KmsKey> {
-        keys::list(self.clients(region).kms, self.caller.clone())
+        keys::list(self.clients(region).kms, self.caller_in(region))
     }
 
     fn list_iam_roles(&self) -> PageStream<'_, IamRole> {
@@ -292,7 +293,7 @@ impl BackupBackend for AwsBackend {
             .max_items(PAGE_SIZE)
             .into_paginator()
             .send();
-        sdk_pages(pages, LIST_ROLES, self.caller.clone(), |out| {
+        sdk_pages(pages, LIST_ROLES, self.caller_in(""), |out| {
             let items = out.roles().iter().map(convert::iam_role).collect();
             page(items, out.marker())
         })
@@ -306,7 +307,7 @@ impl BackupBackend for AwsBackend {
             .limit(100)
             .into_paginator()
             .send();
-        sdk_pages(pages, LIST_TABLES, self.caller.clone(), |out| {
+        sdk_pages(pages, LIST_TABLES, self.caller_in(region), |out| {
             page(out.table_names().to_vec(), out.last_evaluated_table_name())
         })
     }
@@ -317,7 +318,7 @@ impl BackupBackend for AwsBackend {
             let out = calls::start_restore(&client, request)
                 .send()
                 .await
-                .map_err(|e| self.fail(START_RESTORE, &e))?;
+                .map_err(|e| self.fail(&request.region, START_RESTORE, &e))?;
             answered(out.restore_job_id(), "no job id")
         })
     }
@@ -335,7 +336,7 @@ impl BackupBackend for AwsBackend {
                 .restore_job_id(job_id)
                 .send()
                 .await
-                .map_err(|e| self.fail(DESCRIBE_RESTORE, &e))?;
+                .map_err(|e| self.fail(region, DESCRIBE_RESTORE, &e))?;
             Ok(convert::described_restore_job(&out))
         })
     }
@@ -346,7 +347,7 @@ impl BackupBackend for AwsBackend {
             let out = calls::create_vault(&client, request)
                 .send()
                 .await
-                .map_err(|e| self.fail(CREATE_VAULT, &e))?;
+                .map_err(|e| self.fail(&request.region, CREATE_VAULT, &e))?;
             answered(out.backup_vault_arn(), "no vault ARN")
         })
     }
@@ -357,8 +358,26 @@ impl BackupBackend for AwsBackend {
             let out = calls::start_copy(&client, request)
                 .send()
                 .await
-                .map_err(|e| self.fail(START_COPY, &e))?;
+                .map_err(|e| self.fail(&request.region, START_COPY, &e))?;
             answered(out.copy_job_id(), "no job id")
+        })
+    }
+
+    fn describe_backup_job<'a>(
+        &'a self,
+        region: &'a str,
+        job_id: &'a str,
+    ) -> BackendFuture<'a, BackupJob> {
+        Box::pin(async move {
+            let out = self
+                .clients(region)
+                .backup
+                .describe_backup_job()
+                .backup_job_id(job_id)
+                .send()
+                .await
+                .map_err(|e| self.fail(region, DESCRIBE_BACKUP_JOB, &e))?;
+            Ok(convert::described_backup_job(&out))
         })
     }
 
@@ -375,7 +394,7 @@ impl BackupBackend for AwsBackend {
                 .copy_job_id(job_id)
                 .send()
                 .await
-                .map_err(|e| self.fail(DESCRIBE_COPY, &e))?;
+                .map_err(|e| self.fail(region, DESCRIBE_COPY, &e))?;
             out.copy_job()
                 .map(convert::copy_job)
                 .ok_or_else(|| BackendError::new(ErrorKind::Service, "AWS described no copy job"))
@@ -391,7 +410,7 @@ impl BackupBackend for AwsBackend {
             .max_results(PAGE_SIZE)
             .into_paginator()
             .send();
-        sdk_pages(pages, LIST_PLANS, self.caller.clone(), |out| {
+        sdk_pages(pages, LIST_PLANS, self.caller_in(region), |out| {
             let items = out
                 .backup_plans_list()
                 .iter()
@@ -414,7 +433,7 @@ impl BackupBackend for AwsBackend {
                 .backup_plan_id(plan_id)
                 .send()
                 .await
-                .map_err(|e| self.fail(GET_PLAN, &e))?;
+                .map_err(|e| self.fail(region, GET_PLAN, &e))?;
             Ok(convert::plan_details(&out))
         })
     }
@@ -424,7 +443,10 @@ impl BackupBackend for AwsBackend {
             let client = self.clients(&request.region).backup;
             let call = calls::create_plan(&client, request)
                 .map_err(|e| errors::not_built(CREATE_PLAN, &e))?;
-            let out = call.send().await.map_err(|e| self.fail(CREATE_PLAN, &e))?;
+            let out = call
+                .send()
+                .await
+                .map_err(|e| self.fail(&request.region, CREATE_PLAN, &e))?;
             answered(out.backup_plan_id(), "no plan id")
         })
     }
@@ -440,7 +462,7 @@ impl BackupBackend for AwsBackend {
                 .describe_region_settings()
                 .send()
                 .await
-                .map_err(|e| self.fail(DESCRIBE_REGION_SETTINGS, &e))?;
+                .map_err(|e| self.fail(region, DESCRIBE_REGION_SETTINGS, &e))?;
             Ok(convert::region_settings(region, &out))
         })
     }
@@ -451,7 +473,7 @@ impl BackupBackend for AwsBackend {
             calls::update_region_settings(&client, request)
                 .send()
                 .await
-                .map_err(|e| self.fail(UPDATE_REGION_SETTINGS, &e))?;
+                .map_err(|e| self.fail(&request.region, UPDATE_REGION_SETTINGS, &e))?;
             Ok(())
         })
     }
@@ -474,7 +496,7 @@ impl BackupBackend for AwsBackend {
                     .replication_configuration()
                     .map(convert::replication_config)),
                 Err(e) if buckets::has_no_replication(&e) => Ok(None),
-                Err(e) => Err(self.fail(GET_REPLICATION, &e)),
+                Err(e) => Err(self.fail(region, GET_REPLICATION, &e)),
             }
         })
     }
@@ -485,7 +507,7 @@ impl BackupBackend for AwsBackend {
             calls::create_bucket(&client, request)
                 .send()
                 .await
-                .map_err(|e| self.fail(CREATE_BUCKET, &e))?;
+                .map_err(|e| self.fail(&request.region, CREATE_BUCKET, &e))?;
             Ok(request.name.clone())
         })
     }
@@ -499,7 +521,7 @@ impl BackupBackend for AwsBackend {
             calls::enable_versioning(&client, request)
                 .send()
                 .await
-                .map_err(|e| self.fail(PUT_VERSIONING, &e))?;
+                .map_err(|e| self.fail(&request.region, PUT_VERSIONING, &e))?;
             Ok(())
         })
     }
@@ -514,7 +536,7 @@ impl BackupBackend for AwsBackend {
                 .map_err(|e| errors::not_built(PUT_REPLICATION, &e))?;
             call.send()
                 .await
-                .map_err(|e| self.fail(PUT_REPLICATION, &e))?;
+                .map_err(|e| self.fail(&request.region, PUT_REPLICATION, &e))?;
             Ok(())
         })
     }
@@ -523,7 +545,7 @@ impl BackupBackend for AwsBackend {
         batch::list(
             self.clients(region).s3control,
             Box::pin(self.account_id()),
-            self.caller.clone(),
+            self.caller_in(region),
         )
     }
 
@@ -542,7 +564,7 @@ impl BackupBackend for AwsBackend {
                 .job_id(job_id)
                 .send()
                 .await
-                .map_err(|e| self.fail(DESCRIBE_JOB, &e))?;
+                .map_err(|e| self.fail(region, DESCRIBE_JOB, &e))?;
             out.job()
                 .map(convert::described_job)
                 .ok_or_else(|| BackendError::new(ErrorKind::Service, "AWS described no job"))
@@ -555,7 +577,10 @@ impl BackupBackend for AwsBackend {
             let client = self.clients(&request.region).s3control;
             let call = calls::create_job(&client, request, &account)
                 .map_err(|e| errors::not_built(CREATE_JOB, &e))?;
-            let out = call.send().await.map_err(|e| self.fail(CREATE_JOB, &e))?;
+            let out = call
+                .send()
+                .await
+                .map_err(|e| self.fail(&request.region, CREATE_JOB, &e))?;
             answered(out.job_id(), "no job id")
         })
     }
@@ -571,13 +596,13 @@ impl BackupBackend for AwsBackend {
                     calls::update_status(&client, &account, job, confirm)
                         .send()
                         .await
-                        .map_err(|e| self.fail(UPDATE_JOB_STATUS, &e))?;
+                        .map_err(|e| self.fail(&request.region, UPDATE_JOB_STATUS, &e))?;
                 }
                 JobChange::Priority(priority) => {
                     calls::update_priority(&client, &account, job, priority)
                         .send()
                         .await
-                        .map_err(|e| self.fail(UPDATE_JOB_PRIORITY, &e))?;
+                        .map_err(|e| self.fail(&request.region, UPDATE_JOB_PRIORITY, &e))?;
                 }
             }
             Ok(())
@@ -606,7 +631,7 @@ impl BackupBackend for AwsBackend {
                 .assume_role_policy_document(request.trust_policy())
                 .send()
                 .await
-                .map_err(|e| self.fail(CREATE_ROLE, &e))?;
+                .map_err(|e| self.fail("", CREATE_ROLE, &e))?;
             Ok(out.role().map(|r| r.arn().to_string()).unwrap_or_default())
         })
     }
@@ -620,7 +645,7 @@ impl BackupBackend for AwsBackend {
                 .policy_document(request.policy())
                 .send()
                 .await
-                .map_err(|e| self.fail(PUT_ROLE_POLICY, &e))?;
+                .map_err(|e| self.fail("", PUT_ROLE_POLICY, &e))?;
             Ok(())
         })
     }
@@ -631,7 +656,7 @@ impl BackupBackend for AwsBackend {
             let out = calls::start_backup(&client, request)
                 .send()
                 .await
-                .map_err(|e| self.fail(START_BACKUP, &e))?;
+                .map_err(|e| self.fail(&request.region, START_BACKUP, &e))?;
             answered(out.backup_job_id(), "no job id")
         })
     }
@@ -642,7 +667,7 @@ impl BackupBackend for AwsBackend {
             calls::delete_point(&client, request)
                 .send()
                 .await
-                .map_err(|e| self.fail(DELETE_POINT, &e))?;
+                .map_err(|e| self.fail(&request.region, DELETE_POINT, &e))?;
             Ok(())
         })
     }
@@ -655,7 +680,10 @@ impl BackupBackend for AwsBackend {
             let client = self.clients(&request.region).backup;
             let call = calls::update_plan(&client, request)
                 .map_err(|e| errors::not_built(UPDATE_PLAN, &e))?;
-            let out = call.send().await.map_err(|e| self.fail(UPDATE_PLAN, &e))?;
+            let out = call
+                .send()
+                .await
+                .map_err(|e| self.fail(&request.region, UPDATE_PLAN, &e))?;
             answered(out.version_id(), "no version id")
         })
     }

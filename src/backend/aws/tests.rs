@@ -39,7 +39,6 @@ mod failures;
 mod moto;
 mod restore;
 
-use super::errors::Caller;
 use super::{AwsBackend, AwsSettings};
 use crate::backend::{BackendError, BackendEvent, Page, PageStream};
 use aws_smithy_mocks::{MockResponseInterceptor, Rule, RuleMode, create_mock_http_client};
@@ -105,7 +104,6 @@ impl Harness {
         let sent = Arc::new(Mutex::new(Vec::new()));
         let backend = AwsBackend::from_config(
             base,
-            Caller::default(),
             &settings,
             false,
             tx,
@@ -226,6 +224,7 @@ fn throttled() -> HttpResponse {
 fn retrying(operation: &str, attempt: u32) -> BackendEvent {
     BackendEvent::Retrying {
         operation: operation.to_string(),
+        reason: crate::backend::RetryReason::Throttled,
         attempt,
         max: MAX_ATTEMPTS,
     }

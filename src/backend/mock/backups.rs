@@ -156,24 +156,47 @@ fn find(
 pub fn advance_region(account: &mut Account, book: &mut BackupBook, ids: &mut Rng, region: &str) {
     let mut index = 0;
     while index < book.running.len() {
-        if book.running[index].request.region != region {
+        if book.running[index].request.region != region || !advance(account, book, ids, index) {
             index += 1;
-            continue;
         }
-        let run = &mut book.running[index];
-        run.step += 1;
-        if run.step < LAST_STEP {
-            let (step, job_id) = (run.step, run.job_id.clone());
-            if let Some(job) = job_mut(account, region, &job_id) {
-                job.state = BackupJobState::Running;
-                job.percent_done = Some(step * 100 / LAST_STEP);
-            }
-            index += 1;
-            continue;
-        }
-        let run = book.running.remove(index);
-        finish(account, ids, &run);
     }
+}
+
+/// DescribeBackupJob: each poll moves the job one step on, as a listing does.
+pub fn describe(
+    account: &mut Account,
+    book: &mut BackupBook,
+    ids: &mut Rng,
+    region: &str,
+    job_id: &str,
+) -> Result<BackupJob, BackendError> {
+    if let Some(index) = book
+        .running
+        .iter()
+        .position(|run| run.request.region == region && run.job_id == job_id)
+    {
+        advance(account, book, ids, index);
+    }
+    job_mut(account, region, job_id)
+        .map(|job| job.clone())
+        .ok_or_else(|| not_found(format!("Backup job {job_id} not found in {region}")))
+}
+
+/// Moves the running job at `index` one step on; true if it finished (and left the book).
+fn advance(account: &mut Account, book: &mut BackupBook, ids: &mut Rng, index: usize) -> bool {
+    let run = &mut book.running[index];
+    run.step += 1;
+    if run.step < LAST_STEP {
+        let (step, job_id, region) = (run.step, run.job_id.clone(), run.request.region.clone());
+        if let Some(job) = job_mut(account, &region, &job_id) {
+            job.state = BackupJobState::Running;
+            job.percent_done = Some(step * 100 / LAST_STEP);
+        }
+        return false;
+    }
+    let run = book.running.remove(index);
+    finish(account, ids, &run);
+    true
 }
 
 /// Ends the job COMPLETED, with its recovery point in the vault and the resource's last backup.

@@ -12,6 +12,7 @@ pub enum Operation {
     ListRecoveryPointsByBackupVault,
     DescribeRecoveryPoint,
     ListBackupJobs,
+    DescribeBackupJob,
     ListRestoreJobs,
     ListCopyJobs,
     GetRecoveryPointRestoreMetadata,
@@ -82,9 +83,17 @@ pub enum Fault {
 }
 
 impl Fault {
-    /// The error AWS would return, worded as the real service words it.
+    /// The error AWS would return, worded as the real service words it, with AWS's code and
+    /// a request id as AWS sends them.
     pub fn to_error(self, op: Operation) -> BackendError {
-        match self {
+        let code = match self {
+            Fault::Throttled => Some("ThrottlingException"),
+            Fault::AccessDenied => Some("AccessDeniedException"),
+            Fault::ExpiredCredentials => Some("ExpiredTokenException"),
+            Fault::Timeout | Fault::Network => None,
+        };
+        let request_id = code.map(|_| "d3m0d3m0-0000-4000-8000-000000000001");
+        let error = match self {
             Fault::Throttled => BackendError::new(ErrorKind::Throttled, "Rate exceeded"),
             Fault::AccessDenied => BackendError::new(
                 ErrorKind::AccessDenied,
@@ -106,7 +115,8 @@ impl Fault {
                 ErrorKind::Network,
                 "error trying to connect: dns error: failed to lookup address information",
             ),
-        }
+        };
+        error.with_details(&format!("{op:?}"), code, request_id)
     }
 }
 

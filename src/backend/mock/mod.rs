@@ -52,6 +52,7 @@ pub fn demo_session(id: &str) -> crate::remote::Session {
         now: DEMO_NOW,
         account_id: ACCOUNT_ID.to_string(),
         read_only: false,
+        live_clock: false,
     }
 }
 
@@ -512,6 +513,25 @@ impl BackupBackend for MockBackend {
                 copy::start(account, copies, ids, request)
             },
         ))
+    }
+
+    fn describe_backup_job<'a>(
+        &'a self,
+        region: &'a str,
+        job_id: &'a str,
+    ) -> BackendFuture<'a, BackupJob> {
+        Box::pin(async move {
+            self.delay().await;
+            self.begin(Operation::DescribeBackupJob, region, Some(job_id), None)?;
+            let mut state = self.lock();
+            let State {
+                account,
+                backups,
+                ids,
+                ..
+            } = &mut *state;
+            backups::describe(account, backups, ids, region, job_id)
+        })
     }
 
     fn describe_copy_job<'a>(

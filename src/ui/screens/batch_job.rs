@@ -15,7 +15,7 @@ use crate::keymap::KeyContext;
 use crate::listing::Tone;
 use crate::palette::Section;
 use crate::remote::Ctx;
-use crate::tracker::backoff;
+use crate::tracker::{Followed, JobKind, backoff};
 use crate::ui::UiCtx;
 use crate::ui::rows::{batch_progress, batch_status_label, batch_status_tone};
 use crate::ui::widgets::fields::{self, Field, Scroll};
@@ -34,9 +34,6 @@ const HINTS: &[Command] = &[
     Command::Refresh,
 ];
 
-/// Re-describes of an unfinished job (a reload or a change starts the count again).
-const MAX_POLLS: u32 = 24;
-
 /// What the page is doing besides showing the job.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Mode {
@@ -51,13 +48,17 @@ pub struct BatchJobScreen {
     region: String,
     job: BatchJob,
     refresh: Refresh,
-    /// A re-describe while the job runs (a failed one stops them: `r` goes on).
+    /// A re-describe while the job moves (a failed one stops them: `r` goes on).
     poll: Option<RequestId>,
     polls: u32,
+    /// A re-describe failed: no more until the user reloads.
+    poll_failed: bool,
     scroll: Scroll,
     mode: Mode,
     /// The change under way.
     sending: Option<RequestId>,
+    /// That change confirms the job: once accepted, the app follows it to its end.
+    confirming: bool,
     /// What became of the last change (text, whether it failed).
     outcome: Option<(String, bool)>,
 }
@@ -70,15 +71,18 @@ impl BatchJobScreen {
             refresh: Refresh::default(),
             poll: None,
             polls: 0,
+            poll_failed: false,
             scroll: Scroll::default(),
             mode: Mode::Idle,
             sending: None,
+            confirming: false,
             outcome: None,
         }
     }
 
     fn describe(&mut self, ctx: &mut Ctx) {
         self.polls = 0;
+        self.poll_failed = false;
         let query = Query::DescribeBatchJob {
             region: self.region.clone(),
             job_id: self.job.id.to_string(),
@@ -285,6 +289,7 @@ impl Screen for BatchJobScreen {
             Mode::Idle => return None,
             Mode::Confirm(request) => match key.code {
                 KeyCode::Char('y') => {
+                    self.confirming = request.change == JobChange::Confirm;
                     let req = ctx.next_id();
                     ctx.push(Effect::Submit {
                         req,
@@ -365,7 +370,7 @@ impl Screen for BatchJobScreen {
         if self.poll == Some(req) {
             tracing::warn!(req, error = %error.headline(), "batch job poll failed; r reloads");
             self.poll = None;
-            self.polls = MAX_POLLS;
+            self.poll_failed = true;
             return;
         }
         self.refresh.failed(req, error);
@@ -390,13 +395,23 @@ impl Screen for BatchJobScreen {
             ),
         });
         self.describe(ctx);
-        None
+        let confirmed = result.is_ok() && std::mem::take(&mut self.confirming);
+        confirmed.then(|| {
+            After::Follow(Followed {
+                kind: JobKind::Batch,
+                region: self.region.clone(),
+                id: self.job.id.to_string(),
+            })
+        })
     }
 
-    /// While the job runs, it is described again with back-off.
+    /// While the job moves on its own (preparing, running, finishing), it is described
+    /// again with back-off (at most every 30 s) for as long as the page is open. A job that
+    /// waits for the user (Suspended, Paused) or has ended is not.
     fn follow_up(&mut self, ctx: &mut Ctx) {
         let busy = self.refresh.pending().is_some() || self.poll.is_some();
-        if busy || self.job.status.is_final() || self.polls >= MAX_POLLS {
+        let waits = matches!(self.job.status, JobStatus::Suspended | JobStatus::Paused);
+        if busy || waits || self.job.status.is_final() || self.poll_failed {
             return;
         }
         let req = ctx.next_id();

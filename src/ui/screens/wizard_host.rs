@@ -7,7 +7,9 @@ use crate::backend::{BackendError, ErrorKind};
 use crate::domain::WriteRequest;
 use crate::effect::{Effect, Query};
 use crate::remote::Ctx;
+use crate::theme::Theme;
 use crate::ui::UiCtx;
+use crate::ui::widgets::fields::wrapped;
 use crate::ui::widgets::form;
 use crate::wizard::form::{Control, Field, Input, Item};
 use crate::wizard::{After, Wizard};
@@ -52,6 +54,9 @@ pub struct WizardHost {
     /// Requests AWS accepted for this draft: a retry after a later one failed skips them.
     accepted: Vec<WriteRequest>,
     submit_error: Option<BackendError>,
+    /// The requests (or the draft's refusal) the error was about: once the user changes the
+    /// draft so that they differ, the error no longer applies and is cleared.
+    failed_for: Result<Vec<WriteRequest>, String>,
     /// Loads the wizard asked for (`Wizard::wanted`), by request id.
     loads: Vec<(RequestId, Query)>,
     /// Every query ever asked for, so each is loaded once.
@@ -70,6 +75,7 @@ impl WizardHost {
             sending: None,
             accepted: Vec::new(),
             submit_error: None,
+            failed_for: Ok(Vec::new()),
             loads: Vec::new(),
             asked: Vec::new(),
         }
@@ -156,8 +162,21 @@ impl WizardHost {
         } else {
             self.form_key(key)
         };
+        self.forget_outdated_error();
         self.load_wanted(ctx);
         nav
+    }
+
+    /// Keeps a submit error only while the draft still makes the requests it was about.
+    fn forget_outdated_error(&mut self) {
+        if self.submit_error.is_some() && self.wizard.requests() != self.failed_for {
+            self.submit_error = None;
+        }
+    }
+
+    fn fail_submit(&mut self, error: BackendError) {
+        self.failed_for = self.wizard.requests();
+        self.submit_error = Some(error);
     }
 
     fn dialog_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Nav {
@@ -193,11 +212,11 @@ impl WizardHost {
                     .iter()
                     .position(|r| !self.accepted.contains(r))
                     .unwrap_or(requests.len().saturating_sub(1));
-                self.submit_error = None;
+                // A previous refusal stays shown until the retry is answered.
                 self.send(requests, index, ctx);
             }
             Err(message) => {
-                self.submit_error = Some(BackendError::new(ErrorKind::InvalidInput, message));
+                self.fail_submit(BackendError::new(ErrorKind::InvalidInput, message));
             }
         }
     }
@@ -231,6 +250,7 @@ impl WizardHost {
         let sending = self.sending.take()?;
         match result {
             Ok(id) => {
+                self.submit_error = None;
                 if let Some(done) = sending.requests.get(sending.index) {
                     self.accepted.push(done.clone());
                 }
@@ -243,7 +263,7 @@ impl WizardHost {
             }
             Err(error) => {
                 // The draft stays; Enter retries with the same tokens, from the failed request.
-                self.submit_error = Some(error.clone());
+                self.fail_submit(error.clone());
                 None
             }
         }
@@ -498,12 +518,22 @@ impl WizardHost {
     pub fn render(&self, frame: &mut Frame, area: Rect, ui: &UiCtx, warnings: &[String]) {
         let t = ui.theme;
         let w = self.wizard.as_ref();
-        let [steps_area, body, status] = Layout::vertical([
+        // A refusal is shown whole, wrapped above the key line: AWS's words are what the
+        // operator needs, and they are rarely short. At most half the area, so the draft shows.
+        let error_lines = self
+            .submit_error
+            .as_ref()
+            .map(|e| submit_error_lines(e, area.width as usize, t))
+            .unwrap_or_default();
+        let error_height = (error_lines.len() as u16).min(area.height / 2);
+        let [steps_area, body, error_area, status] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
+            Constraint::Length(error_height),
             Constraint::Length(1),
         ])
         .areas(area);
+        frame.render_widget(Paragraph::new(error_lines), error_area);
         let steps: Vec<Span> = w
             .steps()
             .iter()
@@ -557,12 +587,7 @@ impl WizardHost {
                 .wrap(Wrap { trim: false }),
             body,
         );
-        let hint = if let Some(error) = &self.submit_error {
-            Line::from(Span::styled(
-                format!("{} {}", error.headline(), error.kind.advice()),
-                t.error,
-            ))
-        } else if let Some(sending) = &self.sending {
+        let hint = if let Some(sending) = &self.sending {
             let op = sending
                 .requests
                 .get(sending.index)
@@ -690,6 +715,25 @@ impl WizardHost {
 }
 
 /// Splits lines longer than `width` characters into several, keeping each piece's style.
+/// A refusal in full: what happened and what to do, then AWS's code and request id.
+fn submit_error_lines(error: &BackendError, width: usize, t: &Theme) -> Vec<Line<'static>> {
+    let mut lines = wrapped(&error.explained(), 0, width, t.error);
+    let ids: Vec<String> = [
+        error.code.clone(),
+        error
+            .request_id
+            .as_ref()
+            .map(|id| format!("request id {id}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !ids.is_empty() {
+        lines.extend(wrapped(&ids.join("  "), 2, width, t.muted));
+    }
+    lines
+}
+
 fn hard_wrap(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
     if width == 0 {
         return lines;

@@ -107,7 +107,18 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             theme.info
         };
-        Line::from(Span::styled(notice.text.clone(), style))
+        let key = app
+            .keymap
+            .key_for(&[], Command::Messages)
+            .map(|k| k.to_string())
+            .unwrap_or_else(|| ":messages".to_string());
+        Line::from(summary(
+            &notice.text,
+            area.width as usize,
+            &key,
+            style,
+            theme,
+        ))
     } else {
         let contexts = app.top().map(|s| s.key_contexts()).unwrap_or(&[]);
         let screen_hints = app.top().map(|s| s.hints()).unwrap_or(&[]);
@@ -129,4 +140,45 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
         Line::from(spans)
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// A notice on one line: whole when it fits, else cut with the way to read the rest.
+fn summary(
+    text: &str,
+    width: usize,
+    key: &str,
+    style: ratatui::style::Style,
+    theme: &crate::theme::Theme,
+) -> Vec<Span<'static>> {
+    if text.width() <= width {
+        return vec![Span::styled(text.to_string(), style)];
+    }
+    let more = format!("… {key}: read all");
+    let room = width.saturating_sub(more.width());
+    let mut cut = String::new();
+    for c in text.chars() {
+        if cut.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > room {
+            break;
+        }
+        cut.push(c);
+    }
+    vec![Span::styled(cut, style), Span::styled(more, theme.key)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_notice_too_long_for_the_footer_says_so_and_how_to_read_it() {
+        let theme = crate::theme::Theme::monochrome();
+        let style = theme.error;
+        let short = summary("Copied.", 80, "m", style, &theme);
+        assert_eq!(short.len(), 1);
+        let long = "x".repeat(200);
+        let spans = summary(&long, 80, "m", style, &theme);
+        let line: String = spans.iter().map(|s| s.content.to_string()).collect();
+        assert_eq!(line.width(), 80);
+        assert!(line.ends_with("… m: read all"), "{line}");
+    }
 }

@@ -3,5 +3,6 @@
 pub mod chrome;
 pub mod fields;
 pub mod form;
+pub mod messages;
 pub mod overlay;
 pub mod table;

@@ -106,8 +106,12 @@ fn the_defaults_send_the_default_role_and_nothing_optional() {
     );
     assert_eq!(
         w.after("JOB-1"),
-        Some(After::Go {
-            region: "us-east-1".into(),
+        Some(After::Job {
+            job: Followed {
+                kind: JobKind::Backup,
+                region: "us-east-1".into(),
+                id: "JOB-1".into(),
+            },
             section: Section::Jobs(JobTab::Backup),
             notice: "Backup job JOB-1 started for orders.".into(),
         })

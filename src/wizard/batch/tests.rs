@@ -198,8 +198,12 @@ fn an_existing_csv_manifest_with_a_failed_only_report_that_runs_when_ready() {
     let after = w.after("job-42");
     assert!(matches!(
         after,
-        Some(After::Go {
+        Some(After::Job {
             section: Section::Batch,
+            job: Followed {
+                kind: JobKind::Batch,
+                ..
+            },
             ..
         })
     ));
@@ -230,10 +234,14 @@ fn confirmation_required_waits_and_says_how_to_confirm() {
     let mut w = wizard("finance-source", true);
     finish(&mut w, 0);
     assert_eq!(body(&w)["ConfirmationRequired"], true);
-    let Some(After::Go { notice, .. }) = w.after("job-7") else {
+    let Some(After::Job { notice, .. }) = w.after("job-7") else {
         panic!("goes to :batch");
     };
-    assert_eq!(notice, "Job job-7 created; confirm: enter, then c.");
+    // Not "confirm now": the job may still fail while S3 prepares it.
+    assert_eq!(
+        notice,
+        "Job job-7 created; you are told when it awaits confirmation."
+    );
     assert!(
         w.request()
             .unwrap()

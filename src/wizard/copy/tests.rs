@@ -482,8 +482,12 @@ fn existing_vault_in_another_region_with_an_expiry() {
     );
     assert_eq!(
         w.after("copy-job-7"),
-        Some(After::Go {
-            region: "us-east-1".into(),
+        Some(After::Job {
+            job: Followed {
+                kind: JobKind::Copy,
+                region: "us-east-1".into(),
+                id: "copy-job-7".into(),
+            },
             section: Section::Jobs(JobTab::Copy),
             notice: "Copy job copy-job-7 started: us-east-1 → ca-central-1.".into(),
         })

@@ -7,6 +7,7 @@ fn caller() -> Caller {
     Caller {
         profile: Some("prod".into()),
         endpoint: None,
+        ..Caller::default()
     }
 }
 
@@ -96,6 +97,7 @@ fn a_bare_server_error_from_a_custom_endpoint_is_an_unimplemented_operation() {
     let emulator = Caller {
         profile: None,
         endpoint: Some("http://127.0.0.1:5000".into()),
+        ..Caller::default()
     };
     let e = classify_response(update_plan, &emulator, Some(500), None, "");
     assert_eq!(e.kind, ErrorKind::NotImplemented);
@@ -212,4 +214,55 @@ fn the_chain_text_keeps_every_level_once() {
     let inner = CredentialsError::not_loaded("no providers in chain provided credentials");
     let text = chain_text(&inner);
     assert!(text.contains("no providers in chain provided credentials"));
+}
+
+/// A caller with limits, for the timeout messages.
+fn timing(endpoint: Option<&str>) -> Caller {
+    Caller {
+        endpoint: endpoint.map(str::to_string),
+        region: "eu-west-1".into(),
+        timeouts: Timeouts {
+            connect: std::time::Duration::from_secs(3),
+            attempt: std::time::Duration::from_secs(20),
+            operation: std::time::Duration::from_secs(60),
+        },
+        max_attempts: 3,
+        ..Caller::default()
+    }
+}
+
+type ListError = aws_sdk_backup::operation::list_protected_resources::ListProtectedResourcesError;
+
+#[test]
+fn a_timeout_says_which_operation_where_and_how_long_it_waited() {
+    let attempt: SdkError<ListError, Response> =
+        SdkError::timeout_error("operation attempt timeout (single attempt) occurred after 20s");
+    let e = classify(OP, &timing(None), &attempt);
+    assert_eq!(e.kind, ErrorKind::Timeout);
+    assert_eq!(
+        e.message,
+        "ListProtectedResources timed out: no answer from AWS in eu-west-1 within 20 s, on \
+         each of 3 attempts."
+    );
+    assert_eq!(e.operation.as_deref(), Some("ListProtectedResources"));
+
+    let whole: SdkError<ListError, Response> = SdkError::timeout_error(
+        "operation timeout (all attempts including retries) occurred after 60s",
+    );
+    let e = classify(OP, &timing(Some("http://127.0.0.1:4566")), &whole);
+    assert_eq!(
+        e.message,
+        "ListProtectedResources timed out: no complete answer from http://127.0.0.1:4566 \
+         within 1 min, every attempt included."
+    );
+
+    let connect: SdkError<ListError, Response> = SdkError::dispatch_failure(
+        aws_smithy_runtime_api::client::result::ConnectorError::timeout("connect timed out".into()),
+    );
+    let e = classify(OP, &timing(None), &connect);
+    assert_eq!(
+        e.message,
+        "ListProtectedResources timed out: could not connect to AWS in eu-west-1 within 3 s."
+    );
+    assert!(e.kind.is_retryable(), "r retries a timeout");
 }

@@ -68,6 +68,56 @@ async fn access_denied_names_the_action() {
 }
 
 #[tokio::test]
+async fn a_refusal_carries_its_operation_code_and_request_id() {
+    let rule = mock!(Client::list_protected_resources).then_http_response(|| {
+        let mut answer = http_answer(
+            403,
+            Some("AccessDeniedException"),
+            r#"{"Message":"not authorized"}"#,
+        );
+        answer
+            .headers_mut()
+            .insert("x-amzn-RequestId", "7d1e2f3a-0000-4b8e-a1c2-5e6f7a8b9c0d");
+        answer
+    });
+    let (error, _h) = only_error(&rule).await;
+    assert_eq!(error.operation.as_deref(), Some("ListProtectedResources"));
+    assert_eq!(error.code.as_deref(), Some("AccessDeniedException"));
+    assert_eq!(
+        error.request_id.as_deref(),
+        Some("7d1e2f3a-0000-4b8e-a1c2-5e6f7a8b9c0d")
+    );
+}
+
+#[tokio::test]
+async fn a_server_error_once_is_retried_with_its_status_said() {
+    let rule = mock!(Client::list_protected_resources)
+        .sequence()
+        .http_response(|| {
+            http_answer(
+                503,
+                Some("ServiceUnavailableException"),
+                r#"{"message":"busy"}"#,
+            )
+        })
+        .output(one_resource)
+        .build();
+    let mut h = Harness::new(&[&rule]);
+    let pages = ok_pages(h.backend.list_protected_resources("us-east-1")).await;
+    assert_eq!(pages.len(), 1);
+    assert_eq!(rule.num_calls(), 2);
+    assert_eq!(
+        h.drain_events(),
+        [crate::backend::BackendEvent::Retrying {
+            operation: "ListProtectedResources".into(),
+            reason: crate::backend::RetryReason::ServerError(503),
+            attempt: 2,
+            max: super::MAX_ATTEMPTS,
+        }]
+    );
+}
+
+#[tokio::test]
 async fn an_expired_token_says_to_refresh_the_credentials() {
     let rule = answering(
         403,
@@ -205,7 +255,18 @@ async fn a_service_failure_is_retried_then_reported() {
         error.message
     );
     assert_eq!(rule.num_calls(), 3, "a 500 is transient: retried");
-    assert_eq!(h.drain_events(), [], "not throttling: no notice");
+    let said: Vec<_> = h
+        .drain_events()
+        .into_iter()
+        .map(|e| match e {
+            crate::backend::BackendEvent::Retrying {
+                reason, attempt, ..
+            } => (reason, attempt),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    let server = crate::backend::RetryReason::ServerError(500);
+    assert_eq!(said, [(server, 2), (server, 3)], "each retry is said");
 }
 
 #[tokio::test]

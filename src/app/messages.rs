@@ -1,0 +1,161 @@
+//! The messages panel's model: every notice, warning and error of this run, newest first,
+//! with its time, operation, AWS's code and request id, and the keys that read and copy them.
+
+use super::{App, Overlay};
+use crate::action::Command;
+use crate::backend::BackendError;
+use crate::effect::Effect;
+use crossterm::event::{KeyCode, KeyEvent};
+use std::collections::VecDeque;
+
+/// Messages kept: far more than an incident produces, few enough to stay small.
+const KEPT: usize = 1000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Info => "info",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
+}
+
+/// One thing the program told the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// `14:03:22 UTC`.
+    pub at: String,
+    pub level: Level,
+    pub text: String,
+    pub operation: Option<String>,
+    pub code: Option<String>,
+    pub request_id: Option<String>,
+}
+
+impl Message {
+    pub fn new(at: String, level: Level, text: impl Into<String>) -> Message {
+        Message {
+            at,
+            level,
+            text: text.into(),
+            operation: None,
+            code: None,
+            request_id: None,
+        }
+    }
+
+    /// A failed call: its words and advice, with what AWS said about it.
+    pub fn from_error(at: String, error: &BackendError) -> Message {
+        Message {
+            operation: error.operation.clone(),
+            code: error.code.clone(),
+            request_id: error.request_id.clone(),
+            ..Message::new(at, Level::Error, error.explained())
+        }
+    }
+
+    /// The first line: time, level, then the operation, code and request id that are known.
+    pub fn heading(&self) -> String {
+        let mut parts = vec![self.at.clone(), self.level.label().to_string()];
+        parts.extend(self.operation.clone());
+        parts.extend(self.code.clone());
+        parts.extend(
+            self.request_id
+                .as_ref()
+                .map(|id| format!("request id {id}")),
+        );
+        parts.join("  ")
+    }
+
+    /// Everything, as copied to the clipboard.
+    pub fn full_text(&self) -> String {
+        format!("{}\n{}", self.heading(), self.text)
+    }
+}
+
+/// Every message of the run, newest first.
+#[derive(Debug, Default)]
+pub struct Messages {
+    items: VecDeque<Message>,
+}
+
+impl Messages {
+    pub fn push(&mut self, message: Message) {
+        // A retry notice repeated for every page is said once, with the newest time.
+        if self
+            .items
+            .front()
+            .is_some_and(|m| m.text == message.text && m.level == message.level)
+        {
+            self.items.pop_front();
+        }
+        self.items.push_front(message);
+        self.items.truncate(KEPT);
+    }
+
+    pub fn newest_first(&self) -> impl Iterator<Item = &Message> {
+        self.items.iter()
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Message> {
+        self.items.get(index)
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+/// The panel open over the screen: which message is selected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MessagesView {
+    pub selected: usize,
+    /// The selected message was just copied (the panel says so).
+    pub copied: bool,
+}
+
+impl App {
+    /// Keys while the messages panel is open: move, copy the selected message, close.
+    pub(super) fn messages_key(&mut self, key: &KeyEvent, effects: &mut Vec<Effect>) {
+        let Overlay::Messages(view) = &mut self.overlay else {
+            return;
+        };
+        let last = self.messages.len().saturating_sub(1);
+        view.copied = false;
+        match key.code {
+            KeyCode::Down | KeyCode::Char('j') => view.selected = (view.selected + 1).min(last),
+            KeyCode::Up | KeyCode::Char('k') => view.selected = view.selected.saturating_sub(1),
+            KeyCode::Home | KeyCode::Char('g') => view.selected = 0,
+            KeyCode::End | KeyCode::Char('G') => view.selected = last,
+            KeyCode::PageDown => view.selected = (view.selected + 5).min(last),
+            KeyCode::PageUp => view.selected = view.selected.saturating_sub(5),
+            KeyCode::Char('c') | KeyCode::Char('y') => {
+                if let Some(message) = self.messages.get(view.selected) {
+                    effects.push(Effect::Copy {
+                        text: message.full_text(),
+                    });
+                    view.copied = true;
+                }
+            }
+            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('m') | KeyCode::Backspace => {
+                self.overlay = Overlay::None;
+            }
+            _ if self.keymap.lookup(&[], key) == Some(Command::Messages) => {
+                self.overlay = Overlay::None;
+            }
+            _ => {}
+        }
+    }
+}

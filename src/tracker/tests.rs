@@ -1,0 +1,64 @@
+use super::*;
+
+fn restore(id: &str) -> Followed {
+    Followed {
+        kind: JobKind::Restore,
+        region: "us-east-1".into(),
+        id: id.into(),
+    }
+}
+
+#[test]
+fn polls_back_off_to_thirty_seconds() {
+    let waits: Vec<u64> = (0..8).map(|n| backoff(n).as_secs()).collect();
+    assert_eq!(waits, vec![1, 2, 4, 8, 16, 30, 30, 30]);
+}
+
+#[test]
+fn only_its_own_replies_reschedule() {
+    let mut t = JobTracker::default();
+    let first = t.track(restore("J1"), 7);
+    assert!(matches!(first, Effect::Poll { req: 7, after, .. } if after == Duration::from_secs(1)));
+    assert!(t.owns(7));
+    assert_eq!(t.on_failure(99, 100), None);
+    let again = t.on_failure(7, 8);
+    assert!(
+        matches!(again, Some(Effect::Poll { req: 8, after, .. }) if after == Duration::from_secs(2))
+    );
+    assert!(!t.owns(7) && t.owns(8));
+}
+
+#[test]
+fn each_kind_is_followed_with_its_own_describe_call() {
+    let mut t = JobTracker::default();
+    let kinds = [
+        (JobKind::Backup, "DescribeBackupJob"),
+        (JobKind::Restore, "DescribeRestoreJob"),
+        (JobKind::Copy, "DescribeCopyJob"),
+        (JobKind::Batch, "DescribeBatchJob"),
+    ];
+    for (n, (kind, call)) in kinds.into_iter().enumerate() {
+        let job = Followed {
+            kind,
+            region: "eu-west-1".into(),
+            id: format!("job-{n}"),
+        };
+        let Effect::Poll { query, .. } = t.track(job, n as RequestId) else {
+            panic!("not a poll");
+        };
+        assert!(format!("{query:?}").starts_with(call), "{query:?}");
+        assert!(
+            format!("{query:?}").contains(&format!("job-{n}")),
+            "{query:?}"
+        );
+    }
+}
+
+#[test]
+fn a_reply_of_another_kind_keeps_polling_without_a_word() {
+    let mut t = JobTracker::default();
+    t.track(restore("J1"), 1);
+    let (said, next) = t.on_reply(1, &Loaded::Tables(Vec::new()), 2);
+    assert_eq!(said, None);
+    assert!(matches!(next, Some(Effect::Poll { req: 2, .. })));
+}
