@@ -8,6 +8,8 @@ use crate::domain::WriteRequest;
 use crate::effect::{Effect, Query};
 use crate::remote::Ctx;
 use crate::ui::UiCtx;
+use crate::ui::widgets::dialog::Dialog as DialogBox;
+use crate::ui::widgets::fields::hard_wrap;
 use crate::ui::widgets::form;
 use crate::wizard::form::{Control, Field, Input, Item};
 use crate::wizard::{After, Wizard};
@@ -25,8 +27,9 @@ struct Picker {
 }
 
 enum Dialog {
-    /// Send the requests? `typed` holds the typed confirmation when one is required.
-    Confirm { typed: String },
+    /// Send the requests? `typed` holds the typed confirmation when one is required; `wrong`
+    /// once enter was pressed on a text that does not match (the text is kept).
+    Confirm { typed: String, wrong: bool },
     /// Esc on an edited draft: discard it?
     Discard,
 }
@@ -166,16 +169,22 @@ impl WizardHost {
                 KeyCode::Char('y') => return Nav::Pop,
                 _ => self.dialog = None,
             },
-            Some(Dialog::Confirm { typed }) => {
+            Some(Dialog::Confirm { typed, wrong }) => {
                 let needed = self.wizard.typed_confirmation();
+                let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
                 match (key.code, &needed) {
                     (KeyCode::Esc, _) | (KeyCode::Char('n'), None) => self.dialog = None,
                     (KeyCode::Char('y'), None) => self.submit(ctx),
-                    (KeyCode::Enter, Some(word)) if typed == word => self.submit(ctx),
+                    (KeyCode::Enter, Some(word)) if typed.trim() == word => self.submit(ctx),
+                    (KeyCode::Enter, Some(_)) => *wrong = true,
                     (KeyCode::Backspace, Some(_)) => {
                         typed.pop();
                     }
-                    (KeyCode::Char(c), Some(_)) => typed.push(c),
+                    (KeyCode::Char('u'), Some(_)) if ctrl => typed.clear(),
+                    (KeyCode::Char(c), Some(_)) if !ctrl => {
+                        typed.push(c);
+                        *wrong = false;
+                    }
                     _ => {}
                 }
             }
@@ -263,6 +272,7 @@ impl WizardHost {
             KeyCode::Enter | KeyCode::Char('r') if self.sending.is_none() => {
                 self.dialog = Some(Dialog::Confirm {
                     typed: String::new(),
+                    wrong: false,
                 })
             }
             KeyCode::Char('c') | KeyCode::Char('C') => {
@@ -640,80 +650,30 @@ impl WizardHost {
 
     fn render_dialog(&self, frame: &mut Frame, area: Rect, dialog: &Dialog, ui: &UiCtx) {
         let t = ui.theme;
-        let lines = match dialog {
-            Dialog::Discard => vec![
-                Line::from("Discard this draft?"),
-                Line::from(vec![
-                    Span::styled("y", t.key),
-                    Span::raw(" discard   any other key keeps editing"),
-                ]),
-            ],
-            Dialog::Confirm { typed } => match self.wizard.typed_confirmation() {
-                Some(word) => vec![
-                    Line::from(Span::styled(self.wizard.confirm_question(), t.warning)),
-                    Line::from(format!(
-                        "Type {word} and press enter to start it (esc cancels):"
-                    )),
-                    Line::from(vec![
-                        Span::styled(typed.clone(), t.input),
-                        Span::styled("_", t.key),
-                    ]),
-                ],
-                None => vec![
-                    Line::from(self.wizard.confirm_question()),
-                    Line::from(vec![
-                        Span::styled("y", t.key),
-                        Span::raw(format!(" {}   ", self.wizard.submit_label())),
-                        Span::styled("n", t.key),
-                        Span::raw("/esc cancel (the default)"),
-                    ]),
-                ],
+        let w = self.wizard.as_ref();
+        let box_ = match dialog {
+            Dialog::Discard => DialogBox::new(t, "Discard", "Discard this draft?")
+                .key("y", "discard")
+                .key("any other key", "keeps editing"),
+            Dialog::Confirm { typed, wrong } => match w.typed_confirmation() {
+                Some(word) => DialogBox::new(t, "Confirm", w.confirm_question())
+                    .question_style(t.warning)
+                    .input(format!("Type {word} and press enter to start it:"), typed)
+                    .error(wrong.then(|| {
+                        format!(
+                            "That is not {}: type {word} to confirm.",
+                            w.typed_confirmation_what()
+                        )
+                    }))
+                    .key("enter", w.submit_label())
+                    .key("esc", "cancel"),
+                None => DialogBox::new(t, "Confirm", w.confirm_question())
+                    .key("y", w.submit_label())
+                    .key("n/esc", "cancel (the default)"),
             },
         };
-        let width = 60.min(area.width);
-        let rect = Rect::new(
-            area.x + (area.width - width) / 2,
-            area.y + area.height / 3,
-            width,
-            (lines.len() as u16 + 2).min(area.height),
-        );
-        frame.render_widget(Clear, rect);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(t.warning)
-            .title(" Confirm ");
-        frame.render_widget(
-            Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-            rect,
-        );
+        frame.render_widget(&box_, area);
     }
-}
-
-/// Splits lines longer than `width` characters into several, keeping each piece's style.
-fn hard_wrap(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
-    if width == 0 {
-        return lines;
-    }
-    let mut out = Vec::with_capacity(lines.len());
-    for line in lines {
-        let mut row: Vec<Span<'static>> = Vec::new();
-        let mut used = 0;
-        for span in line.spans {
-            let mut rest: Vec<char> = span.content.chars().collect();
-            while !rest.is_empty() {
-                if used == width {
-                    out.push(Line::from(std::mem::take(&mut row)));
-                    used = 0;
-                }
-                let take = rest.len().min(width - used);
-                let piece: String = rest.drain(..take).collect();
-                used += take;
-                row.push(Span::styled(piece, span.style));
-            }
-        }
-        out.push(Line::from(row));
-    }
-    out
 }
 
 /// Puts `text` on the clipboard (OSC 52, which works over SSH) and says so in the footer.
@@ -722,29 +682,5 @@ pub fn copy_to_clipboard(text: String, ctx: &mut Ctx) -> Nav {
     Nav::Notice {
         text: "Copied to the clipboard (OSC 52).".into(),
         is_error: false,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn text(line: &Line) -> String {
-        line.spans.iter().map(|s| s.content.as_ref()).collect()
-    }
-
-    #[test]
-    fn long_lines_are_split_at_the_width_and_keep_their_styles() {
-        let style = ratatui::style::Style::new().bold();
-        let lines = vec![
-            Line::from(vec![Span::raw("ab"), Span::styled("cdefg", style)]),
-            Line::from("short"),
-            Line::from(""),
-        ];
-        let wrapped = hard_wrap(lines, 3);
-        let texts: Vec<String> = wrapped.iter().map(text).collect();
-        assert_eq!(texts, ["abc", "def", "g", "sho", "rt", ""]);
-        assert_eq!(wrapped[1].spans[0].style, style);
-        assert_eq!(wrapped[0].spans[0].style, ratatui::style::Style::new());
     }
 }

@@ -3,6 +3,7 @@
 use crate::app::{App, MfaPrompt};
 use crate::palette::{self, Palette};
 use crate::theme::Theme;
+use crate::ui::widgets::dialog::Dialog;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -111,36 +112,17 @@ pub fn palette(frame: &mut Frame, area: Rect, palette: &Palette, theme: &Theme) 
 
 /// The MFA code prompt: which profile and device ask, the code typed so far.
 pub fn mfa(frame: &mut Frame, area: Rect, prompt: &MfaPrompt, theme: &Theme) {
-    let mut lines = vec![
-        Line::from(format!(
-            "Profile {} assumes a role that requires MFA.",
-            prompt.profile
-        )),
-        Line::from(Span::styled(
-            format!("Device: {}", prompt.serial),
-            theme.muted,
-        )),
-        Line::from(""),
-        Line::from(vec![
-            Span::raw("MFA code: "),
-            Span::styled(prompt.code.clone(), theme.input),
-            Span::styled("_", theme.key),
-        ]),
-    ];
-    if let Some(error) = &prompt.error {
-        lines.push(Line::from(Span::styled(error.clone(), theme.error)));
-    }
-    let rect = centered(area, 70, lines.len() as u16 + 2);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.title)
-        .title(Span::styled(" MFA code ", theme.title))
-        .title_bottom(Span::styled(" enter send  esc cancel ", theme.muted));
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        rect,
+    let question = format!(
+        "Profile {} assumes a role that requires MFA.",
+        prompt.profile
     );
+    let dialog = Dialog::new(theme, "MFA code", question)
+        .max_width(70)
+        .border(theme.title)
+        .detail(format!("Device: {}", prompt.serial), theme.muted)
+        .input("MFA code:", &prompt.code)
+        .error(prompt.error.clone())
+        .key("enter", "send")
+        .key("esc", "cancel");
+    frame.render_widget(&dialog, area);
 }
