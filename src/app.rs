@@ -59,6 +59,9 @@ pub struct App {
     identity_req: Option<RequestId>,
     /// The MFA prompt the user declined: a reload lets the provider ask again.
     declined_mfa: Option<MfaReply>,
+    /// The terminal's size (columns, rows) once the runtime said it: below the minimum the
+    /// screens are hidden, so keys must not reach them.
+    size: Option<(u16, u16)>,
 }
 
 impl App {
@@ -87,6 +90,7 @@ impl App {
             next_req: 0,
             identity_req: None,
             declined_mfa: None,
+            size: None,
         };
         app.session.read_only = app.account.read_only;
         let mut effects = Vec::new();
@@ -101,6 +105,11 @@ impl App {
         app.go(Section::Resources, &mut effects);
         app.recount_failed_copies(&mut effects);
         (app, effects)
+    }
+
+    /// The terminal's size as last reported (`Action::Resize`), if it was.
+    pub fn size(&self) -> Option<(u16, u16)> {
+        self.size
     }
 
     pub fn should_quit(&self) -> bool {
@@ -196,7 +205,7 @@ impl App {
             }
             Action::Key(key) => self.on_key(key, &mut effects),
             Action::Command(cmd) => self.on_command(cmd, &mut effects),
-            Action::Resize(..) => {}
+            Action::Resize(width, height) => self.size = Some((width, height)),
             Action::Tick => self.spinner = self.spinner.wrapping_add(1),
             Action::Shutdown => self.quit = true,
             Action::AuditFailed(text) => {
@@ -320,6 +329,18 @@ impl App {
         }
         if self.keymap.lookup(&[], &key) == Some(Command::ForceQuit) {
             self.quit = true;
+            return;
+        }
+        if self.size.is_some_and(|(w, h)| crate::ui::too_small(w, h)) {
+            // Only what the too-small message names: the screens under it are hidden, and a
+            // key typed blind must not change a draft or send anything.
+            if key.code == KeyCode::Char('q')
+                && !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            {
+                self.quit = true;
+            }
             return;
         }
         if matches!(self.overlay, Overlay::Mfa(_)) {

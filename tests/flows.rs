@@ -530,3 +530,38 @@ fn dynamodb_backups_say_who_manages_them() {
         .settle()
         .assert_shows("AWS Backup (advanced DynamoDB backup)");
 }
+
+#[test]
+fn keys_typed_on_the_too_small_screen_change_nothing_and_q_quits() {
+    let mut h = Harness::new();
+    h.settle()
+        .press(":")
+        .type_text("buckets")
+        .press("enter")
+        .settle()
+        .press("n")
+        .settle();
+    h.assert_shows("Create S3 bucket").type_text("finance");
+    let crumbs = h.app.crumbs();
+    let before = h.screen();
+    assert!(before.contains("finance"), "{before}");
+    h.resize(50, 12).assert_shows("Terminal too small");
+    h.type_text("xyz")
+        .press("enter")
+        .press("backspace")
+        .press("esc")
+        .press("esc")
+        .press(":")
+        .press("?")
+        .settle();
+    h.resize(80, 24);
+    assert_eq!(
+        h.screen(),
+        before,
+        "the draft and the wizard are as they were"
+    );
+    assert_eq!(h.app.crumbs(), crumbs);
+    assert!(!h.app.should_quit());
+    h.resize(50, 12).press("q");
+    assert!(h.app.should_quit(), "q quits from the too-small screen");
+}
