@@ -369,12 +369,8 @@ impl App {
             }
             return;
         }
-        if let Overlay::Help { scroll } = &mut self.overlay {
-            match key.code {
-                KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1),
-                KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-                _ => self.overlay = Overlay::None,
-            }
+        if matches!(self.overlay, Overlay::Help { .. }) {
+            self.help_key(&key);
             return;
         }
         if let Some(input) = &self.filter_input {
@@ -414,6 +410,22 @@ impl App {
         let contexts = self.top().map(|s| s.key_contexts()).unwrap_or(&[]);
         if let Some(cmd) = self.keymap.lookup(contexts, &key) {
             self.on_command(cmd, effects);
+        }
+    }
+
+    /// j/k scroll the help, stopping at its last screenful (so `k` acts at once after
+    /// holding `j`); any other key closes it.
+    fn help_key(&mut self, key: &KeyEvent) {
+        let max = self.size.map_or(u16::MAX, |(w, h)| {
+            crate::ui::widgets::overlay::help_max_scroll(self, crate::ui::body_area(w, h))
+        });
+        let Overlay::Help { scroll } = &mut self.overlay else {
+            return;
+        };
+        match key.code {
+            KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1).min(max),
+            KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
+            _ => self.overlay = Overlay::None,
         }
     }
 

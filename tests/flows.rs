@@ -532,6 +532,32 @@ fn dynamodb_backups_say_who_manages_them() {
 }
 
 #[test]
+fn a_long_help_line_wraps_under_itself_and_scrolls_to_its_end_at_80x24() {
+    let mut h = Harness::new();
+    h.settle().press("?");
+    for _ in 0..200 {
+        h.press("j");
+    }
+    let screen = h.screen();
+    let at = screen
+        .lines()
+        .position(|l| l.contains(":batch (batch-jobs, s3-batch)  S3 Batch Operations jobs"))
+        .unwrap_or_else(|| panic!("the :batch line:\n{screen}"));
+    let next = screen.lines().nth(at + 1).unwrap_or_default();
+    let start = |l: &str| l.find("S3 Batch").or_else(|| l.find("Replication)"));
+    assert!(next.contains("Replication)"), "continued:\n{screen}");
+    assert_eq!(
+        start(next),
+        screen.lines().nth(at).and_then(start),
+        "under its own start:\n{screen}"
+    );
+    h.assert_shows(":quit (q, exit)  Quit backup-tui");
+    // Scrolling stopped at the end: one k moves the text at once.
+    h.press("k");
+    assert_ne!(h.screen(), screen, "k scrolls back straight away");
+}
+
+#[test]
 fn keys_typed_on_the_too_small_screen_change_nothing_and_q_quits() {
     let mut h = Harness::new();
     h.settle()
