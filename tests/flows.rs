@@ -531,6 +531,28 @@ fn dynamodb_backups_say_who_manages_them() {
         .assert_shows("AWS Backup (advanced DynamoDB backup)");
 }
 
+/// The footer line (the last row).
+fn footer(h: &mut Harness) -> String {
+    h.screen().lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn a_failed_recovery_point_list_offers_the_reload_it_asks_for_and_r_does_it() {
+    let mut h = Harness::new();
+    h.settle();
+    h.mock
+        .fail_next(Operation::ListRecoveryPointsByResource, Fault::Throttled, 1);
+    h.press("enter").settle().assert_shows("Press r to retry");
+    let hints = footer(&mut h);
+    assert!(hints.contains("r reload"), "{hints}");
+    assert!(!hints.contains("restore"), "{hints}");
+    // r, as both say, loads the list again (and opens no restore).
+    h.press("r").settle().assert_shows("Recovery points (7)");
+    let hints = footer(&mut h);
+    assert!(hints.contains("r restore"), "{hints}");
+    assert_eq!(h.app.crumbs(), vec!["Protected resources", "acme-media"]);
+}
+
 #[test]
 fn a_long_help_line_wraps_under_itself_and_scrolls_to_its_end_at_80x24() {
     let mut h = Harness::new();
