@@ -434,3 +434,15 @@ fn read_only_shows_the_update_but_cannot_send_it() {
         .assert_shows("Read-only session: nothing can be changed");
     assert!(updates_sent(&h).is_empty());
 }
+
+#[test]
+fn on_add_a_copy_rule_the_hint_says_enter_adds_one_and_enter_does() {
+    let mut h = wizard();
+    daily_rule(&mut h);
+    h.assert_shows("enter add a copy rule")
+        .assert_not_shows("enter next");
+    h.press("down").assert_shows("enter next");
+    h.press("up").press("enter");
+    h.assert_shows("Copy 1")
+        .assert_shows("Copies of rule daily");
+}

@@ -591,10 +591,9 @@ impl WizardHost {
                 t.muted,
             ))
         } else {
-            Line::from(Span::styled(
-                "up/down field  left/right/space choose  enter next  esc back",
-                t.muted,
-            ))
+            let fields = self.fields();
+            let focused = fields.get(self.focus.min(fields.len().saturating_sub(1)));
+            Line::from(Span::styled(form_hint(focused), t.muted))
         };
         frame.render_widget(Paragraph::new(hint), status);
         if self.picker.is_some() {
@@ -676,11 +675,47 @@ impl WizardHost {
     }
 }
 
+/// The footer of a form step, saying what enter does on the focused field: on a button it
+/// presses it (`enter add a copy rule`), on a pick with nothing chosen it opens the list.
+fn form_hint(field: Option<&Field>) -> String {
+    match field.map(|f| (&f.control, f)) {
+        Some((Control::Action, f)) => {
+            format!("up/down field  enter {}  esc back", f.label.to_lowercase())
+        }
+        Some((Control::Pick { selected: None, .. }, _)) => {
+            "up/down field  enter choose from the list  esc back".to_string()
+        }
+        _ => "up/down field  left/right/space choose  enter next  esc back".to_string(),
+    }
+}
+
 /// Puts `text` on the clipboard (OSC 52, which works over SSH) and says so in the footer.
 pub fn copy_to_clipboard(text: String, ctx: &mut Ctx) -> Nav {
     ctx.push(Effect::Copy { text });
     Nav::Notice {
         text: "Copied to the clipboard (OSC 52).".into(),
         is_error: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_form_hint_says_what_enter_does_on_the_focused_field() {
+        let add = Field::action("add", "Add a copy rule");
+        assert_eq!(
+            form_hint(Some(&add)),
+            "up/down field  enter add a copy rule  esc back"
+        );
+        let pick = Field::pick("vault", "Vault", Vec::new(), None);
+        assert_eq!(
+            form_hint(Some(&pick)),
+            "up/down field  enter choose from the list  esc back"
+        );
+        let choice = Field::choice("mode", "Mode", &["a", "b"], 0);
+        assert!(form_hint(Some(&choice)).contains("enter next"));
+        assert!(form_hint(None).contains("enter next"));
     }
 }
