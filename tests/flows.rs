@@ -2,7 +2,9 @@
 
 mod harness;
 
+use backup_tui::action::Action;
 use backup_tui::backend::mock::{Fault, MockOptions, Operation};
+use backup_tui::backend::{BackendEvent, MfaReply};
 use harness::Harness;
 
 #[test]
@@ -612,4 +614,23 @@ fn keys_typed_on_the_too_small_screen_change_nothing_and_q_quits() {
     assert!(!h.app.should_quit());
     h.resize(50, 12).press("q");
     assert!(h.app.should_quit(), "q quits from the too-small screen");
+}
+
+#[test]
+fn the_mfa_prompt_is_a_dialog_whose_keys_show_at_80x24_and_60x20() {
+    let mut h = Harness::new();
+    h.settle();
+    let declined = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (reply, _answer) = MfaReply::new(declined);
+    h.act(Action::Backend(BackendEvent::MfaNeeded {
+        profile: "production-admin".into(),
+        serial: "arn:aws:iam::123456789012:mfa/operator-on-call-hardware-token".into(),
+        reply,
+    }));
+    h.type_text("12x");
+    h.assert_shows("MFA code:")
+        .assert_shows("12_")
+        .assert_shows("Digits only: the 6-digit MFA code.")
+        .assert_shows("enter send   esc cancel");
+    snap_dialog!(h, "mfa_code");
 }

@@ -1,5 +1,4 @@
-//! The one confirmation box of the program: a question wrapped to the box, optional detail
-//! lines, an optional typed input, an error and the key line, which is always shown. No IO.
+//! The one confirmation box: wrapped question, details, typed input, error; keys always shown.
 
 use crate::theme::Theme;
 use crate::ui::widgets::fields::{hard_wrap, wrap};

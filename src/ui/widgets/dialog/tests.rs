@@ -1,3 +1,5 @@
+//! The dialog widget: exact buffers, what gives way on a short area, keys at every size.
+
 use super::*;
 use proptest::prelude::*;
 
