@@ -64,6 +64,9 @@ pub struct App {
     identity_req: Option<RequestId>,
     /// The MFA prompt the user declined: a reload lets the provider ask again.
     declined_mfa: Option<MfaReply>,
+    /// The terminal's size (columns, rows) once the runtime said it: below the minimum the
+    /// screens are hidden, so keys must not reach them.
+    size: Option<(u16, u16)>,
 }
 
 impl App {
@@ -94,6 +97,7 @@ impl App {
             next_req: 0,
             identity_req: None,
             declined_mfa: None,
+            size: None,
         };
         app.session.read_only = app.account.read_only;
         let mut effects = Vec::new();
@@ -108,6 +112,11 @@ impl App {
         app.go(Section::Resources, &mut effects);
         app.recount_failed_copies(&mut effects);
         (app, effects)
+    }
+
+    /// The terminal's size as last reported (`Action::Resize`), if it was.
+    pub fn size(&self) -> Option<(u16, u16)> {
+        self.size
     }
 
     pub fn should_quit(&self) -> bool {
@@ -204,7 +213,7 @@ impl App {
             }
             Action::Key(key) => self.on_key(key, &mut effects),
             Action::Command(cmd) => self.on_command(cmd, &mut effects),
-            Action::Resize(..) => {}
+            Action::Resize(width, height) => self.size = Some((width, height)),
             Action::Tick => self.spinner = self.spinner.wrapping_add(1),
             Action::Shutdown => self.quit = true,
             Action::AuditFailed(text) => self.notify(text, true),
@@ -348,6 +357,18 @@ impl App {
             self.messages_key(&key, effects);
             return;
         }
+        if self.size.is_some_and(|(w, h)| crate::ui::too_small(w, h)) {
+            // Only what the too-small message names: the screens under it are hidden, and a
+            // key typed blind must not change a draft or send anything.
+            if key.code == KeyCode::Char('q')
+                && !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            {
+                self.quit = true;
+            }
+            return;
+        }
         if matches!(self.overlay, Overlay::Mfa(_)) {
             self.mfa_key(&key, effects);
             return;
@@ -374,12 +395,8 @@ impl App {
             }
             return;
         }
-        if let Overlay::Help { scroll } = &mut self.overlay {
-            match key.code {
-                KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1),
-                KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-                _ => self.overlay = Overlay::None,
-            }
+        if matches!(self.overlay, Overlay::Help { .. }) {
+            self.help_key(&key);
             return;
         }
         if let Some(input) = &self.filter_input {
@@ -419,6 +436,22 @@ impl App {
         let contexts = self.top().map(|s| s.key_contexts()).unwrap_or(&[]);
         if let Some(cmd) = self.keymap.lookup(contexts, &key) {
             self.on_command(cmd, effects);
+        }
+    }
+
+    /// j/k scroll the help, stopping at its last screenful (so `k` acts at once after
+    /// holding `j`); any other key closes it.
+    fn help_key(&mut self, key: &KeyEvent) {
+        let max = self.size.map_or(u16::MAX, |(w, h)| {
+            crate::ui::widgets::overlay::help_max_scroll(self, crate::ui::body_area(w, h))
+        });
+        let Overlay::Help { scroll } = &mut self.overlay else {
+            return;
+        };
+        match key.code {
+            KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1).min(max),
+            KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
+            _ => self.overlay = Overlay::None,
         }
     }
 

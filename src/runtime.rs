@@ -81,6 +81,11 @@ impl Runtime {
         self
     }
 
+    /// The app the loop drives (for tests that check its state once the loop ended).
+    pub fn app(&self) -> &App {
+        &self.app
+    }
+
     /// A sender for actions from outside the loop (signal handlers).
     pub fn sender(&self) -> UnboundedSender<Action> {
         self.tx.clone()
@@ -204,6 +209,9 @@ impl Runtime {
         });
         let mut ticker = tokio::time::interval(TICK);
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        // The app hears the starting size as it hears every later one (`Event::Resize`).
+        let size = terminal.size()?;
+        self.apply(Action::Resize(size.width, size.height));
         self.draw(terminal)?;
         while !self.app.should_quit() {
             let busy = self.app.is_busy();

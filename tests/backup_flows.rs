@@ -257,3 +257,27 @@ fn the_demo_refuses_a_backup_of_hk_vol_01_as_ebs_is_opted_out_in_hong_kong() {
         "nothing was sent"
     );
 }
+
+/// The longest backup question: a vault made on the way, named at length.
+#[test]
+fn a_backup_into_a_new_vault_asks_to_create_it_first() {
+    let mut h = backup_of("orders", MockOptions::default());
+    h.press("right")
+        .press("down")
+        .type_text("orders-on-demand-backups-before-migration")
+        .press("enter");
+    h.assert_shows("Start within (minutes)");
+    h.type_text("120").press("down").type_text("600");
+    h.press("down").press("down").type_text("35").press("enter");
+    h.assert_shows("CreateBackupVault request");
+    h.press("enter")
+        .assert_shows("Create vault orders-on-demand-backups-before-migration");
+    snap_dialog!(h, "backup_with_new_vault");
+    h.press("n");
+    assert!(
+        h.mock
+            .calls()
+            .iter()
+            .all(|c| c.op != Operation::CreateBackupVault)
+    );
+}

@@ -102,7 +102,10 @@ fn every_wizard_step_at_80x24() {
     pick(&mut h, "s3-batch-replication");
     h.press("enter");
     insta::assert_snapshot!("wizard_review_80x24", h.screen());
-    h.press("enter").press("y").settle();
+    h.press("enter");
+    h.assert_shows("y create job");
+    snap_dialog!(h, "create_batch_job");
+    h.press("y").settle();
     let created: Vec<_> = sent(&h)
         .into_iter()
         .filter_map(|r| match r {
@@ -146,6 +149,7 @@ fn confirm_sends_update_job_status_ready_once() {
     h.press("c");
     h.assert_shows("UpdateJobStatus request");
     insta::assert_snapshot!("batch_confirm_80x24", h.screen());
+    snap_dialog!(h, "confirm_batch_job");
     h.press("y").settle();
     let updates = updates(&h);
     assert_eq!(updates.len(), 1, "{updates:?}");
@@ -183,10 +187,13 @@ fn cancel_and_priority_are_sent_after_their_confirmation() {
         .press("backspace")
         .press("backspace")
         .type_text("42");
+    snap_dialog!(h, "batch_job_priority");
     h.press("enter");
     h.assert_shows("UpdateJobPriority request");
     h.press("y").settle();
-    h.press("x").press("n").settle();
+    h.press("x");
+    snap_dialog!(h, "cancel_batch_job");
+    h.press("n").settle();
     assert_eq!(updates(&h).len(), 1, "n sends nothing");
     h.press("x").press("y").settle();
     let changes: Vec<JobChange> = updates(&h).into_iter().map(|u| u.change).collect();

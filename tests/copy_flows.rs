@@ -250,6 +250,8 @@ fn copy_wizard_steps_at_80x24() {
     insta::assert_snapshot!("copy_review_80x24", h.screen());
     h.press("enter");
     insta::assert_snapshot!("copy_confirm_80x24", h.screen());
+    h.assert_shows("Create vault dr-copies");
+    snap_dialog!(h, "copy_with_new_vault");
 }
 
 #[test]

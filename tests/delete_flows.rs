@@ -49,6 +49,7 @@ fn d_deletes_one_point_after_typing_the_count() {
     h.press("enter").type_text("delete").press("enter");
     h.assert_shows("That is not \"delete 1\": type exactly delete 1.");
     insta::assert_snapshot!("delete_confirm_wrong_80x24", h.screen());
+    snap_dialog!(h, "delete_wrong");
     assert!(
         deleted(&h).is_empty(),
         "nothing sent on a wrong confirmation"
@@ -73,6 +74,7 @@ fn shift_d_deletes_the_expired_point_of_acme_media_and_the_list_reloads_without_
     h.assert_shows("Type delete 1 and press enter");
     h.type_text("delete 1");
     insta::assert_snapshot!("delete_confirm_80x24", h.screen());
+    snap_dialog!(h, "delete_typed");
     h.press("enter");
     h.assert_shows("Deleting 1 of 1...");
     h.settle();

@@ -2,7 +2,9 @@
 
 mod harness;
 
+use backup_tui::action::Action;
 use backup_tui::backend::mock::{Fault, MockOptions, Operation};
+use backup_tui::backend::{BackendEvent, MfaReply};
 use harness::Harness;
 
 #[test]
@@ -364,6 +366,10 @@ fn help_is_generated_from_the_keymap() {
         .press("?")
         .assert_shows("Help: Protected resources")
         .assert_shows("next resource type filter");
+    // The palette's commands are below the keys: scrolled into view.
+    for _ in 0..10 {
+        h.press("j");
+    }
     h.assert_shows(":region (reg)")
         .assert_shows(":buckets (bucket, s3)");
     h.press("esc").assert_not_shows("Help:");
@@ -529,4 +535,106 @@ fn dynamodb_backups_say_who_manages_them() {
         .press("enter")
         .settle()
         .assert_shows("AWS Backup (advanced DynamoDB backup)");
+}
+
+/// The footer line (the last row).
+fn footer(h: &mut Harness) -> String {
+    h.screen().lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn a_failed_recovery_point_list_offers_the_reload_it_asks_for_and_r_does_it() {
+    let mut h = Harness::new();
+    h.settle();
+    h.mock
+        .fail_next(Operation::ListRecoveryPointsByResource, Fault::Throttled, 1);
+    h.press("enter").settle().assert_shows("Press r to retry");
+    let hints = footer(&mut h);
+    assert!(hints.contains("r reload"), "{hints}");
+    assert!(!hints.contains("restore"), "{hints}");
+    // r, as both say, loads the list again (and opens no restore).
+    h.press("r").settle().assert_shows("Recovery points (7)");
+    let hints = footer(&mut h);
+    assert!(hints.contains("r restore"), "{hints}");
+    assert_eq!(h.app.crumbs(), vec!["Protected resources", "acme-media"]);
+}
+
+#[test]
+fn a_long_help_line_wraps_under_itself_and_scrolls_to_its_end_at_80x24() {
+    let mut h = Harness::new();
+    h.settle().press("?");
+    for _ in 0..200 {
+        h.press("j");
+    }
+    let screen = h.screen();
+    let at = screen
+        .lines()
+        .position(|l| l.contains(":batch (batch-jobs, s3-batch)  S3 Batch Operations jobs"))
+        .unwrap_or_else(|| panic!("the :batch line:\n{screen}"));
+    let next = screen.lines().nth(at + 1).unwrap_or_default();
+    let start = |l: &str| l.find("S3 Batch").or_else(|| l.find("Replication)"));
+    assert!(next.contains("Replication)"), "continued:\n{screen}");
+    assert_eq!(
+        start(next),
+        screen.lines().nth(at).and_then(start),
+        "under its own start:\n{screen}"
+    );
+    h.assert_shows(":quit (q, exit)  Quit backup-tui");
+    // Scrolling stopped at the end: one k moves the text at once.
+    h.press("k");
+    assert_ne!(h.screen(), screen, "k scrolls back straight away");
+}
+
+#[test]
+fn keys_typed_on_the_too_small_screen_change_nothing_and_q_quits() {
+    let mut h = Harness::new();
+    h.settle()
+        .press(":")
+        .type_text("buckets")
+        .press("enter")
+        .settle()
+        .press("n")
+        .settle();
+    h.assert_shows("Create S3 bucket").type_text("finance");
+    let crumbs = h.app.crumbs();
+    let before = h.screen();
+    assert!(before.contains("finance"), "{before}");
+    h.resize(50, 12).assert_shows("Terminal too small");
+    h.type_text("xyz")
+        .press("enter")
+        .press("backspace")
+        .press("esc")
+        .press("esc")
+        .press(":")
+        .press("?")
+        .settle();
+    h.resize(80, 24);
+    assert_eq!(
+        h.screen(),
+        before,
+        "the draft and the wizard are as they were"
+    );
+    assert_eq!(h.app.crumbs(), crumbs);
+    assert!(!h.app.should_quit());
+    h.resize(50, 12).press("q");
+    assert!(h.app.should_quit(), "q quits from the too-small screen");
+}
+
+#[test]
+fn the_mfa_prompt_is_a_dialog_whose_keys_show_at_80x24_and_60x20() {
+    let mut h = Harness::new();
+    h.settle();
+    let declined = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (reply, _answer) = MfaReply::new(declined);
+    h.act(Action::Backend(BackendEvent::MfaNeeded {
+        profile: "production-admin".into(),
+        serial: "arn:aws:iam::123456789012:mfa/operator-on-call-hardware-token".into(),
+        reply,
+    }));
+    h.type_text("12x");
+    h.assert_shows("MFA code:")
+        .assert_shows("12_")
+        .assert_shows("Digits only: the 6-digit MFA code.")
+        .assert_shows("enter send   esc cancel");
+    snap_dialog!(h, "mfa_code");
 }

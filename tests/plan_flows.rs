@@ -151,6 +151,7 @@ fn each_wizard_step_at_80x24() {
     h.press("enter");
     h.assert_shows("Create backup plan daily-eu-copy in us-east-1?");
     insta::assert_snapshot!("wizard_confirm_80x24", h.screen());
+    snap_dialog!(h, "create_plan");
 }
 
 #[test]
@@ -315,6 +316,7 @@ fn editing_a_plan_from_its_page_sends_update_backup_plan_and_shows_the_new_versi
     h.press("enter");
     h.assert_shows("Update backup plan daily-35d-retention in us-east-1? AWS")
         .assert_shows("makes a new version of the plan.");
+    snap_dialog!(h, "update_plan");
     h.press("y").settle();
 
     let sent = updates_sent(&h);
@@ -431,4 +433,16 @@ fn read_only_shows_the_update_but_cannot_send_it() {
     h.press("enter")
         .assert_shows("Read-only session: nothing can be changed");
     assert!(updates_sent(&h).is_empty());
+}
+
+#[test]
+fn on_add_a_copy_rule_the_hint_says_enter_adds_one_and_enter_does() {
+    let mut h = wizard();
+    daily_rule(&mut h);
+    h.assert_shows("enter add a copy rule")
+        .assert_not_shows("enter next");
+    h.press("down").assert_shows("enter next");
+    h.press("up").press("enter");
+    h.assert_shows("Copy 1")
+        .assert_shows("Copies of rule daily");
 }

@@ -54,7 +54,9 @@ fn creating_a_bucket_sends_create_then_versioning() {
     }
     h.type_text("finance-replica").press("enter").settle();
     insta::assert_snapshot!("create_bucket_review_80x24", h.screen());
-    h.press("enter").press("y").settle();
+    h.press("enter");
+    snap_dialog!(h, "create_bucket");
+    h.press("y").settle();
     let sent = sent(&h);
     let ops: Vec<&str> = sent.iter().map(WriteRequest::operation).collect();
     assert_eq!(ops, ["CreateBucket", "PutBucketVersioning"]);
@@ -74,7 +76,9 @@ fn versioning_is_enabled_after_its_review_and_refused_when_on() {
     h.press("v").settle();
     h.assert_shows("Enable versioning on acme-static-site");
     insta::assert_snapshot!("enable_versioning_80x24", h.screen());
-    h.press("enter").press("y").settle();
+    h.press("enter");
+    snap_dialog!(h, "enable_versioning");
+    h.press("y").settle();
     let sent = sent(&h);
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0].operation(), "PutBucketVersioning");
@@ -112,7 +116,10 @@ fn a_bucket_page_and_every_step_of_the_rule_wizard() {
     h.press("down").press("right").press("enter").settle();
     h.assert_shows("PutBucketReplication request");
     insta::assert_snapshot!("rule_wizard_review_80x24", h.screen());
-    h.press("enter").press("y").settle();
+    h.press("enter");
+    h.assert_shows("y save rule");
+    snap_dialog!(h, "replace_replication");
+    h.press("y").settle();
     h.assert_shows("Rule media-to-west saved on acme-media");
     let row = h
         .screen()

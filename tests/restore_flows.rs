@@ -154,6 +154,7 @@ fn restoring_into_the_source_bucket_takes_a_typed_confirmation() {
         .press("enter")
         .press("enter");
     h.press("enter").assert_shows("Type acme-media");
+    snap_dialog!(h, "restore_into_source");
     h.type_text("acme-medi").press("enter");
     assert!(
         h.mock.restore_requests().is_empty(),
@@ -164,11 +165,33 @@ fn restoring_into_the_source_bucket_takes_a_typed_confirmation() {
 }
 
 #[test]
+fn a_wrong_bucket_name_says_what_to_type_and_keeps_the_text() {
+    let mut h = s3_wizard();
+    h.press("enter")
+        .press("enter")
+        .press("enter")
+        .press("enter");
+    h.press("enter").type_text("acme-medi").press("enter");
+    h.assert_shows("That is not the bucket's name: type acme-media to confirm.")
+        .assert_shows("acme-medi_");
+    assert!(h.mock.restore_requests().is_empty(), "nothing sent");
+    snap_dialog!(h, "restore_into_source_wrong");
+    // Typing goes on from what was kept; the message goes once the text changes.
+    h.type_text("a");
+    h.assert_shows("acme-media_")
+        .assert_not_shows("That is not the bucket's name");
+    h.press("enter").settle();
+    assert_eq!(h.mock.restore_requests().len(), 1);
+}
+
+#[test]
 fn esc_on_an_edited_first_step_asks_before_discarding() {
     let mut h = s3_wizard();
     h.press("right")
         .press("esc")
-        .assert_shows("Discard this draft?");
+        .assert_shows("Discard this draft?")
+        .assert_shows("y discard   any other key keeps editing");
+    snap_dialog!(h, "discard_draft");
     h.press("n").assert_shows("Item-level restore");
     h.press("esc").press("y");
     assert_eq!(h.app.crumbs(), vec!["Protected resources", "acme-media"]);
@@ -210,6 +233,7 @@ fn s3_wizard_steps_at_80x24() {
     insta::assert_snapshot!("restore_s3_review_80x24", h.screen());
     h.press("enter");
     insta::assert_snapshot!("restore_s3_confirm_80x24", h.screen());
+    snap_dialog!(h, "start_restore");
 }
 
 #[test]

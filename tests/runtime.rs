@@ -89,3 +89,30 @@ async fn the_screen_draws_before_slow_data_arrives() {
     assert!(screen.contains("/ac_"), "{screen}");
     assert!(screen.contains("Loading protected resources"), "{screen}");
 }
+
+#[tokio::test]
+async fn the_app_hears_the_starting_size_so_keys_on_a_too_small_terminal_do_nothing() {
+    let backend: Arc<dyn BackupBackend> = Arc::new(MockBackend::new(MockOptions::default()));
+    let (app, effects) = App::new(
+        backend.account(),
+        "us-east-1".into(),
+        Keymap::defaults(),
+        Theme::ansi16(),
+        backup_tui::backend::mock::demo_session("test"),
+    );
+    let mut runtime = Runtime::new(app, backend, effects);
+    // No resize event ever comes: the size is the terminal's at start.
+    let input = futures::stream::iter(["enter", "/", "a"].map(|k| Ok(key(k)))).boxed();
+    let mut terminal = Terminal::new(TestBackend::new(50, 12)).expect("terminal");
+    tokio::time::timeout(Duration::from_secs(10), runtime.run(&mut terminal, input))
+        .await
+        .expect("the loop ends with its input")
+        .expect("no terminal error");
+    assert_eq!(runtime.app().size(), Some((50, 12)));
+    assert!(text(&terminal).contains("Terminal too small"));
+    assert!(
+        runtime.app().filter_input.is_none(),
+        "/ typed on the too-small screen opened no filter"
+    );
+    assert_eq!(runtime.app().depth(), 1, "enter opened nothing");
+}

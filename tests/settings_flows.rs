@@ -57,6 +57,7 @@ fn every_switch_of_the_region_and_a_confirmation_at_80x24() {
     select(&mut h, "EFS");
     h.press("space");
     insta::assert_snapshot!("settings_confirm_80x24", h.screen());
+    snap_dialog!(h, "settings_opt_out");
 }
 
 #[test]

@@ -15,6 +15,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 15;
 
+/// Whether a terminal of `width`x`height` is too small for the screens: the one check shared
+/// by drawing (the message instead of the screens) and by the keys (only q and ctrl-c act).
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
 /// What every screen's renderer gets besides its own state.
 pub struct UiCtx<'a> {
     pub theme: &'a Theme,
@@ -28,17 +34,11 @@ const SPINNER: [&str; 4] = ["-", "\\", "|", "/"];
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let theme = &app.theme;
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area, theme);
+    if too_small(area.width, area.height) {
+        too_small_message(frame, area, theme);
         return;
     }
-    let [header, crumbs, body, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header, crumbs, body, footer] = chrome_areas(area);
     widgets::chrome::header(frame, header, app);
     widgets::chrome::breadcrumbs(frame, crumbs, app);
     let ui = UiCtx {
@@ -58,7 +58,23 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+/// The header, breadcrumbs, body and footer rows of a frame of `area`.
+fn chrome_areas(area: Rect) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// Where the screens and overlays go in a terminal of `width`x`height`.
+pub fn body_area(width: u16, height: u16) -> Rect {
+    chrome_areas(Rect::new(0, 0, width, height))[2]
+}
+
+fn too_small_message(frame: &mut Frame, area: Rect, theme: &Theme) {
     let lines = vec![
         Line::from(Span::styled("Terminal too small", theme.error)),
         Line::from(format!(

@@ -79,6 +79,11 @@ pub trait Form {
     fn typed_confirmation(&self) -> Option<String> {
         None
     }
+    /// What the typed confirmation is, for the message when the typed text does not match:
+    /// `the bucket's name`.
+    fn typed_confirmation_what(&self) -> &'static str {
+        "the text asked for"
+    }
 }
 
 /// Where the app goes once every request of a wizard was accepted.

@@ -901,6 +901,10 @@ impl Form for S3Wizard {
         let source = self.source_bucket();
         (self.destination_name().as_deref() == Some(source)).then(|| source.to_string())
     }
+
+    fn typed_confirmation_what(&self) -> &'static str {
+        "the bucket's name"
+    }
 }
 
 impl RestoreWizard for S3Wizard {

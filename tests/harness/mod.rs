@@ -66,6 +66,8 @@ impl Harness {
             runtime,
         };
         h.enqueue(effects);
+        // As the runtime does before its first frame: the app knows the terminal's size.
+        h.act(Action::Resize(width, height));
         h
     }
 
@@ -221,6 +223,21 @@ impl Harness {
         self.act(Action::Resize(width, height))
     }
 
+    /// The screen at each of `sizes` in turn (for snapshots of one state at several sizes),
+    /// then back at the size it had.
+    pub fn screens_at(&mut self, sizes: &[(u16, u16)]) -> Vec<(String, String)> {
+        let area = self.terminal.backend().buffer().area;
+        let shots = sizes
+            .iter()
+            .map(|&(w, h)| {
+                self.resize(w, h);
+                (format!("{w}x{h}"), self.screen())
+            })
+            .collect();
+        self.resize(area.width, area.height);
+        shots
+    }
+
     /// Draws and returns the screen as text, one line per row.
     pub fn screen(&mut self) -> String {
         let app = &self.app;
@@ -263,4 +280,15 @@ impl Harness {
         );
         self
     }
+}
+
+/// Snapshots the screen, a dialog open on it, at 80x24 and 60x20 (the same state resized) as
+/// `dialog_<name>_<size>`; a macro so the snapshot belongs to the calling test file.
+#[macro_export]
+macro_rules! snap_dialog {
+    ($h:expr, $name:expr) => {
+        for (size, screen) in $h.screens_at(&[(80, 24), (60, 20)]) {
+            insta::assert_snapshot!(format!("dialog_{}_{size}", $name), screen);
+        }
+    };
 }

@@ -18,13 +18,13 @@ use crate::remote::Ctx;
 use crate::tracker::{Followed, JobKind, backoff};
 use crate::ui::UiCtx;
 use crate::ui::rows::{batch_progress, batch_status_label, batch_status_tone};
+use crate::ui::widgets::dialog::Dialog;
 use crate::ui::widgets::fields::{self, Field, Scroll};
 use crate::wizard::After;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::style::Style;
 
 const HINTS: &[Command] = &[
     Command::ConfirmJob,
@@ -201,64 +201,29 @@ impl BatchJobScreen {
         f
     }
 
-    /// The confirmation's lines: the question, then exactly what is sent.
-    fn confirm_lines(request: &JobUpdateRequest, ui: &UiCtx) -> Vec<Line<'static>> {
+    /// The confirmation: the question, then exactly what is sent.
+    fn confirm_dialog<'a>(request: &JobUpdateRequest, ui: &UiCtx<'a>) -> Dialog<'a> {
         let t = ui.theme;
         let question = match request.change {
             JobChange::Confirm => format!("Confirm job {}? It then runs.", request.job_id),
             JobChange::Cancel => format!("Cancel job {}? This cannot be undone.", request.job_id),
             JobChange::Priority(p) => format!("Set job {}'s priority to {p}?", request.job_id),
         };
-        let mut lines = vec![
-            Line::from(Span::styled(question, t.title)),
-            Line::from(Span::styled(
+        let mut dialog = Dialog::new(t, "Confirm", question)
+            .question_style(t.title)
+            .max_width(76)
+            .detail(
                 format!("{} request (exactly what is sent)", request.operation()),
                 t.label,
-            )),
-        ];
-        lines.extend(
-            request
-                .api_json()
-                .lines()
-                .map(|l| Line::from(l.to_string())),
-        );
-        lines.push(Line::from(Span::styled("AWS CLI equivalent", t.label)));
-        lines.extend(
-            request
-                .cli_command()
-                .lines()
-                .map(|l| Line::from(l.to_string())),
-        );
-        lines.push(Line::from(vec![
-            Span::styled("y", t.key),
-            Span::raw(" send   "),
-            Span::styled("n", t.key),
-            Span::raw("/esc cancel (the default)"),
-        ]));
-        lines
-    }
-
-    fn render_box(
-        frame: &mut Frame,
-        area: Rect,
-        title: &str,
-        lines: Vec<Line<'static>>,
-        ui: &UiCtx,
-    ) {
-        let width = 76.min(area.width);
-        let height = (lines.len() as u16 + 2).min(area.height);
-        let rect = Rect::new(
-            area.x + (area.width - width) / 2,
-            area.y + (area.height - height) / 2,
-            width,
-            height,
-        );
-        frame.render_widget(Clear, rect);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(ui.theme.warning)
-            .title(format!(" {title} "));
-        frame.render_widget(Paragraph::new(lines).block(block), rect);
+            );
+        for line in request.api_json().lines() {
+            dialog = dialog.detail(line, Style::new());
+        }
+        dialog = dialog.detail("AWS CLI equivalent", t.label);
+        for line in request.cli_command().lines() {
+            dialog = dialog.detail(line, Style::new());
+        }
+        dialog.key("y", "send").key("n/esc", "cancel (the default)")
     }
 }
 
@@ -436,20 +401,18 @@ impl Screen for BatchJobScreen {
         match &self.mode {
             Mode::Idle => {}
             Mode::Confirm(request) => {
-                Self::render_box(frame, area, "Confirm", Self::confirm_lines(request, ui), ui)
+                frame.render_widget(&Self::confirm_dialog(request, ui), area);
             }
             Mode::Priority(typed) => {
-                let lines = vec![
-                    Line::from(format!(
-                        "New priority (now {}): {typed}_",
-                        self.job.priority
-                    )),
-                    Line::from(Span::styled(
-                        "0 to 2147483647, higher runs first. enter: next  esc: cancel",
-                        ui.theme.muted,
-                    )),
-                ];
-                Self::render_box(frame, area, "Priority", lines, ui);
+                let t = ui.theme;
+                let question = format!("New priority (now {}):", self.job.priority);
+                let dialog = Dialog::new(t, "Priority", question)
+                    .max_width(76)
+                    .detail("0 to 2147483647, higher runs first.", t.muted)
+                    .input("", typed)
+                    .key("enter", "next")
+                    .key("esc", "cancel");
+                frame.render_widget(&dialog, area);
             }
         }
     }

@@ -79,6 +79,11 @@ impl RecoveryPointsScreen {
         }
     }
 
+    /// Whether a recovery point is under the cursor (the list is loaded and not all filtered).
+    fn has_selection(&self) -> bool {
+        self.remote.list.selected().is_some()
+    }
+
     /// The resource a backup of `rp` starts from: this page's, or the point's own.
     fn resource(&self, rp: &RecoveryPoint) -> ProtectedResource {
         match &self.scope {
@@ -151,18 +156,29 @@ impl Screen for RecoveryPointsScreen {
         }
     }
 
+    /// With no recovery point to act on (an empty or failed list), the list's keys come
+    /// first: `r` then reloads, as the list's "press r to retry" says, and `?` says so.
     fn key_contexts(&self) -> &'static [KeyContext] {
-        &[KeyContext::Points, KeyContext::List]
+        if self.has_selection() {
+            &[KeyContext::Points, KeyContext::List]
+        } else {
+            &[KeyContext::List, KeyContext::Points]
+        }
     }
 
+    /// Only what can be done: no restore, copy or delete without a recovery point.
     fn hints(&self) -> &'static [Command] {
-        &[
-            Command::Open,
-            Command::Restore,
-            Command::CopyPoint,
-            Command::BackupNow,
-            Command::DeletePoint,
-        ]
+        match (self.has_selection(), &self.scope) {
+            (true, _) => &[
+                Command::Open,
+                Command::Restore,
+                Command::CopyPoint,
+                Command::BackupNow,
+                Command::DeletePoint,
+            ],
+            (false, Scope::Resource(_)) => &[Command::Refresh, Command::BackupNow],
+            (false, Scope::Vault(_)) => &[Command::Refresh],
+        }
     }
 
     fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Option<Nav> {

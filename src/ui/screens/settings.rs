@@ -14,13 +14,15 @@ use crate::palette::Section;
 use crate::remote::{Ctx, RemoteList};
 use crate::ui::UiCtx;
 use crate::ui::rows::SETTING_COLUMNS;
+use crate::ui::widgets::dialog::Dialog;
 use crate::ui::widgets::{fields, table};
 use crate::wizard::After;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 pub struct SettingsScreen {
     region: String,
@@ -159,71 +161,30 @@ impl SettingsScreen {
         });
     }
 
-    /// The dialog's lines, already wrapped to `width` so its height is known.
-    fn confirm_lines(&self, change: &Change, width: usize, ui: &UiCtx) -> Vec<Line<'static>> {
+    /// The confirmation: the question, what turning it off costs, the exact request.
+    fn render_confirm(&self, frame: &mut Frame, area: Rect, change: &Change, ui: &UiCtx) {
         let t = ui.theme;
-        let mut lines = vec![Line::from(Span::styled(
-            change.entry.change_question(&self.region),
-            t.title,
-        ))];
+        let mut dialog = Dialog::new(t, "Confirm", change.entry.change_question(&self.region))
+            .question_style(t.title)
+            .max_width(76);
         if let Some(consequence) = change.consequence() {
-            lines.extend(
-                fields::wrap(&consequence, width)
-                    .into_iter()
-                    .map(|l| Line::from(Span::styled(l, t.warning))),
-            );
+            dialog = dialog.detail(consequence, t.warning);
         }
-        lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled(
+        dialog = dialog.detail("", Style::new()).detail(
             "UpdateRegionSettings request (exactly what is sent)",
             t.label,
-        )));
-        lines.extend(
-            change
-                .request
-                .api_json()
-                .lines()
-                .map(|l| Line::from(l.to_string())),
         );
-        lines.push(Line::from(Span::styled("AWS CLI equivalent", t.label)));
-        lines.extend(
-            change
-                .request
-                .cli_command()
-                .lines()
-                .map(|l| Line::from(l.to_string())),
-        );
-        lines.push(Line::from(""));
-        lines.push(Line::from(vec![
-            Span::styled("y", t.key),
-            Span::raw(" change it   "),
-            Span::styled("n", t.key),
-            Span::raw("/esc cancel (the default)"),
-        ]));
-        lines
-    }
-
-    fn render_confirm(&self, frame: &mut Frame, area: Rect, change: &Change, ui: &UiCtx) {
-        let width = 76.min(area.width);
-        let lines = self.confirm_lines(change, width.saturating_sub(2) as usize, ui);
-        let height = (lines.len() as u16 + 2).min(area.height);
-        let rect = Rect::new(
-            area.x + (area.width - width) / 2,
-            area.y + (area.height - height) / 2,
-            width,
-            height,
-        );
-        frame.render_widget(Clear, rect);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(ui.theme.warning)
-            .title(" Confirm ");
-        frame.render_widget(
-            Paragraph::new(lines)
-                .block(block)
-                .wrap(Wrap { trim: false }),
-            rect,
-        );
+        for line in change.request.api_json().lines() {
+            dialog = dialog.detail(line, Style::new());
+        }
+        dialog = dialog.detail("AWS CLI equivalent", t.label);
+        for line in change.request.cli_command().lines() {
+            dialog = dialog.detail(line, Style::new());
+        }
+        let dialog = dialog
+            .key("y", "change it")
+            .key("n/esc", "cancel (the default)");
+        frame.render_widget(&dialog, area);
     }
 
     /// Under the table: the change under way or what became of the last one, wrapped to

@@ -9,7 +9,8 @@ use crate::effect::{Effect, Query};
 use crate::remote::Ctx;
 use crate::theme::Theme;
 use crate::ui::UiCtx;
-use crate::ui::widgets::fields::wrapped;
+use crate::ui::widgets::dialog::Dialog as DialogBox;
+use crate::ui::widgets::fields::{hard_wrap, wrapped};
 use crate::ui::widgets::form;
 use crate::wizard::form::{Control, Field, Input, Item};
 use crate::wizard::{After, Wizard};
@@ -27,8 +28,9 @@ struct Picker {
 }
 
 enum Dialog {
-    /// Send the requests? `typed` holds the typed confirmation when one is required.
-    Confirm { typed: String },
+    /// Send the requests? `typed` holds the typed confirmation when one is required; `wrong`
+    /// once enter was pressed on a text that does not match (the text is kept).
+    Confirm { typed: String, wrong: bool },
     /// Esc on an edited draft: discard it?
     Discard,
 }
@@ -185,16 +187,22 @@ impl WizardHost {
                 KeyCode::Char('y') => return Nav::Pop,
                 _ => self.dialog = None,
             },
-            Some(Dialog::Confirm { typed }) => {
+            Some(Dialog::Confirm { typed, wrong }) => {
                 let needed = self.wizard.typed_confirmation();
+                let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
                 match (key.code, &needed) {
                     (KeyCode::Esc, _) | (KeyCode::Char('n'), None) => self.dialog = None,
                     (KeyCode::Char('y'), None) => self.submit(ctx),
-                    (KeyCode::Enter, Some(word)) if typed == word => self.submit(ctx),
+                    (KeyCode::Enter, Some(word)) if typed.trim() == word => self.submit(ctx),
+                    (KeyCode::Enter, Some(_)) => *wrong = true,
                     (KeyCode::Backspace, Some(_)) => {
                         typed.pop();
                     }
-                    (KeyCode::Char(c), Some(_)) => typed.push(c),
+                    (KeyCode::Char('u'), Some(_)) if ctrl => typed.clear(),
+                    (KeyCode::Char(c), Some(_)) if !ctrl => {
+                        typed.push(c);
+                        *wrong = false;
+                    }
                     _ => {}
                 }
             }
@@ -283,6 +291,7 @@ impl WizardHost {
             KeyCode::Enter | KeyCode::Char('r') if self.sending.is_none() => {
                 self.dialog = Some(Dialog::Confirm {
                     typed: String::new(),
+                    wrong: false,
                 })
             }
             KeyCode::Char('c') | KeyCode::Char('C') => {
@@ -606,10 +615,9 @@ impl WizardHost {
                 t.muted,
             ))
         } else {
-            Line::from(Span::styled(
-                "up/down field  left/right/space choose  enter next  esc back",
-                t.muted,
-            ))
+            let fields = self.fields();
+            let focused = fields.get(self.focus.min(fields.len().saturating_sub(1)));
+            Line::from(Span::styled(form_hint(focused), t.muted))
         };
         frame.render_widget(Paragraph::new(hint), status);
         if self.picker.is_some() {
@@ -665,56 +673,32 @@ impl WizardHost {
 
     fn render_dialog(&self, frame: &mut Frame, area: Rect, dialog: &Dialog, ui: &UiCtx) {
         let t = ui.theme;
-        let lines = match dialog {
-            Dialog::Discard => vec![
-                Line::from("Discard this draft?"),
-                Line::from(vec![
-                    Span::styled("y", t.key),
-                    Span::raw(" discard   any other key keeps editing"),
-                ]),
-            ],
-            Dialog::Confirm { typed } => match self.wizard.typed_confirmation() {
-                Some(word) => vec![
-                    Line::from(Span::styled(self.wizard.confirm_question(), t.warning)),
-                    Line::from(format!(
-                        "Type {word} and press enter to start it (esc cancels):"
-                    )),
-                    Line::from(vec![
-                        Span::styled(typed.clone(), t.input),
-                        Span::styled("_", t.key),
-                    ]),
-                ],
-                None => vec![
-                    Line::from(self.wizard.confirm_question()),
-                    Line::from(vec![
-                        Span::styled("y", t.key),
-                        Span::raw(format!(" {}   ", self.wizard.submit_label())),
-                        Span::styled("n", t.key),
-                        Span::raw("/esc cancel (the default)"),
-                    ]),
-                ],
+        let w = self.wizard.as_ref();
+        let box_ = match dialog {
+            Dialog::Discard => DialogBox::new(t, "Discard", "Discard this draft?")
+                .key("y", "discard")
+                .key("any other key", "keeps editing"),
+            Dialog::Confirm { typed, wrong } => match w.typed_confirmation() {
+                Some(word) => DialogBox::new(t, "Confirm", w.confirm_question())
+                    .question_style(t.warning)
+                    .input(format!("Type {word} and press enter to start it:"), typed)
+                    .error(wrong.then(|| {
+                        format!(
+                            "That is not {}: type {word} to confirm.",
+                            w.typed_confirmation_what()
+                        )
+                    }))
+                    .key("enter", w.submit_label())
+                    .key("esc", "cancel"),
+                None => DialogBox::new(t, "Confirm", w.confirm_question())
+                    .key("y", w.submit_label())
+                    .key("n/esc", "cancel (the default)"),
             },
         };
-        let width = 60.min(area.width);
-        let rect = Rect::new(
-            area.x + (area.width - width) / 2,
-            area.y + area.height / 3,
-            width,
-            (lines.len() as u16 + 2).min(area.height),
-        );
-        frame.render_widget(Clear, rect);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(t.warning)
-            .title(" Confirm ");
-        frame.render_widget(
-            Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-            rect,
-        );
+        frame.render_widget(&box_, area);
     }
 }
 
-/// Splits lines longer than `width` characters into several, keeping each piece's style.
 /// A refusal in full: what happened and what to do, then AWS's code and request id.
 fn submit_error_lines(error: &BackendError, width: usize, t: &Theme) -> Vec<Line<'static>> {
     let mut lines = wrapped(&error.explained(), 0, width, t.error);
@@ -734,30 +718,18 @@ fn submit_error_lines(error: &BackendError, width: usize, t: &Theme) -> Vec<Line
     lines
 }
 
-fn hard_wrap(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
-    if width == 0 {
-        return lines;
-    }
-    let mut out = Vec::with_capacity(lines.len());
-    for line in lines {
-        let mut row: Vec<Span<'static>> = Vec::new();
-        let mut used = 0;
-        for span in line.spans {
-            let mut rest: Vec<char> = span.content.chars().collect();
-            while !rest.is_empty() {
-                if used == width {
-                    out.push(Line::from(std::mem::take(&mut row)));
-                    used = 0;
-                }
-                let take = rest.len().min(width - used);
-                let piece: String = rest.drain(..take).collect();
-                used += take;
-                row.push(Span::styled(piece, span.style));
-            }
+/// The footer of a form step, saying what enter does on the focused field: on a button it
+/// presses it (`enter add a copy rule`), on a pick with nothing chosen it opens the list.
+fn form_hint(field: Option<&Field>) -> String {
+    match field.map(|f| (&f.control, f)) {
+        Some((Control::Action, f)) => {
+            format!("up/down field  enter {}  esc back", f.label.to_lowercase())
         }
-        out.push(Line::from(row));
+        Some((Control::Pick { selected: None, .. }, _)) => {
+            "up/down field  enter choose from the list  esc back".to_string()
+        }
+        _ => "up/down field  left/right/space choose  enter next  esc back".to_string(),
     }
-    out
 }
 
 /// Puts `text` on the clipboard (OSC 52, which works over SSH) and says so in the footer.
@@ -773,22 +745,20 @@ pub fn copy_to_clipboard(text: String, ctx: &mut Ctx) -> Nav {
 mod tests {
     use super::*;
 
-    fn text(line: &Line) -> String {
-        line.spans.iter().map(|s| s.content.as_ref()).collect()
-    }
-
     #[test]
-    fn long_lines_are_split_at_the_width_and_keep_their_styles() {
-        let style = ratatui::style::Style::new().bold();
-        let lines = vec![
-            Line::from(vec![Span::raw("ab"), Span::styled("cdefg", style)]),
-            Line::from("short"),
-            Line::from(""),
-        ];
-        let wrapped = hard_wrap(lines, 3);
-        let texts: Vec<String> = wrapped.iter().map(text).collect();
-        assert_eq!(texts, ["abc", "def", "g", "sho", "rt", ""]);
-        assert_eq!(wrapped[1].spans[0].style, style);
-        assert_eq!(wrapped[0].spans[0].style, ratatui::style::Style::new());
+    fn the_form_hint_says_what_enter_does_on_the_focused_field() {
+        let add = Field::action("add", "Add a copy rule");
+        assert_eq!(
+            form_hint(Some(&add)),
+            "up/down field  enter add a copy rule  esc back"
+        );
+        let pick = Field::pick("vault", "Vault", Vec::new(), None);
+        assert_eq!(
+            form_hint(Some(&pick)),
+            "up/down field  enter choose from the list  esc back"
+        );
+        let choice = Field::choice("mode", "Mode", &["a", "b"], 0);
+        assert!(form_hint(Some(&choice)).contains("enter next"));
+        assert!(form_hint(None).contains("enter next"));
     }
 }

@@ -110,6 +110,33 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Splits lines longer than `width` characters into several, keeping each piece's style.
+pub fn hard_wrap(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
+    if width == 0 {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let mut row: Vec<Span<'static>> = Vec::new();
+        let mut used = 0;
+        for span in line.spans {
+            let mut rest: Vec<char> = span.content.chars().collect();
+            while !rest.is_empty() {
+                if used == width {
+                    out.push(Line::from(std::mem::take(&mut row)));
+                    used = 0;
+                }
+                let take = rest.len().min(width - used);
+                let piece: String = rest.drain(..take).collect();
+                used += take;
+                row.push(Span::styled(piece, span.style));
+            }
+        }
+        out.push(Line::from(row));
+    }
+    out
+}
+
 /// Draws `fields` in a bordered block titled `title`, starting at `scroll`.
 pub fn render(
     frame: &mut Frame,
@@ -167,7 +194,27 @@ pub fn render(
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::{hard_wrap, wrap};
+    use ratatui::text::{Line, Span};
+
+    fn text(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn long_lines_are_split_at_the_width_and_keep_their_styles() {
+        let style = ratatui::style::Style::new().bold();
+        let lines = vec![
+            Line::from(vec![Span::raw("ab"), Span::styled("cdefg", style)]),
+            Line::from("short"),
+            Line::from(""),
+        ];
+        let wrapped = hard_wrap(lines, 3);
+        let texts: Vec<String> = wrapped.iter().map(text).collect();
+        assert_eq!(texts, ["abc", "def", "g", "sho", "rt", ""]);
+        assert_eq!(wrapped[1].spans[0].style, style);
+        assert_eq!(wrapped[0].spans[0].style, ratatui::style::Style::new());
+    }
 
     #[test]
     fn wraps_at_spaces_and_cuts_long_words() {

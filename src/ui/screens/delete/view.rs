@@ -3,12 +3,13 @@
 
 use super::{DeleteScreen, ItemState, Stage};
 use crate::ui::UiCtx;
+use crate::ui::widgets::dialog::Dialog;
 use crate::ui::widgets::fields::wrapped;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub fn render(s: &DeleteScreen, frame: &mut Frame, area: Rect, ui: &UiCtx) {
     let t = ui.theme;
@@ -196,43 +197,18 @@ fn confirm_dialog(s: &DeleteScreen, frame: &mut Frame, area: Rect, ui: &UiCtx) {
     } else {
         format!("{n} recovery points")
     };
-    let width = 60.min(area.width);
-    let inner = width.saturating_sub(2) as usize;
-    let mut lines = wrapped(
-        &format!("Delete {what}? This cannot be undone."),
-        0,
-        inner,
-        t.warning,
-    );
-    lines.extend(wrapped(
-        &format!("Type {word} and press enter (esc cancels):"),
-        0,
-        inner,
-        Style::new(),
-    ));
-    lines.push(Line::from(vec![
-        Span::styled(s.typed.clone(), t.input),
-        Span::styled("_", t.key),
-    ]));
-    if s.wrong {
-        lines.extend(wrapped(
-            &format!("That is not \"{word}\": type exactly {word}."),
-            0,
-            inner,
-            t.error,
-        ));
-    }
-    let top = area.height / 3;
-    let rect = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + top,
-        width,
-        (lines.len() as u16 + 2).min(area.height - top),
-    );
-    frame.render_widget(Clear, rect);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(t.warning)
-        .title(" Confirm ");
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
+    let dialog = Dialog::new(
+        t,
+        "Confirm",
+        format!("Delete {what}? This cannot be undone."),
+    )
+    .question_style(t.warning)
+    .input(format!("Type {word} and press enter:"), &s.typed)
+    .error(
+        s.wrong
+            .then(|| format!("That is not \"{word}\": type exactly {word}.")),
+    )
+    .key("enter", "delete")
+    .key("esc", "cancel");
+    frame.render_widget(&dialog, area);
 }
