@@ -1,7 +1,7 @@
 //! The app model and its pure `update`: actions in, effects out, no IO and no await.
 
 use crate::action::{Action, Command, Loaded, RequestId};
-use crate::backend::{AccountInfo, BackendError, BackendEvent, MfaReply};
+use crate::backend::{AccountInfo, BackendError, BackendEvent, ErrorKind, MfaReply};
 use crate::domain::Region;
 use crate::domain::RestoreJob;
 use crate::effect::Effect;
@@ -50,6 +50,9 @@ pub struct App {
     /// Advanced by ticks while something loads.
     pub spinner: usize,
     pub session: Session,
+    /// Why GetCallerIdentity failed, so the header says why the account is unknown rather
+    /// than waiting ("…") forever; cleared when a reload asks again.
+    pub identity_failure: Option<ErrorKind>,
     stack: Vec<Box<dyn Screen>>,
     tracker: JobTracker,
     failed_copies: FailedCopies,
@@ -86,21 +89,28 @@ impl App {
             quit: false,
             next_req: 0,
             identity_req: None,
+            identity_failure: None,
             declined_mfa: None,
         };
         app.session.read_only = app.account.read_only;
         let mut effects = Vec::new();
         if app.account.account_id.is_empty() {
-            app.next_req += 1;
-            app.identity_req = Some(app.next_req);
-            effects.push(Effect::Load {
-                req: app.next_req,
-                query: crate::effect::Query::Identity,
-            });
+            app.ask_identity(&mut effects);
         }
         app.go(Section::Resources, &mut effects);
         app.recount_failed_copies(&mut effects);
         (app, effects)
+    }
+
+    /// GetCallerIdentity, for the account id the header shows.
+    fn ask_identity(&mut self, effects: &mut Vec<Effect>) {
+        self.next_req += 1;
+        self.identity_req = Some(self.next_req);
+        self.identity_failure = None;
+        effects.push(Effect::Load {
+            req: self.next_req,
+            query: crate::effect::Query::Identity,
+        });
     }
 
     pub fn should_quit(&self) -> bool {
@@ -185,12 +195,9 @@ impl App {
             Action::LoadFailed { req, error } if self.identity_req == Some(req) => {
                 self.identity_req = None;
                 tracing::warn!(error = %error.headline(), "caller identity failed");
+                self.identity_failure = Some(error.kind);
                 self.notice = Some(Notice {
-                    text: format!(
-                        "Account unknown: {} {}",
-                        error.headline(),
-                        error.kind.advice()
-                    ),
+                    text: format!("Account unknown: {} {}", error.headline(), error.advice()),
                     is_error: true,
                 });
             }
@@ -403,6 +410,10 @@ impl App {
             // Before the reload's own loads, so that they ask for the code again.
             effects.push(Effect::RearmMfa { reply });
         }
+        if cmd == Command::Refresh && self.identity_failure.is_some() {
+            // The cause may be fixed now (network back, code typed): ask who we are again.
+            self.ask_identity(effects);
+        }
         match cmd {
             Command::ForceQuit => self.quit = true,
             Command::Quit => {
@@ -519,13 +530,15 @@ impl App {
             }) => {
                 tracing::info!(%region, ?section, %notice, "change accepted");
                 let moved = self.region != region;
-                self.region = region;
-                self.go(section, effects);
-                if moved {
-                    self.recount_failed_copies(effects);
-                }
+                self.go_to(region, section, effects);
+                // A change of Region is never silent: every list and the jobs now show it.
+                let text = if moved {
+                    format!("Switched to {}: {notice}", self.region)
+                } else {
+                    notice
+                };
                 self.notice = Some(Notice {
-                    text: notice,
+                    text,
                     is_error: false,
                 });
             }
@@ -597,6 +610,16 @@ impl App {
     }
 
     /// Replaces the whole stack with a top-level section, cancelling every load under way.
+    /// Opens `section` in `region`, recounting the failed copies when the Region changes.
+    fn go_to(&mut self, region: String, section: Section, effects: &mut Vec<Effect>) {
+        let moved = self.region != region;
+        self.region = region;
+        self.go(section, effects);
+        if moved {
+            self.recount_failed_copies(effects);
+        }
+    }
+
     fn go(&mut self, section: Section, effects: &mut Vec<Effect>) {
         let screen = screens::for_section(section, &self.region);
         self.replace_stack(screen, effects);

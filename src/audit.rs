@@ -170,6 +170,7 @@ mod tests {
             mode: Mode::Demo,
             account_id: "123456789012".into(),
             profile: "demo".into(),
+            env_keys: false,
             read_only: false,
         }
     }

@@ -44,9 +44,11 @@ fn the_seed_tutorial_replicates_finance_and_backfills_existing_objects() {
         pty::SCREEN_TIMEOUT,
     );
 
-    // 3. The rule on the source: prefix Finance/, to the new bucket, with a replication role.
-    keys(&term, &[b":", b"region eu-central-1", ENTER]);
+    // The session stays in eu-central-1, where the source bucket is, and says so.
+    term.wait_for_text("Still in eu-central-1", pty::SCREEN_TIMEOUT);
     term.wait_for_text("S3 buckets in eu-central-1 (2)", pty::SCREEN_TIMEOUT);
+
+    // 3. The rule on the source: prefix Finance/, to the new bucket, with a replication role.
     keys(&term, &[b"/", b"acme-finance-eu", ENTER]);
     term.wait_for_text("(1 of 2) [/acme-finance-eu]", pty::SCREEN_TIMEOUT);
     keys(&term, &[ENTER]);

@@ -78,6 +78,9 @@ impl ErrorKind {
 pub struct BackendError {
     pub kind: ErrorKind,
     pub message: String,
+    /// What to do, when the kind's general advice would be wrong for this failure (expired
+    /// keys from the environment cannot be fixed with `aws sso login`).
+    pub advice: Option<String>,
 }
 
 impl BackendError {
@@ -85,7 +88,19 @@ impl BackendError {
         BackendError {
             kind,
             message: message.into(),
+            advice: None,
         }
+    }
+
+    /// The same error with its own advice instead of the kind's.
+    pub fn with_advice(mut self, advice: impl Into<String>) -> Self {
+        self.advice = Some(advice.into());
+        self
+    }
+
+    /// What the user can do: this failure's own advice, else its kind's.
+    pub fn advice(&self) -> &str {
+        self.advice.as_deref().unwrap_or(self.kind.advice())
     }
 
     /// The refusal of a change under `--read-only`; `operation` is the API name.
@@ -104,7 +119,7 @@ impl BackendError {
 
 impl std::fmt::Display for BackendError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}", self.headline(), self.kind.advice())
+        write!(f, "{} {}", self.headline(), self.advice())
     }
 }
 

@@ -14,6 +14,7 @@ mod mfa;
 mod operations;
 mod pages;
 mod report;
+mod sources;
 
 pub use guard::{READ_ONLY_ALLOWLIST, read_only_allows};
 
@@ -62,6 +63,11 @@ impl AwsSettings {
             initial_backoff: Duration::from_secs(1),
         }
     }
+}
+
+/// `Err` with the defined profiles when `profile` is in neither shared file.
+pub async fn check_profile(profile: &str) -> Result<(), String> {
+    sources::check_profile(profile, &aws_types::os_shim_internal::Env::real()).await
 }
 
 /// The Region the profile names (`region` in the shared config), if any.
@@ -146,18 +152,27 @@ impl AwsBackend {
                 sts_loader = sts_loader.endpoint_url(url);
             }
             let sts = aws_sdk_sts::Client::new(&sts_loader.load().await);
-            loader =
-                loader.credentials_provider(mfa::MfaRoleProvider::new(role, sts, events.clone()));
+            loader = loader
+                .credentials_provider(mfa::MfaRoleProvider::new(role, sts, events.clone()))
+                .identity_cache(mfa::identity_cache());
         } else if settings.profile_from_command_line
             && let Some(profile) = &settings.profile
         {
             loader = loader
                 .credentials_provider(mfa::source_credentials(Some(profile), &settings.region));
+        } else {
+            loader = loader.credentials_provider(
+                sources::default_chain(settings.profile.as_deref(), &settings.region).await,
+            );
         }
         let base = loader.load().await;
         let caller = Caller {
             profile: settings.profile.clone(),
             endpoint: None,
+            env_keys: sources::env_keys_in_use(
+                &aws_types::os_shim_internal::Env::real(),
+                needs_mfa || settings.profile_from_command_line,
+            ),
         };
         AwsBackend::from_config(base, caller, &settings, needs_mfa, events, Vec::new())
     }
@@ -173,7 +188,7 @@ impl AwsBackend {
     ) -> AwsBackend {
         let caller = Caller {
             profile: settings.profile.clone(),
-            endpoint: None,
+            ..Caller::default()
         };
         AwsBackend::from_config(base, caller, settings, false, events, extra)
     }

@@ -559,7 +559,7 @@ impl WizardHost {
         );
         let hint = if let Some(error) = &self.submit_error {
             Line::from(Span::styled(
-                format!("{} {}", error.headline(), error.kind.advice()),
+                format!("{} {}", error.headline(), error.advice()),
                 t.error,
             ))
         } else if let Some(sending) = &self.sending {
