@@ -125,7 +125,9 @@ where
                 return credentials_error(creds, caller);
             }
             let detail = chain_text(err);
-            if failure.is_timeout() {
+            // The identity cache's own limit ("identity resolver timed out after 5s") is a
+            // timeout too, though the connector did not report one.
+            if failure.is_timeout() || detail.contains("timed out") {
                 BackendError::new(ErrorKind::Timeout, format!("{}: {detail}", op.action()))
             } else {
                 BackendError::new(

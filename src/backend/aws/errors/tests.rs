@@ -325,3 +325,18 @@ fn a_failing_instance_metadata_service_at_the_end_of_the_chain_means_no_credenti
         e.message
     );
 }
+
+#[test]
+fn an_identity_load_that_ran_out_of_time_is_a_timeout_not_a_network_failure() {
+    use aws_sdk_backup::operation::list_backup_vaults::ListBackupVaultsError;
+    use aws_smithy_runtime_api::client::result::ConnectorError;
+    // What every call reported when an MFA code took more than the SDK's 5 s.
+    let err: SdkError<ListBackupVaultsError, Response> = SdkError::dispatch_failure(
+        ConnectorError::other("identity resolver timed out after 5s".into(), None),
+    );
+    let e = classify(OP, &caller(), &err);
+    assert_eq!(e.kind, ErrorKind::Timeout, "{}", e.message);
+    let err: SdkError<ListBackupVaultsError, Response> =
+        SdkError::dispatch_failure(ConnectorError::other("connection refused".into(), None));
+    assert_eq!(classify(OP, &caller(), &err).kind, ErrorKind::Network);
+}
