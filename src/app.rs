@@ -529,10 +529,8 @@ impl App {
                 notice,
             }) => {
                 tracing::info!(%region, ?section, %notice, "change accepted");
-                let moved = self.region != region;
-                self.go_to(region, section, effects);
                 // A change of Region is never silent: every list and the jobs now show it.
-                let text = if moved {
+                let text = if self.go_to(region, section, effects) {
                     format!("Switched to {}: {notice}", self.region)
                 } else {
                     notice
@@ -609,17 +607,19 @@ impl App {
         }
     }
 
-    /// Replaces the whole stack with a top-level section, cancelling every load under way.
-    /// Opens `section` in `region`, recounting the failed copies when the Region changes.
-    fn go_to(&mut self, region: String, section: Section, effects: &mut Vec<Effect>) {
+    /// Opens `section` in `region`, recounting the failed copies when the Region changes;
+    /// whether it changed.
+    fn go_to(&mut self, region: String, section: Section, effects: &mut Vec<Effect>) -> bool {
         let moved = self.region != region;
         self.region = region;
         self.go(section, effects);
         if moved {
             self.recount_failed_copies(effects);
         }
+        moved
     }
 
+    /// Replaces the whole stack with a top-level section, cancelling every load under way.
     fn go(&mut self, section: Section, effects: &mut Vec<Effect>) {
         let screen = screens::for_section(section, &self.region);
         self.replace_stack(screen, effects);
