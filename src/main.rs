@@ -203,7 +203,12 @@ async fn connect(ready: &Ready) -> std::result::Result<Connected, UsageError> {
     if let Err(error) = backend.check_credentials().await {
         tracing::warn!(error = %error.headline(), "credentials");
         if error.kind == ErrorKind::Auth {
-            return Err(UsageError(error.message));
+            // The kind's general advice ("check your credentials") adds nothing to these
+            // messages; advice of the error's own (about AWS_ACCESS_KEY_ID) does.
+            return Err(UsageError(match &error.advice {
+                Some(advice) => format!("{} {advice}", error.message),
+                None => error.message,
+            }));
         }
     }
     Ok(Connected {

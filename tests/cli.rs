@@ -228,3 +228,29 @@ fn an_unknown_profile_names_the_profiles_the_files_define() {
     assert_eq!(stderr.trim_end(), expected);
     assert!(!stderr.contains("not-a-secret"), "no secret is shown");
 }
+
+#[test]
+fn an_access_key_without_its_secret_is_named_instead_of_asking_to_configure_keys() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = backup_tui()
+        .env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+        .args(["--config", "/nonexistent.toml", "--log-file"])
+        .arg(dir.path().join("log"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is empty or missing, and no \
+             other credentials were found."
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Export AWS_SECRET_ACCESS_KEY too"),
+        "the advice is printed: {stderr}"
+    );
+    assert!(!stderr.contains("aws configure"), "{stderr}");
+}

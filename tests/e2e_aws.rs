@@ -86,6 +86,9 @@ fn against_moto_it_shows_the_account_vaults_buckets_and_what_the_endpoint_lacks(
     let header = term.contents();
     assert!(header.contains(" AWS "), "{header}");
     assert!(header.contains("us-east-1"), "{header}");
+    // The keys are the environment's (AWS_ACCESS_KEY_ID), not a profile's.
+    assert!(header.contains("acct 123456789012  env keys"), "{header}");
+    assert!(!header.contains("profile default"), "{header}");
 
     term.send_keys(b":vaults\r");
     term.wait_for_text("prod-vault", SCREEN_TIMEOUT);
