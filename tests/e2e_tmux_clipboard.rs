@@ -1,30 +1,25 @@
 //! End-to-end in a real tmux server (its own socket, `set-clipboard on`): `c` on a restore
 //! review puts the `aws backup start-restore-job` command in tmux's paste buffer.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_backup-tui");
 const TIMEOUT: Duration = Duration::from_secs(20);
 
-/// A tmux server of its own (`-L`, no user config), killed when dropped, even on failure.
+/// A tmux server of its own (its socket in the test's temp dir, so nothing is left in
+/// /tmp/tmux-*; no user config), killed when dropped, even on failure.
 struct Tmux {
-    socket: String,
+    socket: PathBuf,
 }
 
 impl Tmux {
     /// Starts the server with one 80x24 session `t` running `command`.
     fn start(command: &str, home: &Path) -> Tmux {
-        let socket = format!(
-            "backup-tui-clip-{}-{}",
-            std::process::id(),
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_nanos())
-                .unwrap_or(0)
-        );
-        let tmux = Tmux { socket };
+        let tmux = Tmux {
+            socket: home.join("tmux.sock"),
+        };
         let out = tmux.run(
             &[
                 "-f",
@@ -62,7 +57,7 @@ impl Tmux {
 
     fn run(&self, args: &[&str], home: &Path) -> Output {
         Command::new("tmux")
-            .arg("-L")
+            .arg("-S")
             .arg(&self.socket)
             .args(args)
             // The server and the program inherit this environment: nothing outside `home`.
@@ -109,7 +104,7 @@ impl Tmux {
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = Command::new("tmux")
-            .arg("-L")
+            .arg("-S")
             .arg(&self.socket)
             .arg("kill-server")
             .output();
