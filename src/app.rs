@@ -1,7 +1,7 @@
 //! The app model and its pure `update`: actions in, effects out, no IO and no await.
 
 use crate::action::{Action, Command, Loaded, RequestId};
-use crate::backend::{AccountInfo, BackendError, BackendEvent, MfaReply};
+use crate::backend::{AccountInfo, BackendError, BackendEvent, ErrorKind, MfaReply};
 use crate::domain::Region;
 use crate::effect::Effect;
 use crate::keymap::Keymap;
@@ -55,6 +55,9 @@ pub struct App {
     /// Ring the terminal bell when a followed job ends (`[ui] bell`).
     pub bell: bool,
     pub session: Session,
+    /// Why GetCallerIdentity failed, so the header says why the account is unknown rather
+    /// than waiting ("…") forever; cleared when a reload asks again.
+    pub identity_failure: Option<ErrorKind>,
     stack: Vec<Box<dyn Screen>>,
     tracker: JobTracker,
     failed_copies: FailedCopies,
@@ -96,18 +99,14 @@ impl App {
             quit: false,
             next_req: 0,
             identity_req: None,
+            identity_failure: None,
             declined_mfa: None,
             size: None,
         };
         app.session.read_only = app.account.read_only;
         let mut effects = Vec::new();
         if app.account.account_id.is_empty() {
-            app.next_req += 1;
-            app.identity_req = Some(app.next_req);
-            effects.push(Effect::Load {
-                req: app.next_req,
-                query: crate::effect::Query::Identity,
-            });
+            app.ask_identity(&mut effects);
         }
         app.go(Section::Resources, &mut effects);
         app.recount_failed_copies(&mut effects);
@@ -117,6 +116,17 @@ impl App {
     /// The terminal's size as last reported (`Action::Resize`), if it was.
     pub fn size(&self) -> Option<(u16, u16)> {
         self.size
+    }
+
+    /// GetCallerIdentity, for the account id the header shows.
+    fn ask_identity(&mut self, effects: &mut Vec<Effect>) {
+        self.next_req += 1;
+        self.identity_req = Some(self.next_req);
+        self.identity_failure = None;
+        effects.push(Effect::Load {
+            req: self.next_req,
+            query: crate::effect::Query::Identity,
+        });
     }
 
     pub fn should_quit(&self) -> bool {
@@ -201,13 +211,10 @@ impl App {
             Action::LoadFailed { req, error } if self.identity_req == Some(req) => {
                 self.identity_req = None;
                 tracing::warn!(error = %error.headline(), "caller identity failed");
+                self.identity_failure = Some(error.kind);
                 self.record_error(&error);
                 self.notify(
-                    format!(
-                        "Account unknown: {} {}",
-                        error.headline(),
-                        error.kind.advice()
-                    ),
+                    format!("Account unknown: {} {}", error.headline(), error.advice()),
                     true,
                 );
             }
@@ -462,6 +469,10 @@ impl App {
             // Before the reload's own loads, so that they ask for the code again.
             effects.push(Effect::RearmMfa { reply });
         }
+        if cmd == Command::Refresh && self.identity_failure.is_some() {
+            // The cause may be fixed now (network back, code typed): ask who we are again.
+            self.ask_identity(effects);
+        }
         match cmd {
             Command::ForceQuit => self.quit = true,
             Command::Quit => {
@@ -567,12 +578,7 @@ impl App {
                 notice,
             }) => {
                 tracing::info!(id = %job.id, region = %job.region, kind = ?job.kind, "job started");
-                let moved = self.region != job.region;
-                self.region = job.region.clone();
-                self.go(section, effects);
-                if moved {
-                    self.recount_failed_copies(effects);
-                }
+                self.go_to(job.region.clone(), section, effects);
                 self.next_req += 1;
                 effects.push(self.tracker.track(job, self.next_req));
                 self.notify(notice, false);
@@ -587,13 +593,13 @@ impl App {
                 notice,
             }) => {
                 tracing::info!(%region, ?section, %notice, "change accepted");
-                let moved = self.region != region;
-                self.region = region;
-                self.go(section, effects);
-                if moved {
-                    self.recount_failed_copies(effects);
-                }
-                self.notify(notice, false);
+                // A change of Region is never silent: every list and the jobs now show it.
+                let text = if self.go_to(region, section, effects) {
+                    format!("Switched to {}: {notice}", self.region)
+                } else {
+                    notice
+                };
+                self.notify(text, false);
             }
             Some(After::Plan {
                 region,
@@ -601,12 +607,7 @@ impl App {
                 notice,
             }) => {
                 tracing::info!(%region, plan = %plan.id, version = %plan.version_id, "plan updated");
-                let moved = self.region != region;
-                self.region = region;
-                self.go(Section::Plans, effects);
-                if moved {
-                    self.recount_failed_copies(effects);
-                }
+                self.go_to(region, Section::Plans, effects);
                 let page = screens::plan_screen(plan, &self.region, &self.account.account_id);
                 self.navigate(Nav::Push(page), effects);
                 self.notify(notice, false);
@@ -649,6 +650,18 @@ impl App {
             // The screen below shows what was just changed (deleted recovery points).
             self.screen_command(Command::Refresh, effects);
         }
+    }
+
+    /// Opens `section` in `region`, recounting the failed copies when the Region changes;
+    /// whether it changed.
+    fn go_to(&mut self, region: String, section: Section, effects: &mut Vec<Effect>) -> bool {
+        let moved = self.region != region;
+        self.region = region;
+        self.go(section, effects);
+        if moved {
+            self.recount_failed_copies(effects);
+        }
+        moved
     }
 
     /// Replaces the whole stack with a top-level section, cancelling every load under way.

@@ -59,6 +59,8 @@ pub struct AuditEntry {
     pub time: String,
     /// `"demo"` or `"aws"`, so rehearsals are told apart from real jobs.
     pub mode: String,
+    /// The profile, or `env keys` when the keys came from `AWS_ACCESS_KEY_ID` (naming the
+    /// profile then would point a reviewer at credentials that were not used).
     pub profile: String,
     pub region: String,
     /// The API operation, e.g. `StartRestoreJob`.
@@ -114,7 +116,11 @@ impl AuditEntry {
         AuditEntry {
             time: timestamp(now),
             mode: mode_name(account.mode).to_string(),
-            profile: account.profile.clone(),
+            profile: if account.env_keys {
+                "env keys".to_string()
+            } else {
+                account.profile.clone()
+            },
             region: request.region().to_string(),
             operation: request.operation().to_string(),
             request: serde_json::Value::Object(body),
@@ -170,6 +176,7 @@ mod tests {
             mode: Mode::Demo,
             account_id: "123456789012".into(),
             profile: "demo".into(),
+            env_keys: false,
             read_only: false,
         }
     }
@@ -290,6 +297,23 @@ mod tests {
                 "message": "not authorized: backup:StartRestoreJob",
             })
         );
+    }
+
+    #[test]
+    fn keys_from_the_environment_are_recorded_as_such_not_as_the_default_profile() {
+        let account = AccountInfo {
+            mode: Mode::Aws,
+            profile: "default".into(),
+            env_keys: true,
+            ..account()
+        };
+        let entry = AuditEntry::new(
+            datetime!(2026-11-22 04:30 UTC),
+            &account,
+            &request(),
+            Ok("job-1"),
+        );
+        assert_eq!(entry.profile, "env keys");
     }
 
     #[test]

@@ -1,13 +1,52 @@
 //! Copy to the clipboard with OSC 52: the terminal does it, so it works over SSH and in tmux.
 
-/// The escape sequence that puts `text` on the clipboard. Inside tmux it is wrapped in a DCS
-/// passthrough (tmux needs `set -g allow-passthrough on`, or `set-clipboard on`).
-pub fn osc52(text: &str, in_tmux: bool) -> String {
-    let sequence = format!("\x1b]52;c;{}\x07", base64(text.as_bytes()));
-    if in_tmux {
-        format!("\x1bPtmux;{}\x1b\\", sequence.replace('\x1b', "\x1b\x1b"))
-    } else {
-        sequence
+/// What stands between the program and the terminal, which decides how OSC 52 is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Multiplexer {
+    /// A terminal (local or over SSH) that reads OSC 52 itself.
+    None,
+    /// tmux (`TMUX` is set).
+    Tmux,
+    /// GNU screen (`STY` is set).
+    Screen,
+}
+
+impl Multiplexer {
+    /// From the variables tmux (`TMUX`) and screen (`STY`) set for the programs they run.
+    pub fn detect(tmux: bool, screen: bool) -> Multiplexer {
+        match (tmux, screen) {
+            (true, _) => Multiplexer::Tmux,
+            (false, true) => Multiplexer::Screen,
+            (false, false) => Multiplexer::None,
+        }
+    }
+}
+
+/// The escape sequence that puts `text` on the clipboard, for what the program runs under.
+///
+/// tmux gets the plain sequence: with `set -g set-clipboard on` tmux reads OSC 52 itself, puts
+/// the text in its paste buffer and forwards it to every terminal attached (over SSH too).
+/// tmux's DCS passthrough (`\ePtmux;…`) is not used: it needs `allow-passthrough on` (off
+/// by default since tmux 3.3), skips tmux's buffer, and with passthrough off tmux drops it,
+/// so "Copied" would be shown while nothing arrives.
+/// screen does not read OSC 52: only its passthrough (`\eP…\e\\`) reaches the terminal, and
+/// screen limits one such string to 768 bytes, so the sequence is sent in 76-byte pieces,
+/// each in its own passthrough (the terminal sees them joined).
+pub fn osc52(text: &str, via: Multiplexer) -> String {
+    let encoded = base64(text.as_bytes());
+    match via {
+        Multiplexer::None | Multiplexer::Tmux => format!("\x1b]52;c;{encoded}\x07"),
+        Multiplexer::Screen => {
+            let sequence = format!("\x1b]52;c;{encoded}\x07");
+            let mut out = String::with_capacity(sequence.len() * 2);
+            // The sequence is ASCII (ESC, digits, base64, BEL), so byte chunks are characters.
+            for chunk in sequence.as_bytes().chunks(76) {
+                out.push_str("\x1bP");
+                out.push_str(&String::from_utf8_lossy(chunk));
+                out.push_str("\x1b\\");
+            }
+            out
+        }
     }
 }
 
@@ -53,8 +92,38 @@ mod tests {
     }
 
     #[test]
-    fn tmux_gets_a_passthrough_wrapper() {
-        assert_eq!(osc52("hi", false), "\x1b]52;c;aGk=\x07");
-        assert_eq!(osc52("hi", true), "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\");
+    fn a_terminal_and_tmux_get_the_plain_sequence() {
+        assert_eq!(osc52("hi", Multiplexer::None), "\x1b]52;c;aGk=\x07");
+        // tmux with set-clipboard on takes OSC 52 itself; a passthrough wrapper would need
+        // allow-passthrough and bypass tmux's buffer.
+        assert_eq!(osc52("hi", Multiplexer::Tmux), "\x1b]52;c;aGk=\x07");
+    }
+
+    #[test]
+    fn screen_gets_the_sequence_in_passthrough_pieces_it_accepts() {
+        assert_eq!(
+            osc52("hi", Multiplexer::Screen),
+            "\x1bP\x1b]52;c;aGk=\x07\x1b\\"
+        );
+        let long = "aws backup start-restore-job ".repeat(20);
+        let wrapped = osc52(&long, Multiplexer::Screen);
+        let pieces: Vec<&str> = wrapped
+            .split("\x1b\\")
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                p.strip_prefix("\x1bP")
+                    .expect("each piece opens a passthrough")
+            })
+            .collect();
+        assert!(pieces.len() > 1);
+        assert!(pieces.iter().all(|p| p.len() <= 76), "screen's limit");
+        assert_eq!(pieces.concat(), osc52(&long, Multiplexer::None));
+    }
+
+    #[test]
+    fn tmux_wins_over_screen_and_nothing_means_a_terminal() {
+        assert_eq!(Multiplexer::detect(true, true), Multiplexer::Tmux);
+        assert_eq!(Multiplexer::detect(false, true), Multiplexer::Screen);
+        assert_eq!(Multiplexer::detect(false, false), Multiplexer::None);
     }
 }

@@ -61,6 +61,10 @@ async fn main() -> Result<ExitCode> {
         Ok(ready) => connect(&ready).await.map(|connected| (ready, connected)),
         Err(error) => Err(error),
     };
+    // Checked last so that configuration and credentials problems are still reported without a
+    // terminal (a script can ask whether the program would start), but before ratatui touches
+    // it: without a TTY, `ratatui::init` can only fail.
+    let started = started.and_then(|both| terminal_attached().map(|()| both));
     match started {
         Ok((ready, connected)) => run(ready, connected).await.map(|()| ExitCode::SUCCESS),
         Err(UsageError(message)) => {
@@ -69,6 +73,19 @@ async fn main() -> Result<ExitCode> {
             Ok(ExitCode::from(2))
         }
     }
+}
+
+/// The screen needs a terminal on both sides: keys come from stdin, frames go to stdout.
+fn terminal_attached() -> std::result::Result<(), UsageError> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return Ok(());
+    }
+    Err(UsageError(
+        "backup-tui needs a terminal (stdin/stdout are not a TTY). Run it in an interactive \
+         terminal (over SSH: `ssh -t`); --print-paths and --print-default-config work without one."
+            .into(),
+    ))
 }
 
 /// `--print-paths`: where the config, log and audit log are, resolved as `prepare` and the
@@ -173,6 +190,10 @@ async fn connect(ready: &Ready) -> std::result::Result<Connected, UsageError> {
             },
         });
     }
+    // A profile that does not exist: name the ones that do, before the SDK's own wording.
+    if let Some(profile) = &cli.profile {
+        aws::check_profile(profile).await.map_err(UsageError)?;
+    }
     let (tx, rx) = unbounded_channel();
     let mut settings = aws::AwsSettings::new(&ready.region);
     settings.profile = cli.profile.clone();
@@ -187,7 +208,12 @@ async fn connect(ready: &Ready) -> std::result::Result<Connected, UsageError> {
     if let Err(error) = backend.check_credentials().await {
         tracing::warn!(error = %error.headline(), "credentials");
         if error.kind == ErrorKind::Auth {
-            return Err(UsageError(error.message));
+            // The kind's general advice ("check your credentials") adds nothing to these
+            // messages; advice of the error's own (about AWS_ACCESS_KEY_ID) does.
+            return Err(UsageError(match &error.advice {
+                Some(advice) => format!("{} {advice}", error.message),
+                None => error.message,
+            }));
         }
     }
     Ok(Connected {
@@ -222,7 +248,10 @@ async fn run(ready: Ready, connected: Connected) -> Result<()> {
     effects.extend(app.start_at(section, cli.resource.as_deref()));
     let audit =
         audit::audit_path(cli.audit_log.as_deref(), &config.log.audit_log).map(AuditLog::new);
-    let in_tmux = std::env::var_os("TMUX").is_some();
+    let via = clipboard::Multiplexer::detect(
+        std::env::var_os("TMUX").is_some(),
+        std::env::var_os("STY").is_some(),
+    );
     let mut runtime = Runtime::new(app, backend, effects).with_audit(audit);
     if let Some(events) = events {
         runtime = runtime.with_events(events);
@@ -230,7 +259,7 @@ async fn run(ready: Ready, connected: Connected) -> Result<()> {
     let runtime = runtime.with_clipboard(Box::new(move |text| {
         // The terminal copies on its side: this works over SSH too.
         let mut out = std::io::stdout();
-        let _ = out.write_all(clipboard::osc52(text, in_tmux).as_bytes());
+        let _ = out.write_all(clipboard::osc52(text, via).as_bytes());
         let _ = out.flush();
     }));
     let mut runtime = runtime.with_bell(Box::new(|| {

@@ -1,7 +1,8 @@
-//! The binary's command line: version, default config, errors without credentials, private logs.
+//! The binary's command line: version, default config, errors without credentials or a
+//! terminal, unknown profiles, private logs.
 
 use std::os::unix::fs::PermissionsExt;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 /// The binary with no AWS credentials anywhere: no `AWS_*` variables, no shared files, and no
 /// instance metadata lookup (no address but loopback is ever a target in tests).
@@ -150,4 +151,106 @@ fn screen_and_resource_cannot_be_asked_together() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("cannot be used with"), "{err}");
+}
+
+#[test]
+fn without_a_terminal_it_says_so_and_exits_2_instead_of_panicking() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // `output()` pipes stdout; stdin comes from /dev/null, as with `backup-tui </dev/null`.
+    let out = backup_tui()
+        .args(["--demo", "--config", "/nonexistent.toml", "--log-file"])
+        .arg(dir.path().join("log"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2), "not 101 (a panic)");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("backup-tui: backup-tui needs a terminal (stdin/stdout are not a TTY)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(
+        out.stdout.is_empty(),
+        "nothing was drawn: {:?}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
+    // What works without a terminal still does.
+    for flag in ["--print-paths", "--print-default-config"] {
+        let out = backup_tui()
+            .args([flag, "--config", "/nonexistent.toml"])
+            .stdin(Stdio::null())
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{flag}: {:?}", out.status);
+        assert!(!out.stdout.is_empty(), "{flag} printed nothing");
+    }
+}
+
+#[test]
+fn an_unknown_profile_names_the_profiles_the_files_define() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("config");
+    let credentials = dir.path().join("credentials");
+    std::fs::write(
+        &config,
+        "[default]\nregion = us-east-1\n[profile staging]\nregion = eu-west-1\n",
+    )
+    .expect("write config");
+    std::fs::write(
+        &credentials,
+        "[prod]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = not-a-secret\n",
+    )
+    .expect("write credentials");
+    let out = backup_tui()
+        .env("AWS_CONFIG_FILE", &config)
+        .env("AWS_SHARED_CREDENTIALS_FILE", &credentials)
+        .args([
+            "--profile",
+            "nope",
+            "--config",
+            "/nonexistent.toml",
+            "--log-file",
+        ])
+        .arg(dir.path().join("log"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let expected = format!(
+        "backup-tui: Profile `nope` is not defined in {} or {}. Defined profiles: default, \
+         prod, staging.",
+        config.display(),
+        credentials.display()
+    );
+    assert_eq!(stderr.trim_end(), expected);
+    assert!(!stderr.contains("not-a-secret"), "no secret is shown");
+}
+
+#[test]
+fn an_access_key_without_its_secret_is_named_instead_of_asking_to_configure_keys() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = backup_tui()
+        .env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+        .args(["--config", "/nonexistent.toml", "--log-file"])
+        .arg(dir.path().join("log"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is empty or missing, and no \
+             other credentials were found."
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Export AWS_SECRET_ACCESS_KEY too"),
+        "the advice is printed: {stderr}"
+    );
+    assert!(!stderr.contains("aws configure"), "{stderr}");
 }

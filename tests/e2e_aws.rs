@@ -86,6 +86,9 @@ fn against_moto_it_shows_the_account_vaults_buckets_and_what_the_endpoint_lacks(
     let header = term.contents();
     assert!(header.contains(" AWS "), "{header}");
     assert!(header.contains("us-east-1"), "{header}");
+    // The keys are the environment's (AWS_ACCESS_KEY_ID), not a profile's.
+    assert!(header.contains("acct 123456789012  env keys"), "{header}");
+    assert!(!header.contains("profile default"), "{header}");
 
     term.send_keys(b":vaults\r");
     term.wait_for_text("prod-vault", SCREEN_TIMEOUT);
@@ -358,15 +361,24 @@ fn an_mfa_profile_asks_for_the_code_inside_the_tui_and_assumes_the_role_with_it(
     term.wait_for_text("eu-central-1", SCREEN_TIMEOUT);
     // Letters are refused with a reason; a short code is refused too; nothing is lost.
     term.send_keys(b"12a");
-    term.wait_for_text("Digits only", SCREEN_TIMEOUT);
+    term.wait_for_text(
+        "The MFA code is 6 digits; 'a' is not a digit.",
+        SCREEN_TIMEOUT,
+    );
     term.send_keys(b"\r");
     term.wait_for_text("An MFA code is 6 digits", SCREEN_TIMEOUT);
+    // Longer than the SDK's default 5 s for loading credentials: a person finding a phone.
+    std::thread::sleep(std::time::Duration::from_secs(6));
     term.send_keys(b"3456\r");
     term.wait_for_text("acct 111122223333", SCREEN_TIMEOUT);
     let screen = term.contents();
     assert!(
         !screen.contains("MFA code:"),
         "the prompt closed:\n{screen}"
+    );
+    assert!(
+        !screen.contains("timed out"),
+        "the lists waited for the code:\n{screen}"
     );
     app::quit_and_check_restored(&mut term);
     let log = std::fs::read_to_string(dir.path().join("log")).expect("read the log");

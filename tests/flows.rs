@@ -634,7 +634,7 @@ fn the_mfa_prompt_is_a_dialog_whose_keys_show_at_80x24_and_60x20() {
     h.type_text("12x");
     h.assert_shows("MFA code:")
         .assert_shows("12_")
-        .assert_shows("Digits only: the 6-digit MFA code.")
+        .assert_shows("The MFA code is 6 digits; 'x' is not a digit.")
         .assert_shows("enter send   esc cancel");
     snap_dialog!(h, "mfa_code");
 }

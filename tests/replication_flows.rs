@@ -64,6 +64,34 @@ fn creating_a_bucket_sends_create_then_versioning() {
 }
 
 #[test]
+fn a_bucket_made_in_another_region_leaves_the_session_in_its_region_and_says_so() {
+    let mut h = buckets();
+    h.press("n").settle();
+    h.type_text("finance-replica").press("down").press("space");
+    h.assert_shows("Choose (type to filter");
+    h.type_text("eu-west-1")
+        .press("enter")
+        .press("enter")
+        .settle();
+    h.assert_shows("1. CreateBucket request");
+    h.press("enter").press("y").settle();
+    let sent = sent(&h);
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    assert!(
+        sent.iter().all(|r| r.region() == "eu-west-1"),
+        "the bucket is made where it was asked for: {sent:?}"
+    );
+    // The session did not move: same Region in the app, the header and the list's title.
+    assert_eq!(h.app.region, "us-east-1");
+    let screen = h.screen();
+    let header = screen.lines().next().unwrap_or_default();
+    assert!(header.contains("us-east-1"), "{header}");
+    h.assert_shows("S3 buckets in us-east-1");
+    h.assert_shows("Bucket finance-replica created in eu-west-1; still in us-east-1.");
+    h.assert_not_shows("Switched to");
+}
+
+#[test]
 fn versioning_is_enabled_after_its_review_and_refused_when_on() {
     let mut h = buckets();
     select(&mut h, "acme-media");

@@ -55,9 +55,9 @@ impl Message {
     /// A failed call: its words and advice, with what AWS said about it.
     pub fn from_error(at: String, error: &BackendError) -> Message {
         Message {
-            operation: error.operation.clone(),
-            code: error.code.clone(),
-            request_id: error.request_id.clone(),
+            operation: error.operation.as_deref().map(str::to_string),
+            code: error.code.as_deref().map(str::to_string),
+            request_id: error.request_id.as_deref().map(str::to_string),
             ..Message::new(at, Level::Error, error.explained())
         }
     }

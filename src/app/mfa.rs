@@ -53,7 +53,15 @@ impl App {
                 prompt.code.push(c);
                 prompt.error = None;
             }
-            KeyCode::Char(_) => prompt.error = Some("Digits only: the 6-digit MFA code.".into()),
+            // Say which key was refused and why: a silently ignored key reads as a broken prompt.
+            KeyCode::Char(c) if c.is_ascii_digit() => {
+                prompt.error = Some(
+                    "The MFA code is 6 digits and all 6 are typed: press enter to send it.".into(),
+                )
+            }
+            KeyCode::Char(c) => {
+                prompt.error = Some(format!("The MFA code is 6 digits; '{c}' is not a digit."))
+            }
             _ => {}
         }
     }

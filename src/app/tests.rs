@@ -9,6 +9,7 @@ fn app() -> (App, Vec<Effect>) {
         mode: Mode::Demo,
         account_id: "123456789012".into(),
         profile: "demo".into(),
+        env_keys: false,
         read_only: false,
     };
     App::new(
@@ -182,6 +183,7 @@ fn aws_app() -> (App, Vec<Effect>) {
         mode: Mode::Aws,
         account_id: String::new(),
         profile: "prod".into(),
+        env_keys: false,
         read_only: false,
     };
     App::new(
@@ -263,15 +265,24 @@ fn the_mfa_prompt_takes_six_digits_and_answers_once() {
         panic!("prompt closed")
     };
     assert_eq!(prompt.code, "12", "the letter is refused, the digits kept");
-    assert!(
-        prompt
-            .error
-            .as_deref()
-            .is_some_and(|e| e.contains("Digits"))
+    assert_eq!(
+        prompt.error.as_deref(),
+        Some("The MFA code is 6 digits; 'x' is not a digit."),
+        "the refused key is named, with the reason"
     );
     assert!(a.update(key("enter")).is_empty(), "too short: nothing sent");
     let effects = typed(&mut a, "3456");
     assert!(effects.is_empty());
+    // A seventh digit is refused with what to do instead, and the code is kept.
+    typed(&mut a, "7");
+    let Overlay::Mfa(prompt) = &a.overlay else {
+        panic!("prompt closed")
+    };
+    assert_eq!(prompt.code, "123456");
+    assert_eq!(
+        prompt.error.as_deref(),
+        Some("The MFA code is 6 digits and all 6 are typed: press enter to send it.")
+    );
     let effects = a.update(key("enter"));
     assert!(matches!(a.overlay, Overlay::None));
     assert_eq!(

@@ -78,12 +78,16 @@ impl ErrorKind {
 pub struct BackendError {
     pub kind: ErrorKind,
     pub message: String,
+    /// What to do, when the kind's general advice would be wrong for this failure (expired
+    /// keys from the environment cannot be fixed with `aws sso login`).
+    // Boxed strings keep the error small: it travels in every `Result` of the backend.
+    pub advice: Option<Box<str>>,
     /// The API operation that failed (`ListProtectedResources`), when known.
-    pub operation: Option<String>,
+    pub operation: Option<Box<str>>,
     /// AWS's error code (`AccessDeniedException`), when AWS answered with one.
-    pub code: Option<String>,
+    pub code: Option<Box<str>>,
     /// The request id AWS gave the answer: what AWS Support asks for.
-    pub request_id: Option<String>,
+    pub request_id: Option<Box<str>>,
 }
 
 impl BackendError {
@@ -91,6 +95,7 @@ impl BackendError {
         BackendError {
             kind,
             message: message.into(),
+            advice: None,
             operation: None,
             code: None,
             request_id: None,
@@ -104,10 +109,21 @@ impl BackendError {
         code: Option<&str>,
         request_id: Option<&str>,
     ) -> Self {
-        self.operation = Some(operation.to_string());
-        self.code = code.map(str::to_string);
-        self.request_id = request_id.map(str::to_string);
+        self.operation = Some(operation.into());
+        self.code = code.map(Into::into);
+        self.request_id = request_id.map(Into::into);
         self
+    }
+
+    /// The same error with its own advice instead of the kind's.
+    pub fn with_advice(mut self, advice: impl Into<String>) -> Self {
+        self.advice = Some(advice.into().into_boxed_str());
+        self
+    }
+
+    /// What the user can do: this failure's own advice, else its kind's.
+    pub fn advice(&self) -> &str {
+        self.advice.as_deref().unwrap_or(self.kind.advice())
     }
 
     /// The refusal of a change under `--read-only`; `operation` is the API name.
@@ -126,7 +142,7 @@ impl BackendError {
         } else {
             "."
         };
-        format!("{headline}{stop} {}", self.kind.advice())
+        format!("{headline}{stop} {}", self.advice())
     }
 
     /// `Throttled: Rate exceeded`, for a one-line notice.
@@ -137,7 +153,7 @@ impl BackendError {
 
 impl std::fmt::Display for BackendError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}", self.headline(), self.kind.advice())
+        write!(f, "{} {}", self.headline(), self.advice())
     }
 }
 
@@ -146,6 +162,29 @@ impl std::error::Error for BackendError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_error_stays_small_enough_to_travel_in_every_result() {
+        // clippy's result_large_err stops at 128 bytes; the details are boxed to stay well under.
+        assert!(std::mem::size_of::<BackendError>() <= 96);
+    }
+
+    #[test]
+    fn the_explanation_ends_the_headline_before_the_advice() {
+        let e = BackendError::new(ErrorKind::AccessDenied, "not authorized");
+        assert_eq!(
+            e.explained(),
+            format!(
+                "Access denied: not authorized. {}",
+                ErrorKind::AccessDenied.advice()
+            )
+        );
+        let e = e.with_advice("Ask for backup:StartCopyJob.");
+        assert!(
+            e.explained()
+                .ends_with("not authorized. Ask for backup:StartCopyJob.")
+        );
+    }
 
     #[test]
     fn expired_credentials_say_how_to_log_in_again() {

@@ -42,6 +42,8 @@ pub struct AccountInfo {
     pub mode: Mode,
     pub account_id: String,
     pub profile: String,
+    /// The keys come from `AWS_ACCESS_KEY_ID`, not from `profile` (shown as "env keys").
+    pub env_keys: bool,
     /// `--read-only`: nothing that changes the account may be sent.
     pub read_only: bool,
 }

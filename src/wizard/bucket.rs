@@ -19,6 +19,8 @@ const VERSIONING_OPTIONS: [&str; 2] = ["Enabled", "Off"];
 pub struct CreateBucketWizard {
     core: WizardCore,
     name: String,
+    /// The Region the session is in; the bucket's own (`region`) may be another.
+    current: String,
     region: usize,
     /// 0: enabled (replication needs it on both buckets).
     versioning: usize,
@@ -30,6 +32,7 @@ impl CreateBucketWizard {
         CreateBucketWizard {
             core: WizardCore::new(STEPS),
             name: String::new(),
+            current: region.to_string(),
             region: REGIONS.iter().position(|r| r.code == region).unwrap_or(0),
             versioning: 0,
         }
@@ -161,11 +164,21 @@ impl Wizard for CreateBucketWizard {
         Ok(requests)
     }
 
+    /// The session stays in its Region: a bucket made elsewhere is usually a replication
+    /// destination, and the rule that uses it is added from the source bucket, here. Moving
+    /// the whole session (every list, the jobs, the header) for one bucket would surprise.
     fn after(&self, _last_id: &str) -> Option<After> {
+        let (name, region, current) = (self.name.trim(), self.region(), &self.current);
+        let notice = if region == current {
+            format!("Bucket {name} created in {region}.")
+        } else {
+            // Short enough for the footer at 80 columns; the header shows the Region too.
+            format!("Bucket {name} created in {region}; still in {current}.")
+        };
         Some(After::Go {
-            region: self.region().to_string(),
+            region: current.clone(),
             section: Section::Buckets,
-            notice: format!("Bucket {} created in {}.", self.name.trim(), self.region()),
+            notice,
         })
     }
 }

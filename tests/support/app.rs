@@ -79,7 +79,7 @@ pub fn spawn_demo_audited(dir: &Path, extra: &[&str]) -> PtySession {
     cmd.arg("--audit-log");
     cmd.arg(dir.join("audit.jsonl"));
     cmd.env("TERM", "xterm-256color");
-    for var in ["NO_COLOR", "AWS_REGION", "AWS_PROFILE", "TMUX"] {
+    for var in ["NO_COLOR", "AWS_REGION", "AWS_PROFILE", "TMUX", "STY"] {
         cmd.env_remove(var);
     }
     let mut term = PtySession::spawn(cmd);

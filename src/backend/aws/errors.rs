@@ -37,6 +37,9 @@ pub struct Caller {
     pub region: String,
     pub timeouts: Timeouts,
     pub max_attempts: u32,
+    /// The keys come from `AWS_ACCESS_KEY_ID` (the environment wins over a profile unless
+    /// `--profile` is given): advice then names the variables, never `aws configure`.
+    pub env_keys: bool,
 }
 
 impl Caller {
@@ -199,6 +202,10 @@ where
             if failure.is_timeout() {
                 // No read timeout is set, so the connector's timeout is the connect limit.
                 caller.timed_out(op, Limit::Connect)
+            } else if detail.contains("timed out") {
+                // The identity cache's own limit ("identity resolver timed out after 5s") is a
+                // timeout too, though the connector did not report one.
+                BackendError::new(ErrorKind::Timeout, format!("{}: {detail}", op.action()))
             } else {
                 BackendError::new(
                     ErrorKind::Network,
@@ -243,21 +250,14 @@ pub fn classify_response(
     if is(THROTTLING) || status == Some(429) {
         BackendError::new(ErrorKind::Throttled, said("Rate exceeded"))
     } else if is(EXPIRED) {
-        BackendError::new(
-            ErrorKind::ExpiredCredentials,
-            format!(
-                "{} Refresh the credentials (for SSO: aws sso login{}).",
-                said("The security token included in the request is expired."),
-                caller.profile_flag()
-            ),
+        expired_keys(
+            caller,
+            &said("The security token included in the request is expired."),
         )
     } else if is(BAD_KEYS) {
-        BackendError::new(
-            ErrorKind::Auth,
-            format!(
-                "AWS rejected the access keys: {}",
-                said("the security token included in the request is invalid")
-            ),
+        rejected_keys(
+            caller,
+            &said("the security token included in the request is invalid"),
         )
     } else if is(DENIED) || status == Some(403) {
         BackendError::new(
@@ -310,6 +310,56 @@ pub fn classify_response(
     }
 }
 
+/// AWS answered that the keys have expired. Keys from the environment cannot be refreshed
+/// from here (the process keeps the environment it started with): they need a restart.
+fn expired_keys(caller: &Caller, said: &str) -> BackendError {
+    let said = said.trim_end_matches('.');
+    if caller.env_keys {
+        BackendError::new(
+            ErrorKind::ExpiredCredentials,
+            format!("{said}: the temporary keys in the environment (AWS_SESSION_TOKEN) expired."),
+        )
+        .with_advice(
+            "Export fresh keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), \
+             then restart backup-tui.",
+        )
+    } else {
+        BackendError::new(
+            ErrorKind::ExpiredCredentials,
+            format!(
+                "{said}. Refresh the credentials (for SSO: aws sso login{}).",
+                caller.profile_flag()
+            ),
+        )
+    }
+}
+
+/// AWS does not know the keys (deleted, mistyped, or a session token missing).
+fn rejected_keys(caller: &Caller, said: &str) -> BackendError {
+    if caller.env_keys {
+        return BackendError::new(
+            ErrorKind::Auth,
+            format!(
+                "AWS rejected the access keys from the environment (AWS_ACCESS_KEY_ID): {said}"
+            ),
+        )
+        .with_advice(
+            "Export valid AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (plus AWS_SESSION_TOKEN for \
+             temporary keys), or unset them to use a profile; then restart backup-tui.",
+        );
+    }
+    let profile = caller.profile.as_deref().unwrap_or("default");
+    BackendError::new(
+        ErrorKind::Auth,
+        format!("AWS rejected the access keys of profile {profile}: {said}"),
+    )
+    .with_advice(format!(
+        "Fix the profile's keys (`aws configure{flag}`) or log in again (`aws sso login{flag}`), \
+         then restart backup-tui.",
+        flag = caller.profile_flag()
+    ))
+}
+
 /// A request the SDK refused to build (a required member missing): nothing was sent.
 pub fn not_built(op: Op, err: &BuildError) -> BackendError {
     BackendError::new(
@@ -338,20 +388,13 @@ pub fn credentials_error(err: &CredentialsError, caller: &Caller) -> BackendErro
             "No MFA code was entered, so the role was not assumed: press r to be asked again.",
         );
     }
+    // The default chain asks the EC2 instance metadata service last, so an error from it means
+    // nothing before it (environment, files, SSO, containers) had credentials. Where IMDS
+    // answers 403/500 or times out (containers, corporate networks) that is still "none".
+    let imds_failed = detail.contains("IMDS");
     match err {
-        CredentialsError::CredentialsNotLoaded(_) => BackendError::new(
-            ErrorKind::Auth,
-            format!(
-                "No AWS credentials found{}. Configure them (`aws configure{profile}`, \
-                 `aws sso login{profile}`, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY), or try \
-                 `backup-tui --demo`.",
-                caller
-                    .profile
-                    .as_deref()
-                    .map(|p| format!(" for profile {p}"))
-                    .unwrap_or_default()
-            ),
-        ),
+        CredentialsError::CredentialsNotLoaded(_) => not_loaded(caller),
+        _ if imds_failed => not_loaded(caller),
         CredentialsError::ProviderTimedOut(_) => BackendError::new(
             ErrorKind::Timeout,
             format!("Loading the credentials took too long: {detail}"),
@@ -369,6 +412,36 @@ pub fn credentials_error(err: &CredentialsError, caller: &Caller) -> BackendErro
             format!("The credentials could not be loaded: {detail}"),
         ),
     }
+}
+
+/// No credentials anywhere the SDK looks. With `AWS_ACCESS_KEY_ID` set that can only mean
+/// its secret is missing, so the advice is about that variable, not about setting keys.
+fn not_loaded(caller: &Caller) -> BackendError {
+    if caller.env_keys {
+        return BackendError::new(
+            ErrorKind::Auth,
+            "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is empty or missing, and no other \
+             credentials were found.",
+        )
+        .with_advice(
+            "Export AWS_SECRET_ACCESS_KEY too (or unset AWS_ACCESS_KEY_ID to use a profile), or \
+             try `backup-tui --demo`.",
+        );
+    }
+    let profile = caller.profile_flag();
+    BackendError::new(
+        ErrorKind::Auth,
+        format!(
+            "No AWS credentials found{} (environment, ~/.aws files, SSO, instance metadata). \
+             Configure them (`aws configure{profile}`, `aws sso login{profile}`, or \
+             AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY), or try `backup-tui --demo`.",
+            caller
+                .profile
+                .as_deref()
+                .map(|p| format!(" for profile {p}"))
+                .unwrap_or_default()
+        ),
+    )
 }
 
 /// The first error of type `T` in `err`'s source chain.

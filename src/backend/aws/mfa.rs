@@ -6,10 +6,24 @@ use aws_config::profile::ProfileSet;
 use aws_credential_types::Credentials;
 use aws_credential_types::provider::error::CredentialsError;
 use aws_credential_types::provider::{self, ProvideCredentials, SharedCredentialsProvider};
+use aws_smithy_runtime_api::client::identity::SharedIdentityCache;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 use tokio::sync::mpsc::UnboundedSender;
+
+/// How long a credentials load may wait for the code. The SDK's identity cache gives a load
+/// 5 s, then fails every call with "identity resolver timed out after 5s": a person fetching a
+/// phone needs longer. The AWS CLI waits indefinitely; a quarter of an hour keeps a forgotten
+/// prompt from holding calls forever.
+pub const MFA_LOAD_TIMEOUT: Duration = Duration::from_secs(15 * 60);
+
+/// The identity cache for a role behind MFA: loads wait up to `MFA_LOAD_TIMEOUT`.
+pub fn identity_cache() -> SharedIdentityCache {
+    aws_config::identity::IdentityCache::lazy()
+        .load_timeout(MFA_LOAD_TIMEOUT)
+        .build()
+}
 
 /// What the profile says about the role to assume with MFA.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,6 +181,85 @@ mod tests {
         )
         .await
         .expect("profiles parse")
+    }
+
+    /// Answers after `delay`, as the MFA provider does once the user has typed the code;
+    /// `answered` is set only if the caller waited that long (a timeout drops the future).
+    #[derive(Debug)]
+    struct SlowHuman {
+        delay: Duration,
+        answered: Arc<AtomicBool>,
+    }
+
+    impl ProvideCredentials for SlowHuman {
+        fn provide_credentials<'a>(&'a self) -> provider::future::ProvideCredentials<'a>
+        where
+            Self: 'a,
+        {
+            provider::future::ProvideCredentials::new(async move {
+                tokio::time::sleep(self.delay).await;
+                self.answered.store(true, Ordering::SeqCst);
+                Ok(Credentials::new("AKID", "secret", None, None, "slow-human"))
+            })
+        }
+    }
+
+    /// Makes a GetCallerIdentity call (answered by a mock, nothing leaves the process) through
+    /// `cache`, with credentials that take `delay` to arrive. Whether the credentials were
+    /// waited for.
+    async fn waited_for_credentials(cache: SharedIdentityCache, delay: Duration) -> bool {
+        let rule =
+            aws_smithy_mocks::mock!(aws_sdk_sts::Client::get_caller_identity).then_output(|| {
+                aws_sdk_sts::operation::get_caller_identity::GetCallerIdentityOutput::builder()
+                    .account("123456789012")
+                    .build()
+            });
+        let answered = Arc::new(AtomicBool::new(false));
+        let provider = SlowHuman {
+            delay,
+            answered: Arc::clone(&answered),
+        };
+        let base = aws_config::SdkConfig::builder()
+            .behavior_version(aws_config::BehaviorVersion::latest())
+            .region(aws_config::Region::new("us-east-1"))
+            .credentials_provider(SharedCredentialsProvider::new(provider))
+            .identity_cache(cache)
+            .http_client(aws_smithy_mocks::create_mock_http_client())
+            .sleep_impl(aws_smithy_async::rt::sleep::SharedAsyncSleep::new(
+                aws_smithy_async::rt::sleep::TokioSleep::new(),
+            ))
+            .retry_config(aws_smithy_types::retry::RetryConfig::disabled())
+            .build();
+        let conf = aws_sdk_sts::config::Builder::from(&base)
+            .interceptor(aws_smithy_mocks::MockResponseInterceptor::new().with_rule(&rule))
+            .build();
+        // The mock may answer even when signing failed, so the outcome is read from the
+        // provider, not from the call's result.
+        let _ = aws_sdk_sts::Client::from_conf(conf)
+            .get_caller_identity()
+            .send()
+            .await;
+        answered.load(Ordering::SeqCst)
+    }
+
+    // Paused time: the minutes pass at once, as soon as nothing else can run.
+    #[tokio::test(start_paused = true)]
+    async fn a_call_waits_minutes_for_the_mfa_code() {
+        let ten_minutes = Duration::from_secs(600);
+        let started = tokio::time::Instant::now();
+        assert!(
+            waited_for_credentials(identity_cache(), ten_minutes).await,
+            "the call waited for the code"
+        );
+        assert!(started.elapsed() >= ten_minutes);
+        // The SDK's default cache gives up after 5 s: what this cache exists to avoid.
+        let started = tokio::time::Instant::now();
+        let default = aws_config::identity::IdentityCache::lazy().build();
+        assert!(
+            !waited_for_credentials(default, ten_minutes).await,
+            "the SDK's default load timeout does not wait"
+        );
+        assert!(started.elapsed() < Duration::from_secs(10));
     }
 
     #[tokio::test]

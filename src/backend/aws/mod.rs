@@ -14,6 +14,7 @@ mod mfa;
 mod operations;
 mod pages;
 mod report;
+mod sources;
 mod timeouts;
 
 pub use guard::{READ_ONLY_ALLOWLIST, read_only_allows};
@@ -52,6 +53,8 @@ pub struct AwsSettings {
     pub initial_backoff: Duration,
     /// Connect, attempt and whole-call limits for every client.
     pub timeouts: Timeouts,
+    /// The keys come from the environment (advice and the header say so).
+    pub env_keys: bool,
 }
 
 impl AwsSettings {
@@ -65,8 +68,14 @@ impl AwsSettings {
             max_attempts: crate::config::AwsConfig::default().max_attempts,
             initial_backoff: Duration::from_secs(1),
             timeouts: Timeouts::default(),
+            env_keys: false,
         }
     }
+}
+
+/// `Err` with the defined profiles when `profile` is in neither shared file.
+pub async fn check_profile(profile: &str) -> Result<(), String> {
+    sources::check_profile(profile, &aws_types::os_shim_internal::Env::real()).await
 }
 
 /// The Region the profile names (`region` in the shared config), if any.
@@ -153,15 +162,27 @@ impl AwsBackend {
                 sts_loader = sts_loader.endpoint_url(url);
             }
             let sts = aws_sdk_sts::Client::new(&sts_loader.load().await);
-            loader =
-                loader.credentials_provider(mfa::MfaRoleProvider::new(role, sts, events.clone()));
+            loader = loader
+                .credentials_provider(mfa::MfaRoleProvider::new(role, sts, events.clone()))
+                .identity_cache(mfa::identity_cache());
         } else if settings.profile_from_command_line
             && let Some(profile) = &settings.profile
         {
             loader = loader
                 .credentials_provider(mfa::source_credentials(Some(profile), &settings.region));
+        } else {
+            loader = loader.credentials_provider(
+                sources::default_chain(settings.profile.as_deref(), &settings.region).await,
+            );
         }
         let base = loader.load().await;
+        let settings = AwsSettings {
+            env_keys: sources::env_keys_in_use(
+                &aws_types::os_shim_internal::Env::real(),
+                needs_mfa || settings.profile_from_command_line,
+            ),
+            ..settings
+        };
         AwsBackend::from_config(base, &settings, needs_mfa, events, Vec::new())
     }
 
@@ -195,6 +216,7 @@ impl AwsBackend {
             region: settings.region.clone(),
             timeouts: settings.timeouts,
             max_attempts: settings.max_attempts,
+            env_keys: settings.env_keys,
         };
         let mut interceptors = vec![SharedInterceptor::new(guard::RetryWatch {
             events,

@@ -75,6 +75,7 @@ impl BackupBackend for AwsBackend {
                 .profile
                 .clone()
                 .unwrap_or_else(|| "default".to_string()),
+            env_keys: self.caller.env_keys,
             read_only: self.read_only,
         }
     }

@@ -295,6 +295,7 @@ impl BackupBackend for MockBackend {
             mode: Mode::Demo,
             account_id: ACCOUNT_ID.to_string(),
             profile: "demo".to_string(),
+            env_keys: false,
             read_only: self.options.read_only,
         }
     }

@@ -355,7 +355,7 @@ impl Screen for BatchJobScreen {
         self.outcome = Some(match result {
             Ok(_) => ("Sent: AWS accepted the change.".to_string(), false),
             Err(e) => (
-                format!("Not changed: {} {}", e.headline(), e.kind.advice()),
+                format!("Not changed: {} {}", e.headline(), e.advice()),
                 true,
             ),
         });

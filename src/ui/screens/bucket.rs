@@ -96,7 +96,7 @@ impl BucketScreen {
                 format!(
                     "Could not read the replication configuration: {} {} Press r to retry.",
                     error.headline(),
-                    error.kind.advice()
+                    error.advice()
                 ),
                 Tone::Bad,
             ));

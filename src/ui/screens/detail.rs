@@ -88,11 +88,7 @@ impl Refresh {
     pub fn error_field(&self) -> Option<Field> {
         let error = self.error.as_ref()?;
         Some(Field::Text {
-            text: format!(
-                "Could not refresh: {} {}",
-                error.headline(),
-                error.kind.advice()
-            ),
+            text: format!("Could not refresh: {} {}", error.headline(), error.advice()),
             tone: Tone::Bad,
         })
     }

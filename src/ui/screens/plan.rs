@@ -74,7 +74,7 @@ impl PlanScreen {
                 text: format!(
                     "Could not load the rules: {} {} Press r to retry.",
                     error.headline(),
-                    error.kind.advice()
+                    error.advice()
                 ),
                 tone: Tone::Bad,
             });

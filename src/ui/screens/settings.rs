@@ -355,7 +355,7 @@ impl Screen for SettingsScreen {
                         "{} was not changed: {} {}",
                         change.subject(),
                         error.headline(),
-                        error.kind.advice()
+                        error.advice()
                     ),
                     Tone::Bad,
                 ));

@@ -703,7 +703,7 @@ impl WizardHost {
 fn submit_error_lines(error: &BackendError, width: usize, t: &Theme) -> Vec<Line<'static>> {
     let mut lines = wrapped(&error.explained(), 0, width, t.error);
     let ids: Vec<String> = [
-        error.code.clone(),
+        error.code.as_deref().map(str::to_string),
         error
             .request_id
             .as_ref()

@@ -33,7 +33,7 @@ pub fn render(
     let lines = match error {
         Some(e) => vec![
             Line::from(Span::styled(e.headline(), t.error)),
-            Line::from(e.kind.advice()),
+            Line::from(e.advice()),
             Line::from("Press r to retry, esc to go back."),
         ],
         None => vec![Line::from(Span::styled(

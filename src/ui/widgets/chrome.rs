@@ -2,7 +2,7 @@
 
 use crate::action::Command;
 use crate::app::App;
-use crate::backend::Mode;
+use crate::backend::{ErrorKind, Mode};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -18,10 +18,17 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App) {
         Mode::Demo => theme.mode_demo,
         Mode::Aws => theme.mode_aws,
     };
-    let account = if app.account.account_id.is_empty() {
-        "…"
+    let account = match app.identity_failure {
+        _ if !app.account.account_id.is_empty() => app.account.account_id.clone(),
+        Some(kind) => format!("? ({})", unknown_account_reason(kind)),
+        None => "…".to_string(),
+    };
+    // Keys in the environment win over any profile (unless --profile was given): naming the
+    // profile then would point the operator at the wrong credentials.
+    let credentials = if app.account.env_keys {
+        "env keys".to_string()
     } else {
-        &app.account.account_id
+        format!("profile {}", app.account.profile)
     };
     let mut spans = vec![Span::styled(
         format!(" {} ", app.account.mode.label()),
@@ -30,10 +37,7 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App) {
     if app.account.read_only {
         spans.push(Span::styled(" READ-ONLY ", theme.error));
     }
-    let place = format!(
-        " acct {account}  profile {}  {}",
-        app.account.profile, app.region
-    );
+    let place = format!(" acct {account}  {credentials}  {}", app.region);
     let failed = app.failed_copies().filter(|&n| n > 0);
     let width = area.width as usize;
     let used = spans.iter().map(|s| s.width()).sum::<usize>() + place.width();
@@ -55,6 +59,24 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App) {
     }
     let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line).style(theme.header), area);
+}
+
+/// Why GetCallerIdentity failed, in a word or two: `acct ? (denied)`. The footer notice
+/// that came with the failure holds the whole message.
+fn unknown_account_reason(kind: ErrorKind) -> &'static str {
+    match kind {
+        ErrorKind::AccessDenied => "denied",
+        ErrorKind::Network => "no network",
+        ErrorKind::Timeout => "timed out",
+        ErrorKind::Auth => "not signed in",
+        ErrorKind::ExpiredCredentials => "expired",
+        ErrorKind::Throttled => "throttled",
+        ErrorKind::NotImplemented => "no STS",
+        ErrorKind::Service
+        | ErrorKind::NotFound
+        | ErrorKind::InvalidInput
+        | ErrorKind::ReadOnly => "error",
+    }
 }
 
 /// `! 2 failed copies ` when there is room for it, else `! 2 failed `, else `!2 `.
@@ -168,6 +190,91 @@ fn summary(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::action::Action;
+    use crate::backend::{AccountInfo, BackendError};
+    use crate::effect::{Effect, Query};
+    use crate::keymap::Keymap;
+    use crate::theme::Theme;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    /// An app against AWS whose account id is not known yet, and its identity request.
+    fn aws_app(env_keys: bool) -> (App, u64) {
+        let account = AccountInfo {
+            mode: Mode::Aws,
+            account_id: String::new(),
+            profile: "default".into(),
+            env_keys,
+            read_only: false,
+        };
+        let (app, effects) = App::new(
+            account,
+            "us-east-1".into(),
+            Keymap::defaults(),
+            Theme::ansi16(),
+            crate::backend::mock::demo_session("test"),
+        );
+        let req = effects
+            .iter()
+            .find_map(|e| match e {
+                Effect::Load {
+                    req,
+                    query: Query::Identity,
+                } => Some(*req),
+                _ => None,
+            })
+            .expect("the account id is asked for");
+        (app, req)
+    }
+
+    /// The header line at 80 columns.
+    fn header_text(app: &App) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(80, 1)).expect("terminal");
+        terminal.draw(|f| header(f, f.area(), app)).expect("draw");
+        let buffer = terminal.backend().buffer();
+        buffer.content.iter().map(|c| c.symbol()).collect()
+    }
+
+    #[test]
+    fn keys_from_the_environment_are_named_instead_of_the_profile() {
+        let (app, _) = aws_app(true);
+        let text = header_text(&app);
+        assert!(text.contains("acct …  env keys  us-east-1"), "{text}");
+        assert!(!text.contains("profile"), "{text}");
+        let (app, _) = aws_app(false);
+        assert!(header_text(&app).contains("profile default"));
+    }
+
+    #[test]
+    fn a_failed_identity_says_why_the_account_is_unknown_until_a_reload_asks_again() {
+        for (kind, shown) in [
+            (ErrorKind::AccessDenied, "acct ? (denied)"),
+            (ErrorKind::Network, "acct ? (no network)"),
+            (ErrorKind::Timeout, "acct ? (timed out)"),
+            (ErrorKind::ExpiredCredentials, "acct ? (expired)"),
+        ] {
+            let (mut app, req) = aws_app(false);
+            app.update(Action::LoadFailed {
+                req,
+                error: BackendError::new(kind, "GetCallerIdentity failed"),
+            });
+            let text = header_text(&app);
+            assert!(text.contains(shown), "{kind:?}: {text}");
+            // A reload asks again, and the header waits for the answer.
+            let effects = app.update(Action::Command(Command::Refresh));
+            assert!(
+                effects.iter().any(|e| matches!(
+                    e,
+                    Effect::Load {
+                        query: Query::Identity,
+                        ..
+                    }
+                )),
+                "{kind:?}: {effects:?}"
+            );
+            assert!(header_text(&app).contains("acct …"), "{kind:?}");
+        }
+    }
 
     #[test]
     fn a_notice_too_long_for_the_footer_says_so_and_how_to_read_it() {

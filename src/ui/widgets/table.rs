@@ -155,7 +155,7 @@ pub fn render_remote<T: ListRow>(
             LoadState::Failed { error } => vec![
                 Line::from(Span::styled(error.headline(), theme.error)),
                 Line::from(""),
-                Line::from(error.kind.advice()),
+                Line::from(error.advice()),
                 Line::from(""),
                 Line::from(vec![
                     Span::raw("Press "),

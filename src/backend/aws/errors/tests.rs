@@ -266,3 +266,129 @@ fn a_timeout_says_which_operation_where_and_how_long_it_waited() {
     );
     assert!(e.kind.is_retryable(), "r retries a timeout");
 }
+
+/// Keys from `AWS_ACCESS_KEY_ID` (no `--profile`).
+fn env_caller() -> Caller {
+    Caller {
+        profile: None,
+        endpoint: None,
+        env_keys: true,
+        ..Caller::default()
+    }
+}
+
+#[test]
+fn rejected_keys_from_the_environment_say_so_and_never_suggest_aws_configure() {
+    let e = classify_response(
+        OP,
+        &env_caller(),
+        Some(403),
+        Some("InvalidClientTokenId"),
+        "The security token included in the request is invalid.",
+    );
+    assert_eq!(e.kind, ErrorKind::Auth);
+    assert!(
+        e.message
+            .starts_with("AWS rejected the access keys from the environment (AWS_ACCESS_KEY_ID)"),
+        "{}",
+        e.message
+    );
+    let advice = e.advice();
+    assert!(advice.contains("AWS_SECRET_ACCESS_KEY"), "{advice}");
+    assert!(advice.contains("unset them to use a profile"), "{advice}");
+    for wrong in ["aws configure", "aws sso login", "--profile"] {
+        assert!(!e.to_string().contains(wrong), "{wrong}: {e}");
+    }
+    // The same answer for a profile's keys points at the profile instead.
+    let e = answer(403, Some("InvalidClientTokenId"), "invalid");
+    assert!(
+        e.message
+            .starts_with("AWS rejected the access keys of profile prod"),
+        "{}",
+        e.message
+    );
+    assert!(e.advice().contains("aws configure --profile prod"));
+    assert!(!e.advice().contains("AWS_ACCESS_KEY_ID"));
+}
+
+#[test]
+fn expired_keys_from_the_environment_need_fresh_ones_not_an_sso_login() {
+    let e = classify_response(
+        OP,
+        &env_caller(),
+        Some(400),
+        Some("ExpiredTokenException"),
+        "The security token included in the request is expired",
+    );
+    assert_eq!(e.kind, ErrorKind::ExpiredCredentials);
+    assert!(e.message.contains("AWS_SESSION_TOKEN"), "{}", e.message);
+    assert!(e.advice().contains("restart backup-tui"), "{}", e.advice());
+    assert!(!e.to_string().contains("sso"), "{e}");
+    // A profile's expired session keeps the SSO advice.
+    let e = answer(400, Some("ExpiredTokenException"), "expired");
+    assert!(e.to_string().contains("aws sso login"), "{e}");
+}
+
+#[test]
+fn no_credentials_with_an_access_key_set_is_about_its_missing_secret() {
+    let e = credentials_error(
+        &CredentialsError::not_loaded("no providers in chain provided credentials"),
+        &env_caller(),
+    );
+    assert_eq!(e.kind, ErrorKind::Auth);
+    assert!(
+        e.message
+            .starts_with("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is empty or missing"),
+        "{}",
+        e.message
+    );
+    assert!(!e.to_string().contains("aws configure"), "{e}");
+    assert!(e.advice().contains("backup-tui --demo"));
+}
+
+#[test]
+fn a_failing_instance_metadata_service_at_the_end_of_the_chain_means_no_credentials() {
+    // What the default chain returns when IMDS, asked last, answers 403 or 500 or times out:
+    // a provider error, not CredentialsNotLoaded.
+    for imds in [
+        "failed to load IMDS session token: request forbidden",
+        "error response from IMDS (code: 500)",
+        "an IO error occurred communicating with IMDS: timed out",
+    ] {
+        let e = credentials_error(&CredentialsError::provider_error(imds), &caller());
+        assert_eq!(e.kind, ErrorKind::Auth, "{imds}");
+        assert!(
+            e.message
+                .starts_with("No AWS credentials found for profile prod"),
+            "{imds}: {}",
+            e.message
+        );
+        assert!(e.message.contains("backup-tui --demo"), "{imds}");
+        assert!(!e.message.contains(imds), "the raw chain is not shown");
+    }
+    // Other provider failures keep their own words.
+    let e = credentials_error(
+        &CredentialsError::provider_error("credential_process exited with 1"),
+        &caller(),
+    );
+    assert!(
+        e.message.contains("credential_process exited"),
+        "{}",
+        e.message
+    );
+}
+
+#[test]
+fn an_identity_load_that_ran_out_of_time_is_a_timeout_not_a_network_failure() {
+    use aws_sdk_backup::operation::list_backup_vaults::ListBackupVaultsError;
+    use aws_smithy_runtime_api::client::result::ConnectorError;
+    // What every call reported when an MFA code took more than the SDK's 5 s.
+    let err: SdkError<ListBackupVaultsError, Response> = SdkError::dispatch_failure(
+        ConnectorError::other("identity resolver timed out after 5s".into(), None),
+    );
+    let e = classify(OP, &caller(), &err);
+    assert_eq!(e.kind, ErrorKind::Timeout, "{}", e.message);
+    let err: SdkError<ListBackupVaultsError, Response> =
+        SdkError::dispatch_failure(ConnectorError::other("connection refused".into(), None));
+    assert_eq!(classify(OP, &caller(), &err).kind, ErrorKind::Network);
+}
