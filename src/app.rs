@@ -212,11 +212,16 @@ impl App {
                 self.identity_req = None;
                 tracing::warn!(error = %error.headline(), "caller identity failed");
                 self.identity_failure = Some(error.kind);
-                self.record_error(&error);
-                self.notify(
-                    format!("Account unknown: {} {}", error.headline(), error.advice()),
-                    true,
-                );
+                // Said once, in the footer and (with AWS's code and request id) in the panel.
+                let text = format!("Account unknown: {}", error.explained());
+                self.messages.push(Message {
+                    text: text.clone(),
+                    ..Message::from_error(self.session.time_label(), &error)
+                });
+                self.notice = Some(Notice {
+                    text,
+                    is_error: true,
+                });
             }
             Action::Key(key) => self.on_key(key, &mut effects),
             Action::Command(cmd) => self.on_command(cmd, &mut effects),

@@ -149,6 +149,11 @@ pub async fn execute(
     mut send: impl FnMut(Action) -> bool,
 ) {
     let send = &mut send;
+    // The MFA code first, outside the call: its timeouts are for AWS, not for the human.
+    if let Err(error) = backend.ready().await {
+        send(Action::LoadFailed { req, error });
+        return;
+    }
     match query {
         Query::Identity => {
             let result = backend.caller_identity().await;
@@ -334,6 +339,12 @@ fn one(
 /// Sends `request` with its operation; the caller records the result in the audit log. The
 /// answer is the new job's, vault's or plan's identifier (empty for settings).
 pub async fn submit(backend: &dyn BackupBackend, req: RequestId, request: &WriteRequest) -> Action {
+    if let Err(error) = backend.ready().await {
+        return Action::Submitted {
+            req,
+            result: Err(error),
+        };
+    }
     let result = match request {
         WriteRequest::Restore(r) => backend.start_restore_job(r).await,
         WriteRequest::Copy(r) => backend.start_copy_job(r).await,

@@ -1,6 +1,6 @@
 //! The real binary in a pseudo-terminal against endpoints that fail as networks do: one that
 //! accepts and never answers (the configured timeout is said, naming the operation and the
-//! endpoint; `r` retries; `q` quits cleanly), and one that fails once with a 503 (the retry
+//! endpoint; `r` retries; `q` quits cleanly), and one that fails once with a 500 (the retry
 //! is shown, then the rows).
 
 #[path = "support/app.rs"]
@@ -50,6 +50,14 @@ fn start_against(endpoint: &str, dir: &Path, config: &str) -> PtySession {
     term
 }
 
+/// `m` opens the messages panel; the text checked next is then the panel's, not the list's.
+fn open_messages(term: &PtySession) {
+    term.send_keys(b"m");
+    term.wait_for("the messages panel", Duration::from_secs(5), |screen| {
+        screen.contents().contains("newest first")
+    });
+}
+
 /// Esc closes the messages panel; waiting for it keeps the next key from reading as alt-key.
 fn close_messages(term: &PtySession) {
     term.send_keys(app::ESC);
@@ -84,7 +92,7 @@ fn a_silent_endpoint_times_out_naming_the_operation_then_r_retries_and_q_quits()
         "said before the configured 1 s had passed ({waited:?})"
     );
     // The whole message, with the endpoint and the wait, is in the messages panel.
-    term.send_keys(b"m");
+    open_messages(&term);
     let expected = format!(
         "ListProtectedResources timed out: no answer from {} within 1 s.",
         server.endpoint
@@ -125,7 +133,7 @@ const IDENTITY: &str = "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws
 </ResponseMetadata></GetCallerIdentityResponse>";
 
 #[test]
-fn a_503_is_retried_visibly_then_the_rows_show() {
+fn a_500_is_retried_visibly_then_the_rows_show() {
     let listings = AtomicUsize::new(0);
     let server = ScriptedServer::start(move |request| {
         if request.body.contains("Action=GetCallerIdentity") {
@@ -134,9 +142,9 @@ fn a_503_is_retried_visibly_then_the_rows_show() {
         if request.method == "GET" && request.path.starts_with("/resources") {
             // The first listing fails on AWS's side; the SDK's retry gets the rows.
             return if listings.fetch_add(1, Ordering::SeqCst) == 0 {
-                Response::json(503, r#"{"message":"Service is busy"}"#)
-                    .header("x-amzn-ErrorType", "ServiceUnavailableException")
-                    .header("x-amzn-RequestId", "req-503-first")
+                Response::json(500, r#"{"message":"Internal failure"}"#)
+                    .header("x-amzn-ErrorType", "InternalServerException")
+                    .header("x-amzn-RequestId", "req-500-first")
             } else {
                 Response::json(200, ONE_RESOURCE)
             };
@@ -149,7 +157,7 @@ fn a_503_is_retried_visibly_then_the_rows_show() {
     term.wait_for("the retry being said", Duration::from_secs(10), |screen| {
         screen
             .contents()
-            .contains("failed with HTTP 503, retrying ListProtectedResources, attempt 2 of 3")
+            .contains("failed with HTTP 500, retrying ListProtectedResources, attempt 2 of 3")
     });
     term.wait_for(
         "the rows after the retry",
@@ -163,7 +171,7 @@ fn a_503_is_retried_visibly_then_the_rows_show() {
         .count();
     assert_eq!(listed, 2, "one failed attempt, one retry");
     // The retry stays readable in the messages panel.
-    term.send_keys(b"m");
+    open_messages(&term);
     term.wait_for(
         "the retry in the messages",
         Duration::from_secs(5),

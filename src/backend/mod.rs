@@ -204,6 +204,12 @@ pub trait BackupBackend: Send + Sync {
     /// Mode and profile, known before any call; the account id may still be empty.
     fn account(&self) -> AccountInfo;
 
+    /// Waits until calls can be signed: a human typing an MFA code may take minutes, which
+    /// must not count against any one call's timeouts. Most backends are always ready.
+    fn ready(&self) -> BackendFuture<'_, ()> {
+        Box::pin(async { Ok(()) })
+    }
+
     /// STS GetCallerIdentity: whose credentials these are.
     fn caller_identity(&self) -> BackendFuture<'_, CallerIdentity>;
 

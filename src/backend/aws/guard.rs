@@ -214,6 +214,7 @@ mod tests {
         for read in [
             "ListProtectedResources",
             "DescribeCopyJob",
+            "DescribeBackupJob",
             "ListBackupPlans",
             "GetBackupPlan",
             "DescribeRegionSettings",

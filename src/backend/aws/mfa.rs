@@ -65,7 +65,13 @@ pub struct MfaRoleProvider {
     /// Set when the user declines: every call then fails at once instead of each opening a
     /// prompt, until the user reloads (which re-arms it through the `MfaReply`).
     declined: Arc<AtomicBool>,
+    /// The role's credentials once assumed. The lock also makes callers that arrive while
+    /// the code is being typed wait for that one prompt instead of opening their own.
+    assumed: tokio::sync::Mutex<Option<Credentials>>,
 }
+
+/// Credentials this close to their expiry are assumed again rather than handed out.
+const REFRESH_BEFORE_EXPIRY: Duration = Duration::from_secs(5 * 60);
 
 impl MfaRoleProvider {
     pub fn new(
@@ -78,7 +84,25 @@ impl MfaRoleProvider {
             sts,
             events,
             declined: Arc::new(AtomicBool::new(false)),
+            assumed: tokio::sync::Mutex::new(None),
         }
+    }
+
+    /// The assumed role's credentials: remembered ones while they last, else a new prompt.
+    async fn credentials(&self) -> provider::Result {
+        let mut assumed = self.assumed.lock().await;
+        let fresh = |c: &Credentials| {
+            c.expiry().is_none_or(|at| {
+                at.duration_since(SystemTime::now())
+                    .is_ok_and(|left| left > REFRESH_BEFORE_EXPIRY)
+            })
+        };
+        if let Some(creds) = assumed.as_ref().filter(|c| fresh(c)) {
+            return Ok(creds.clone());
+        }
+        let creds = self.assume().await?;
+        *assumed = Some(creds.clone());
+        Ok(creds)
     }
 
     async fn assume(&self) -> provider::Result {
@@ -139,7 +163,7 @@ impl ProvideCredentials for MfaRoleProvider {
     where
         Self: 'a,
     {
-        provider::future::ProvideCredentials::new(self.assume())
+        provider::future::ProvideCredentials::new(self.credentials())
     }
 }
 

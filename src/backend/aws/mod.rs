@@ -22,7 +22,7 @@ pub use timeouts::Timeouts;
 
 use super::{BackendError, BackendEvent, BackupBackend, ErrorKind};
 use aws_config::{BehaviorVersion, Region, SdkConfig};
-use aws_credential_types::provider::ProvideCredentials;
+use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 use aws_smithy_runtime_api::client::interceptors::SharedInterceptor;
 use aws_smithy_runtime_api::http::Response;
 use aws_smithy_types::retry::RetryConfig;
@@ -107,8 +107,9 @@ pub struct AwsBackend {
     read_only: bool,
     /// S3 through a custom endpoint (an emulator) needs path-style addressing.
     path_style: bool,
-    /// The MFA prompt when the profile's role needs one: credentials wait for it.
-    needs_mfa: bool,
+    /// The role behind MFA, when the profile has one: `ready` waits on it for the code, outside
+    /// any call, so the time a human takes never counts against a call's timeouts.
+    mfa: Option<SharedCredentialsProvider>,
     interceptors: Vec<SharedInterceptor>,
     regional: Mutex<HashMap<String, Regional>>,
     iam: aws_sdk_iam::Client,
@@ -151,6 +152,7 @@ impl AwsBackend {
         .ok();
         let mfa_role = profiles.as_ref().and_then(|p| mfa::mfa_role(p, &selected));
         let needs_mfa = mfa_role.is_some();
+        let mut mfa = None;
         if let Some(role) = mfa_role {
             // STS is called with the source profile's own credentials.
             let source = mfa::source_credentials(role.source_profile.as_deref(), &settings.region);
@@ -162,8 +164,14 @@ impl AwsBackend {
                 sts_loader = sts_loader.endpoint_url(url);
             }
             let sts = aws_sdk_sts::Client::new(&sts_loader.load().await);
+            let provider = SharedCredentialsProvider::new(mfa::MfaRoleProvider::new(
+                role,
+                sts,
+                events.clone(),
+            ));
+            mfa = Some(provider.clone());
             loader = loader
-                .credentials_provider(mfa::MfaRoleProvider::new(role, sts, events.clone()))
+                .credentials_provider(provider)
                 .identity_cache(mfa::identity_cache());
         } else if settings.profile_from_command_line
             && let Some(profile) = &settings.profile
@@ -183,7 +191,7 @@ impl AwsBackend {
             ),
             ..settings
         };
-        AwsBackend::from_config(base, &settings, needs_mfa, events, Vec::new())
+        AwsBackend::from_config(base, &settings, mfa, events, Vec::new())
     }
 
     /// The backend over a configuration built by the caller (an endpoint, static keys, an
@@ -195,7 +203,7 @@ impl AwsBackend {
         events: UnboundedSender<BackendEvent>,
         extra: Vec<SharedInterceptor>,
     ) -> AwsBackend {
-        AwsBackend::from_config(base, settings, false, events, extra)
+        AwsBackend::from_config(base, settings, None, events, extra)
     }
 
     /// The backend over an already loaded configuration; `extra` interceptors go on every
@@ -203,7 +211,7 @@ impl AwsBackend {
     fn from_config(
         base: SdkConfig,
         settings: &AwsSettings,
-        needs_mfa: bool,
+        mfa: Option<SharedCredentialsProvider>,
         events: UnboundedSender<BackendEvent>,
         extra: Vec<SharedInterceptor>,
     ) -> AwsBackend {
@@ -236,7 +244,7 @@ impl AwsBackend {
             caller,
             read_only: settings.read_only,
             path_style,
-            needs_mfa,
+            mfa,
             interceptors,
             regional: Mutex::new(HashMap::new()),
             account_id: tokio::sync::OnceCell::new(),
@@ -246,7 +254,7 @@ impl AwsBackend {
     /// Whether credentials can be found at all. `Err` with `ErrorKind::Auth` means none are
     /// configured anywhere; an MFA profile is only checked once its code is typed.
     pub async fn check_credentials(&self) -> Result<(), BackendError> {
-        if self.needs_mfa {
+        if self.mfa.is_some() {
             return Ok(());
         }
         let Some(provider) = self.base.credentials_provider() else {
@@ -263,6 +271,19 @@ impl AwsBackend {
                 "Loading the AWS credentials took more than 30 s",
             )),
         }
+    }
+
+    /// Waits for the MFA code, when the profile's role needs one (its credentials are then
+    /// remembered, and every call finds them ready).
+    async fn mfa_ready(&self) -> Result<(), BackendError> {
+        let Some(provider) = &self.mfa else {
+            return Ok(());
+        };
+        provider
+            .provide_credentials()
+            .await
+            .map(|_| ())
+            .map_err(|e| errors::credentials_error(&e, &self.caller))
     }
 
     /// The clients of `region`, made on first use.

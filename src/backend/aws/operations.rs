@@ -65,6 +65,10 @@ const CREATE_ROLE: Op = Op::new("iam", "CreateRole");
 const PUT_ROLE_POLICY: Op = Op::new("iam", "PutRolePolicy");
 
 impl BackupBackend for AwsBackend {
+    fn ready(&self) -> BackendFuture<'_, ()> {
+        Box::pin(self.mfa_ready())
+    }
+
     fn account(&self) -> AccountInfo {
         AccountInfo {
             mode: Mode::Aws,

@@ -36,6 +36,7 @@ mod backups_and_deletes;
 mod batch;
 mod copy_and_plans;
 mod failures;
+mod mfa_wait;
 mod moto;
 mod restore;
 
@@ -105,7 +106,7 @@ impl Harness {
         let backend = AwsBackend::from_config(
             base,
             &settings,
-            false,
+            None,
             tx,
             vec![
                 SharedInterceptor::new(mock),

@@ -625,3 +625,51 @@ async fn a_followed_backup_job_converts_state_progress_and_recovery_point() {
         "https://backup.eu-west-1.amazonaws.com/backup-jobs?maxResults=200"
     );
 }
+
+#[tokio::test]
+async fn describe_backup_job_converts_what_following_a_job_needs() {
+    let rule = mock!(Client::describe_backup_job)
+        .match_requests(|i| i.backup_job_id() == Some("JOB-7"))
+        .then_output(|| {
+            aws_sdk_backup::operation::describe_backup_job::DescribeBackupJobOutput::builder()
+                .backup_job_id("JOB-7")
+                .state(bk::BackupJobState::Completed)
+                .status_message("Done")
+                .resource_arn(TABLE)
+                .resource_type("DynamoDB")
+                .backup_vault_name("prod-daily")
+                .recovery_point_arn(format!(
+                    "arn:aws:backup:eu-west-1:{ACCOUNT}:recovery-point:RP-1"
+                ))
+                .creation_date(DateTime::from_secs(1_700_000_000))
+                .completion_date(DateTime::from_secs(1_700_000_600))
+                .percent_done("100.0")
+                .iam_role_arn(ROLE)
+                .build()
+        });
+    let h = Harness::new(&[&rule]);
+    let job = h
+        .backend
+        .describe_backup_job("eu-west-1", "JOB-7")
+        .await
+        .expect("described");
+    assert_eq!(&*job.id, "JOB-7");
+    assert_eq!(job.state, BackupJobState::Completed);
+    assert_eq!(job.status_message.as_deref(), Some("Done"));
+    assert_eq!(&*job.vault_name, "prod-daily");
+    assert_eq!(&*job.resource_name, "orders");
+    assert!(
+        job.recovery_point_arn
+            .as_deref()
+            .is_some_and(|arn| arn.ends_with(":recovery-point:RP-1"))
+    );
+    assert_eq!(job.percent_done, Some(100));
+    assert_eq!(rule.num_calls(), 1);
+    let sent = h.sent();
+    assert!(
+        sent[0].uri.contains("/backup-jobs/JOB-7"),
+        "{}",
+        sent[0].uri
+    );
+    assert!(sent[0].uri.contains("backup.eu-west-1."), "{}", sent[0].uri);
+}

@@ -303,3 +303,33 @@ async fn read_only_refuses_before_anything_is_started() {
     assert_eq!(error.kind, ErrorKind::ReadOnly);
     assert!(jobs(&mock).await.iter().all(|j| j.created <= DEMO_NOW));
 }
+
+#[tokio::test]
+async fn describe_moves_the_job_on_until_it_completes_and_an_unknown_job_is_not_found() {
+    let mock = mock();
+    let id = mock.start_backup_job(&orders()).await.expect("started");
+    let mut states = Vec::new();
+    for _ in 0..10 {
+        let job = mock
+            .describe_backup_job(HOME_REGION, &id)
+            .await
+            .expect("described");
+        states.push(job.state);
+        if job.state == BackupJobState::Completed {
+            assert!(job.recovery_point_arn.is_some(), "{job:?}");
+            break;
+        }
+    }
+    assert_eq!(states.first(), Some(&BackupJobState::Running), "{states:?}");
+    assert_eq!(
+        states.last(),
+        Some(&BackupJobState::Completed),
+        "{states:?}"
+    );
+    let error = mock
+        .describe_backup_job(HOME_REGION, "NO-SUCH-JOB")
+        .await
+        .expect_err("unknown");
+    assert_eq!(error.kind, ErrorKind::NotFound);
+    assert!(error.message.contains("NO-SUCH-JOB"), "{}", error.message);
+}
