@@ -5,13 +5,11 @@ use crate::backend::{AccountInfo, BackendError, BackendEvent, ErrorKind, MfaRepl
 use crate::domain::Region;
 use crate::effect::Effect;
 use crate::keymap::Keymap;
-use crate::palette::{self, Palette, PaletteCommand, Section};
+use crate::palette::{Palette, PaletteCommand, Section};
 use crate::remote::{Ctx, Session};
 use crate::theme::Theme;
 use crate::tracker::JobTracker;
 use crate::ui::screens::{self, Nav, Screen};
-use crate::wizard::After;
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// A one-line message in the footer, cleared by the next key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -345,128 +343,6 @@ impl App {
         effects
     }
 
-    fn on_key(&mut self, key: KeyEvent, effects: &mut Vec<Effect>) {
-        if key.kind == KeyEventKind::Release {
-            return;
-        }
-        match self.keymap.lookup(&[], &key) {
-            Some(Command::ForceQuit) => {
-                self.quit = true;
-                return;
-            }
-            // A control key opens the messages from anywhere, even a form's text field (where
-            // a plain letter is typed); the panel itself closes with it.
-            Some(Command::Messages)
-                if key.modifiers.contains(KeyModifiers::CONTROL)
-                    && !matches!(self.overlay, Overlay::Messages(_) | Overlay::Mfa(_)) =>
-            {
-                self.open_messages();
-                return;
-            }
-            _ => {}
-        }
-        if matches!(self.overlay, Overlay::Messages(_)) {
-            self.messages_key(&key, effects);
-            return;
-        }
-        if self.size.is_some_and(|(w, h)| crate::ui::too_small(w, h)) {
-            // Only what the too-small message names: the screens under it are hidden, and a
-            // key typed blind must not change a draft or send anything.
-            if key.code == KeyCode::Char('q')
-                && !key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-            {
-                self.quit = true;
-            }
-            return;
-        }
-        if matches!(self.overlay, Overlay::Mfa(_)) {
-            self.mfa_key(&key, effects);
-            return;
-        }
-        if let Overlay::Palette(palette) = &mut self.overlay {
-            match key.code {
-                KeyCode::Esc => self.overlay = Overlay::None,
-                KeyCode::Enter => {
-                    let text = palette.text.clone();
-                    match palette::parse(&text) {
-                        Ok(cmd) => {
-                            self.overlay = Overlay::None;
-                            self.run_palette(cmd, effects);
-                        }
-                        Err(message) => palette.error = Some(message),
-                    }
-                }
-                KeyCode::Tab => palette.complete(),
-                _ => {
-                    if edit_text(&mut palette.text, &key) {
-                        palette.error = None;
-                    }
-                }
-            }
-            return;
-        }
-        if matches!(self.overlay, Overlay::Help { .. }) {
-            self.help_key(&key);
-            return;
-        }
-        if let Some(input) = &self.filter_input {
-            let original = input.original.clone();
-            let Some(list) = self.top_mut().and_then(|s| s.list_mut()) else {
-                self.filter_input = None;
-                return;
-            };
-            match key.code {
-                KeyCode::Enter => self.filter_input = None,
-                KeyCode::Esc => {
-                    list.set_filter(&original);
-                    self.filter_input = None;
-                }
-                // Arrows keep working while typing, so one can filter and pick.
-                KeyCode::Up => list.move_by(-1),
-                KeyCode::Down => list.move_by(1),
-                _ => {
-                    let mut text = list.filter().to_string();
-                    if edit_text(&mut text, &key) {
-                        list.set_filter(&text);
-                    }
-                }
-            }
-            return;
-        }
-        self.notice = None;
-        // Screens with their own inputs (wizard forms, menus) see the key first.
-        let region = self.region.clone();
-        if let Some(screen) = self.stack.last_mut() {
-            let mut ctx = Ctx::new(&region, &self.session, &mut self.next_req, effects);
-            if let Some(nav) = screen.handle_key(&key, &mut ctx) {
-                self.navigate(nav, effects);
-                return;
-            }
-        }
-        let contexts = self.top().map(|s| s.key_contexts()).unwrap_or(&[]);
-        if let Some(cmd) = self.keymap.lookup(contexts, &key) {
-            self.on_command(cmd, effects);
-        }
-    }
-
-    /// j/k scroll the help, stopping at its last screenful (so `k` acts at once after
-    /// holding `j`); any other key closes it.
-    fn help_key(&mut self, key: &KeyEvent) {
-        let max = self.size.map_or(u16::MAX, |(w, h)| {
-            crate::ui::widgets::overlay::help_max_scroll(self, crate::ui::body_area(w, h))
-        });
-        let Overlay::Help { scroll } = &mut self.overlay else {
-            return;
-        };
-        match key.code {
-            KeyCode::Down | KeyCode::Char('j') => *scroll = scroll.saturating_add(1).min(max),
-            KeyCode::Up | KeyCode::Char('k') => *scroll = scroll.saturating_sub(1),
-            _ => self.overlay = Overlay::None,
-        }
-    }
-
     fn on_command(&mut self, cmd: Command, effects: &mut Vec<Effect>) {
         if cmd == Command::Refresh
             && let Some(reply) = self.declined_mfa.take()
@@ -558,88 +434,6 @@ impl App {
         }
     }
 
-    /// A change was answered: the screen that sent it says where to go (a restore job is
-    /// followed on the Restore jobs tab).
-    fn on_submitted(
-        &mut self,
-        req: RequestId,
-        result: Result<String, BackendError>,
-        effects: &mut Vec<Effect>,
-    ) {
-        let region = self.region.clone();
-        let Some(screen) = owner(&mut self.stack, req) else {
-            tracing::warn!(req, "an answer for a screen that is gone");
-            return;
-        };
-        let mut ctx = Ctx::new(&region, &self.session, &mut self.next_req, effects);
-        let after = screen.on_submitted(req, &result, &mut ctx);
-        if let Err(error) = &result {
-            self.record_error(error);
-        }
-        match after {
-            Some(After::Job {
-                job,
-                section,
-                notice,
-            }) => {
-                tracing::info!(id = %job.id, region = %job.region, kind = ?job.kind, "job started");
-                self.go_to(job.region.clone(), section, effects);
-                self.next_req += 1;
-                effects.push(self.tracker.track(job, self.next_req));
-                self.notify(notice, false);
-            }
-            Some(After::Follow(job)) => {
-                self.next_req += 1;
-                effects.push(self.tracker.track(job, self.next_req));
-            }
-            Some(After::Go {
-                region,
-                section,
-                notice,
-            }) => {
-                tracing::info!(%region, ?section, %notice, "change accepted");
-                // A change of Region is never silent: every list and the jobs now show it.
-                let text = if self.go_to(region, section, effects) {
-                    format!("Switched to {}: {notice}", self.region)
-                } else {
-                    notice
-                };
-                self.notify(text, false);
-            }
-            Some(After::Plan {
-                region,
-                plan,
-                notice,
-            }) => {
-                tracing::info!(%region, plan = %plan.id, version = %plan.version_id, "plan updated");
-                self.go_to(region, Section::Plans, effects);
-                let page = screens::plan_screen(plan, &self.region, &self.account.account_id);
-                self.navigate(Nav::Push(page), effects);
-                self.notify(notice, false);
-            }
-            None => {}
-        }
-    }
-
-    /// A followed job's new state: a restore job is shown in the jobs list; the end of any
-    /// job (and a Batch job's wait for confirmation) is announced wherever the user is.
-    fn on_tracked_job(&mut self, req: RequestId, data: Loaded, effects: &mut Vec<Effect>) {
-        if let Loaded::RestoreJob(job) = &data {
-            for screen in &mut self.stack {
-                screen.upsert_restore_job(job);
-            }
-        }
-        self.next_req += 1;
-        let (said, poll) = self.tracker.on_reply(req, &data, self.next_req);
-        effects.extend(poll);
-        if let Some(said) = said {
-            if said.ended && self.bell {
-                effects.push(Effect::Bell);
-            }
-            self.notify(said.text, said.is_error);
-        }
-    }
-
     fn pop(&mut self, effects: &mut Vec<Effect>) {
         let Some(screen) = self.stack.pop() else {
             return;
@@ -715,24 +509,6 @@ impl App {
             .unwrap_or(Section::Resources)
     }
 
-    /// Says `text` in the footer and keeps it in the messages panel.
-    fn notify(&mut self, text: String, is_error: bool) {
-        let level = if is_error { Level::Error } else { Level::Info };
-        self.messages
-            .push(Message::new(self.session.time_label(), level, text.clone()));
-        self.notice = Some(Notice { text, is_error });
-    }
-
-    /// Keeps a failed call in the messages panel (a read-only refusal is said by its screen).
-    fn record_error(&mut self, error: &BackendError) {
-        self.messages
-            .push(Message::from_error(self.session.time_label(), error));
-    }
-
-    fn open_messages(&mut self) {
-        self.overlay = Overlay::Messages(MessagesView::default());
-    }
-
     /// The Region's display name for the header.
     pub fn region_name(&self) -> &'static str {
         Region::by_code(&self.region).map(|r| r.name).unwrap_or("")
@@ -745,30 +521,9 @@ fn owner(stack: &mut [Box<dyn Screen>], req: RequestId) -> Option<&mut Box<dyn S
     stack.iter_mut().rev().find(|s| s.pending().contains(&req))
 }
 
-/// Applies an editing key to `text`; true if it changed. Typed text is never dropped silently.
-fn edit_text(text: &mut String, key: &KeyEvent) -> bool {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        KeyCode::Char('u') if ctrl => {
-            text.clear();
-            true
-        }
-        KeyCode::Char('w') if ctrl => {
-            let trimmed = text.trim_end().len();
-            let cut = text[..trimmed].rfind(' ').map(|i| i + 1).unwrap_or(0);
-            text.truncate(cut);
-            true
-        }
-        KeyCode::Char(c) if !ctrl => {
-            text.push(c);
-            true
-        }
-        KeyCode::Backspace => text.pop().is_some(),
-        _ => false,
-    }
-}
-
 mod failed_copies;
+mod jobs;
+mod keys;
 mod messages;
 mod mfa;
 

@@ -1,7 +1,7 @@
 //! The messages panel's model: every notice, warning and error of this run, newest first,
 //! with its time, operation, AWS's code and request id, and the keys that read and copy them.
 
-use super::{App, Overlay};
+use super::{App, Notice, Overlay};
 use crate::action::Command;
 use crate::backend::BackendError;
 use crate::effect::Effect;
@@ -127,6 +127,24 @@ pub struct MessagesView {
 }
 
 impl App {
+    /// Says `text` in the footer and keeps it in the messages panel.
+    pub(super) fn notify(&mut self, text: String, is_error: bool) {
+        let level = if is_error { Level::Error } else { Level::Info };
+        self.messages
+            .push(Message::new(self.session.time_label(), level, text.clone()));
+        self.notice = Some(Notice { text, is_error });
+    }
+
+    /// Keeps a failed call in the messages panel (a read-only refusal is said by its screen).
+    pub(super) fn record_error(&mut self, error: &BackendError) {
+        self.messages
+            .push(Message::from_error(self.session.time_label(), error));
+    }
+
+    pub(super) fn open_messages(&mut self) {
+        self.overlay = Overlay::Messages(MessagesView::default());
+    }
+
     /// Keys while the messages panel is open: move, copy the selected message, close.
     pub(super) fn messages_key(&mut self, key: &KeyEvent, effects: &mut Vec<Effect>) {
         let Overlay::Messages(view) = &mut self.overlay else {

@@ -3,6 +3,7 @@ use super::*;
 use crate::action::Loaded;
 use crate::backend::{BackendError, BackendEvent, ErrorKind, MfaReply, Mode};
 use crate::effect::{OneTimeCode, Query};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn app() -> (App, Vec<Effect>) {
     let account = AccountInfo {
@@ -345,28 +346,4 @@ fn every_submission_is_a_write_read_only_filters_out() {
         .is_write()
     );
     assert!(!Effect::Cancel { req: 1 }.is_write());
-}
-
-#[test]
-fn editing_keys() {
-    let mut text = String::from("region us");
-    assert!(edit_text(
-        &mut text,
-        &KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL)
-    ));
-    assert_eq!(text, "region ");
-    assert!(edit_text(
-        &mut text,
-        &KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)
-    ));
-    assert_eq!(text, "region");
-    assert!(edit_text(
-        &mut text,
-        &KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)
-    ));
-    assert!(text.is_empty());
-    assert!(!edit_text(
-        &mut text,
-        &KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)
-    ));
 }
