@@ -212,7 +212,7 @@ impl App {
                 self.identity_failure = Some(error.kind);
                 // Said once, in the footer and (with AWS's code and request id) in the panel.
                 let text = format!("Account unknown: {}", error.explained());
-                self.messages.push(Message {
+                self.remember(Message {
                     text: text.clone(),
                     ..Message::from_error(self.session.time_label(), &error)
                 });
@@ -281,7 +281,7 @@ impl App {
                     "{}, retrying {operation}, attempt {attempt} of {max}...",
                     reason.words()
                 );
-                self.messages.push(Message {
+                self.remember(Message {
                     operation: Some(operation),
                     ..Message::new(self.session.time_label(), Level::Warning, text.clone())
                 });

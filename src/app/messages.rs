@@ -88,17 +88,19 @@ pub struct Messages {
 }
 
 impl Messages {
-    pub fn push(&mut self, message: Message) {
+    /// Keeps `message` as the newest; false when it only refreshed the same newest one.
+    pub fn push(&mut self, message: Message) -> bool {
         // A retry notice repeated for every page is said once, with the newest time.
-        if self
+        let repeated = self
             .items
             .front()
-            .is_some_and(|m| m.text == message.text && m.level == message.level)
-        {
+            .is_some_and(|m| m.text == message.text && m.level == message.level);
+        if repeated {
             self.items.pop_front();
         }
         self.items.push_front(message);
         self.items.truncate(KEPT);
+        !repeated
     }
 
     pub fn newest_first(&self) -> impl Iterator<Item = &Message> {
@@ -130,15 +132,23 @@ impl App {
     /// Says `text` in the footer and keeps it in the messages panel.
     pub(super) fn notify(&mut self, text: String, is_error: bool) {
         let level = if is_error { Level::Error } else { Level::Info };
-        self.messages
-            .push(Message::new(self.session.time_label(), level, text.clone()));
+        self.remember(Message::new(self.session.time_label(), level, text.clone()));
         self.notice = Some(Notice { text, is_error });
     }
 
     /// Keeps a failed call in the messages panel (a read-only refusal is said by its screen).
     pub(super) fn record_error(&mut self, error: &BackendError) {
-        self.messages
-            .push(Message::from_error(self.session.time_label(), error));
+        self.remember(Message::from_error(self.session.time_label(), error));
+    }
+
+    /// Keeps `message`; an open panel keeps the same message selected as the list grows.
+    pub(super) fn remember(&mut self, message: Message) {
+        let added = self.messages.push(message);
+        if let Overlay::Messages(view) = &mut self.overlay
+            && added
+        {
+            view.selected = (view.selected + 1).min(self.messages.len().saturating_sub(1));
+        }
     }
 
     pub(super) fn open_messages(&mut self) {

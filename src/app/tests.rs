@@ -347,3 +347,38 @@ fn every_submission_is_a_write_read_only_filters_out() {
     );
     assert!(!Effect::Cancel { req: 1 }.is_write());
 }
+
+#[test]
+fn the_selected_message_stays_selected_when_another_arrives() {
+    let (mut a, _) = app();
+    a.update(Action::AuditFailed("first".into()));
+    a.update(Action::AuditFailed("second".into()));
+    a.update(key("m"));
+    a.update(key("j"));
+    assert!(matches!(
+        a.overlay,
+        Overlay::Messages(MessagesView { selected: 1, .. })
+    ));
+    // A retry is said while the panel is open: the user still reads "first".
+    a.update(Action::Backend(BackendEvent::Retrying {
+        operation: "ListBackupVaults".into(),
+        reason: crate::backend::RetryReason::NoAnswer,
+        attempt: 2,
+        max: 3,
+    }));
+    let effects = a.update(key("c"));
+    let copied = effects.iter().find_map(|e| match e {
+        Effect::Copy { text } => Some(text.clone()),
+        _ => None,
+    });
+    assert!(copied.is_some_and(|t| t.ends_with("\nfirst")));
+    // The same retry said again (every page) is one message, not a list of them.
+    let before = a.messages.len();
+    a.update(Action::Backend(BackendEvent::Retrying {
+        operation: "ListBackupVaults".into(),
+        reason: crate::backend::RetryReason::NoAnswer,
+        attempt: 2,
+        max: 3,
+    }));
+    assert_eq!(a.messages.len(), before);
+}
