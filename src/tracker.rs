@@ -112,9 +112,12 @@ fn standing(data: &Loaded) -> Option<Standing> {
             BackupJobState::Completed => ended(
                 "COMPLETED",
                 true,
-                job.recovery_point_arn
-                    .as_ref()
-                    .map(|arn| format!("recovery point {}", last_segment(arn))),
+                // The point's first block and its vault: short enough for the footer.
+                job.recovery_point_arn.as_ref().map(|arn| {
+                    let id = last_segment(arn);
+                    let short = id.split('-').next().unwrap_or(id);
+                    format!("recovery point {short} in {}", job.vault_name)
+                }),
             ),
             BackupJobState::Aborted
             | BackupJobState::Failed

@@ -62,3 +62,42 @@ fn a_reply_of_another_kind_keeps_polling_without_a_word() {
     assert_eq!(said, None);
     assert!(matches!(next, Some(Effect::Poll { req: 2, .. })));
 }
+
+#[test]
+fn a_completed_backup_names_its_point_and_vault_in_a_line_that_fits_80_columns() {
+    use crate::domain::{BackupJob, BackupJobState, ResourceType};
+    let mut t = JobTracker::default();
+    let job = Followed {
+        kind: JobKind::Backup,
+        region: "us-east-1".into(),
+        id: "F91A6AFE-B58B-81E7-A5F0-9F04642AD1EB".into(),
+    };
+    t.track(job, 1);
+    let done = BackupJob {
+        id: "F91A6AFE-B58B-81E7-A5F0-9F04642AD1EB".into(),
+        state: BackupJobState::Completed,
+        status_message: None,
+        resource_arn: "arn:aws:dynamodb:us-east-1:123456789012:table/orders".into(),
+        resource_name: "orders".into(),
+        resource_type: ResourceType::DynamoDB,
+        vault_name: "prod-daily".into(),
+        recovery_point_arn: Some(
+            "arn:aws:backup:us-east-1:123456789012:recovery-point:97B50229-64CC-F32E-6EA4-6F69B8506539"
+                .into(),
+        ),
+        created: time::OffsetDateTime::UNIX_EPOCH,
+        completed: None,
+        size_bytes: None,
+        percent_done: Some(100),
+        iam_role_arn: "arn:aws:iam::123456789012:role/backup".into(),
+    };
+    let (said, next) = t.on_reply(1, &Loaded::BackupJob(Box::new(done)), 2);
+    assert_eq!(next, None, "an ended job is not polled again");
+    let said = said.expect("the end is said");
+    assert_eq!(
+        said.text,
+        "Backup job F91A6AFE COMPLETED: recovery point 97B50229 in prod-daily"
+    );
+    assert!(said.ended && !said.is_error);
+    assert!(t.is_empty());
+}
