@@ -60,10 +60,16 @@ impl Followed {
 
     /// `Backup job 1A2B3C4D` (the first block of a UUID, enough to tell jobs apart).
     fn label(&self) -> String {
-        let short = self.id.split('-').next().unwrap_or(&self.id);
-        let short: String = short.chars().take(12).collect();
-        format!("{} {short}", self.kind.noun())
+        format!("{} {}", self.kind.noun(), short_id(&self.id))
     }
+}
+
+/// A UUID's first block (`F91A6AFE`), enough to tell this run's jobs apart in an 80-column
+/// footer; any other id whole. The messages panel and the jobs tabs have the whole id.
+pub fn short_id(id: &str) -> &str {
+    let blocks: Vec<&str> = id.split('-').collect();
+    let uuid = id.len() == 36 && blocks.iter().map(|b| b.len()).eq([8, 4, 4, 4, 12]);
+    if uuid { blocks[0] } else { id }
 }
 
 /// What a poll says the user should hear.

@@ -9,6 +9,13 @@ fn restore(id: &str) -> Followed {
 }
 
 #[test]
+fn a_uuid_is_shortened_to_its_first_block_and_other_ids_are_kept() {
+    assert_eq!(short_id("F91A6AFE-B58B-81E7-A5F0-9F04642AD1EB"), "F91A6AFE");
+    assert_eq!(short_id("copy-job-7"), "copy-job-7");
+    assert_eq!(short_id(""), "");
+}
+
+#[test]
 fn polls_back_off_to_thirty_seconds() {
     let waits: Vec<u64> = (0..8).map(|n| backoff(n).as_secs()).collect();
     assert_eq!(waits, vec![1, 2, 4, 8, 16, 30, 30, 30]);

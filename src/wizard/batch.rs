@@ -13,7 +13,7 @@ use crate::domain::restore::{Bucket, IamRole};
 use crate::domain::{WriteRequest, validate};
 use crate::effect::Query;
 use crate::palette::Section;
-use crate::tracker::{Followed, JobKind};
+use crate::tracker::{Followed, JobKind, short_id};
 
 /// With the source still to choose (opened from `:batch`), or chosen by the caller.
 const STEPS_WITH_SOURCE: [&str; 5] = ["Source", "Manifest", "Report", "Options", "Review"];
@@ -693,10 +693,11 @@ impl Wizard for BatchWizard {
     fn after(&self, last_id: &str) -> Option<After> {
         // Not "confirm it now": S3 first prepares the job (or fails it); the tracker says
         // when it awaits confirmation, or how it ended.
+        let id = short_id(last_id);
         let notice = if self.run == 0 {
-            format!("Job {last_id} created; you are told when it awaits confirmation.")
+            format!("Batch job {id} created; you are told when it awaits confirmation.")
         } else {
-            format!("Job {last_id} created; it runs when ready.")
+            format!("Batch job {id} created; it runs when ready.")
         };
         Some(After::Job {
             job: Followed {

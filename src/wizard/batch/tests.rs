@@ -240,7 +240,15 @@ fn confirmation_required_waits_and_says_how_to_confirm() {
     // Not "confirm now": the job may still fail while S3 prepares it.
     assert_eq!(
         notice,
-        "Job job-7 created; you are told when it awaits confirmation."
+        "Batch job job-7 created; you are told when it awaits confirmation."
+    );
+    // A real job id is a UUID: its first block keeps the notice within 80 columns.
+    let Some(After::Job { notice, .. }) = w.after("4e1ebead-1533-2158-c17c-7adfc2aa2a34") else {
+        panic!("goes to :batch");
+    };
+    assert_eq!(
+        notice,
+        "Batch job 4e1ebead created; you are told when it awaits confirmation."
     );
     assert!(
         w.request()
