@@ -1,6 +1,7 @@
 //! End-to-end on-demand backup with the real binary in an 80x24 pseudo-terminal, `--demo`:
 //! `orders` backed up now into prod-daily, the job followed to COMPLETED on the Backup jobs
-//! tab, its recovery point listed with the resource, and the StartBackupJob in the audit log.
+//! tab, its recovery point listed with the resource, and the StartBackupJob in the audit log;
+//! and the same job's end announced while the user is on the backup plans instead.
 
 #[path = "support/app.rs"]
 mod app;
@@ -113,4 +114,56 @@ fn orders_backed_up_now_completes_and_its_recovery_point_appears() {
         request["Lifecycle"],
         serde_json::json!({"DeleteAfterDays": 35})
     );
+}
+
+#[test]
+fn a_backup_ending_while_the_user_is_on_another_screen_is_announced_there() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut term = app::spawn_demo_audited(dir.path(), &[]);
+    app::wait_for_resource_list(&term);
+    keys(&term, &[b"/", b"orders", ENTER]);
+    term.wait_for_text("orders", pty::SCREEN_TIMEOUT);
+    keys(&term, &[b"b"]);
+    term.wait_for_text("Vault: prod-daily", pty::SCREEN_TIMEOUT);
+    keys(&term, &[ENTER]);
+    term.wait_for_text("Start within (minutes)", pty::SCREEN_TIMEOUT);
+    keys(&term, &[ENTER]);
+    term.wait_for_text("StartBackupJob request", pty::SCREEN_TIMEOUT);
+    keys(&term, &[ENTER]);
+    term.wait_for_text(
+        "Start a backup of orders into prod-daily now?",
+        pty::SCREEN_TIMEOUT,
+    );
+    keys(&term, &[b"y"]);
+    term.wait_for_text("started for orders.", pty::SCREEN_TIMEOUT);
+    // Away from the jobs: nothing on the plans screen polls backup jobs.
+    keys(&term, &[b":", b"plans", ENTER]);
+    term.wait_for_text("Backup plans in us-east-1", pty::SCREEN_TIMEOUT);
+    term.wait_for(
+        "the end of the backup job announced on the plans screen",
+        JOB_TIMEOUT,
+        |screen| {
+            let text = screen.contents();
+            text.contains("Backup plans in us-east-1")
+                && text.contains("COMPLETED: recovery point")
+                && text.contains("in prod-daily")
+        },
+    );
+    // Kept in the messages panel with its start.
+    keys(&term, &[b"m"]);
+    term.wait_for(
+        "the start and the end in the messages",
+        pty::SCREEN_TIMEOUT,
+        |screen| {
+            let text = screen.contents();
+            text.contains("newest first")
+                && text.contains("COMPLETED: recovery point")
+                && text.contains("started for orders.")
+        },
+    );
+    keys(&term, &[b"q"]);
+    term.wait_for("the panel closed", pty::SCREEN_TIMEOUT, |screen| {
+        !screen.contents().contains("newest first")
+    });
+    app::quit_and_check_restored(&mut term);
 }
