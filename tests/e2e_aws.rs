@@ -26,14 +26,7 @@ fn start_against(moto: &Moto, dir: &Path, extra: &[&str]) -> PtySession {
         &dir.join("audit.jsonl").display().to_string(),
     ]);
     cmd.args(extra);
-    cmd.cwd(dir);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("HOME", dir.display().to_string());
-    for (name, _) in std::env::vars() {
-        if name.starts_with("AWS_") {
-            cmd.env_remove(&name);
-        }
-    }
+    app::isolated(&mut cmd, dir);
     // The endpoint comes from the flag, not from AWS_ENDPOINT_URL.
     for (name, value) in moto.env() {
         if name != "AWS_ENDPOINT_URL" {
@@ -207,14 +200,7 @@ fn start_with_profile_env(
         "--profile",
         profile,
     ]);
-    cmd.cwd(dir);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("HOME", dir.display().to_string());
-    for (name, _) in std::env::vars() {
-        if name.starts_with("AWS_") {
-            cmd.env_remove(&name);
-        }
-    }
+    app::isolated(&mut cmd, dir);
     cmd.env("AWS_CONFIG_FILE", config_path.display().to_string());
     cmd.env(
         "AWS_SHARED_CREDENTIALS_FILE",

@@ -32,19 +32,11 @@ fn start_against(endpoint: &str, dir: &Path, config: &str) -> PtySession {
         "--endpoint-url",
         endpoint,
     ]);
-    cmd.cwd(dir);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("HOME", dir.display().to_string());
-    for (name, _) in std::env::vars() {
-        if name.starts_with("AWS_") {
-            cmd.env_remove(&name);
-        }
-    }
+    app::isolated(&mut cmd, dir);
     cmd.env("AWS_ACCESS_KEY_ID", "testing");
     cmd.env("AWS_SECRET_ACCESS_KEY", "testing");
     cmd.env("AWS_REGION", "us-east-1");
     cmd.env("AWS_EC2_METADATA_DISABLED", "true");
-    cmd.env_remove("TMUX");
     let mut term = PtySession::spawn(cmd);
     term.dump_on_failure(dir.join("log"));
     term

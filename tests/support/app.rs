@@ -87,6 +87,22 @@ pub fn spawn_demo_audited(dir: &Path, extra: &[&str]) -> PtySession {
     term
 }
 
+/// Runs `cmd` in `dir` as a fresh user would: `dir` as HOME and working directory, an xterm,
+/// no `AWS_*` variable of the machine's and no terminal multiplexer around it.
+pub fn isolated(cmd: &mut portable_pty::CommandBuilder, dir: &Path) {
+    cmd.cwd(dir);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("HOME", dir.display().to_string());
+    for (name, _) in std::env::vars() {
+        if name.starts_with("AWS_") {
+            cmd.env_remove(&name);
+        }
+    }
+    for var in ["TMUX", "STY"] {
+        cmd.env_remove(var);
+    }
+}
+
 /// Sends each key (or typed text) in order.
 pub fn keys(term: &PtySession, keys: &[&[u8]]) {
     for k in keys {
