@@ -14,15 +14,20 @@ use std::time::Duration;
 /// Demo jobs advance as they are polled (1 s, 2 s, 4 s … apart): each ends within ~15 s.
 const JOB_TIMEOUT: Duration = Duration::from_secs(40);
 
+/// From the resources list, `b` on orders: its backup wizard opens.
+fn open_orders_backup(term: &pty::PtySession) {
+    app::wait_for_resource_list(term);
+    keys(term, &[b"/", b"orders", ENTER]);
+    term.wait_for_text("orders", pty::SCREEN_TIMEOUT);
+    keys(term, &[b"b"]);
+    term.wait_for_text("Back up DynamoDB orders now", pty::SCREEN_TIMEOUT);
+}
+
 #[test]
 fn orders_backed_up_now_completes_and_its_recovery_point_appears() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut term = app::spawn_demo_audited(dir.path(), &[]);
-    app::wait_for_resource_list(&term);
-    keys(&term, &[b"/", b"orders", ENTER]);
-    term.wait_for_text("orders", pty::SCREEN_TIMEOUT);
-    keys(&term, &[b"b"]);
-    term.wait_for_text("Back up DynamoDB orders now", pty::SCREEN_TIMEOUT);
+    open_orders_backup(&term);
     // orders' last backup went to prod-daily: the wizard opens with it chosen.
     term.wait_for_text(
         "Preselected: the vault of the last backup",
@@ -120,10 +125,7 @@ fn orders_backed_up_now_completes_and_its_recovery_point_appears() {
 fn a_backup_ending_while_the_user_is_on_another_screen_is_announced_there() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut term = app::spawn_demo_audited(dir.path(), &[]);
-    app::wait_for_resource_list(&term);
-    keys(&term, &[b"/", b"orders", ENTER]);
-    term.wait_for_text("orders", pty::SCREEN_TIMEOUT);
-    keys(&term, &[b"b"]);
+    open_orders_backup(&term);
     term.wait_for_text("Vault: prod-daily", pty::SCREEN_TIMEOUT);
     keys(&term, &[ENTER]);
     term.wait_for_text("Start within (minutes)", pty::SCREEN_TIMEOUT);
